@@ -1,5 +1,6 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { existsSync, readdirSync } from 'node:fs';
 
 /** Debian's Chromium, or CHROME_PATH; npm-downloaded browsers cannot be fetched here. */
 export const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
@@ -16,17 +17,33 @@ export const chromeArgs = [
   '--disable-quic',
 ];
 
-/** One group per folder of tests, so `npm run test:group -- <name>` runs one alone. */
+const hasTests = (dir) =>
+  existsSync(dir) && readdirSync(dir, { recursive: true }).some((f) => String(f).endsWith('.test.ts'));
+
+/**
+ * One group per layer, and one per element folder, so that
+ * `npm run test:group -- status-badge` runs one element's tests alone.
+ * Folders without tests yet are left out (wtr refuses empty patterns).
+ */
+const elementGroups = existsSync('src/elements')
+  ? readdirSync('src/elements', { withFileTypes: true })
+      .filter((d) => d.isDirectory() && hasTests(`src/elements/${d.name}`))
+      .map((d) => ({ name: d.name, files: `src/elements/${d.name}/**/*.test.ts` }))
+  : [];
 const groups = [
-  { name: 'model', files: 'src/model/**/*.test.ts' },
-  { name: 'store', files: 'src/store/**/*.test.ts' },
-  { name: 'transport', files: 'src/transport/**/*.test.ts' },
-  { name: 'elements', files: 'src/elements/**/*.test.ts' },
-  { name: 'integration', files: 'test/**/*.test.ts' },
-];
+  { name: 'model', files: 'src/model/**/*.test.ts', dir: 'src/model' },
+  { name: 'store', files: 'src/store/**/*.test.ts', dir: 'src/store' },
+  { name: 'transport', files: 'src/transport/**/*.test.ts', dir: 'src/transport' },
+  { name: 'controllers', files: 'src/controllers/**/*.test.ts', dir: 'src/controllers' },
+  { name: 'elements', files: 'src/elements/**/*.test.ts', dir: 'src/elements' },
+  { name: 'integration', files: 'test/**/*.test.ts', dir: 'test' },
+]
+  .filter((g) => hasTests(g.dir))
+  .map(({ name, files }) => ({ name, files }))
+  .concat(elementGroups);
 
 export default {
-  files: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+  files: groups.filter((g) => !elementGroups.includes(g)).map((g) => g.files),
   groups,
   nodeResolve: true,
   concurrency: 1,

@@ -26,6 +26,8 @@ export interface CommandArgs {
   /** Key O: open and read (R4). */
   markOpen: { ids: readonly Id[] };
   markWaiting: { ids: readonly Id[] };
+  /** Back to the New queue (awaiting agent): the undo of markWaiting (R5). */
+  markNew: { ids: readonly Id[] };
   // R10
   assign: { ids: readonly Id[]; assignee: Assignee | null };
   setTeam: { ids: readonly Id[]; teamId: Id | null };
@@ -125,6 +127,7 @@ export const UNDOABLE_COMMANDS: readonly CommandType[] = [
   'markRead',
   'markOpen',
   'markWaiting',
+  'markNew',
   'assign',
   'snooze',
   'unsnooze',

@@ -83,7 +83,7 @@ export function reduceAll(state: InboxState, events: readonly DomainEvent[]): In
   const writable = <K extends keyof DraftMaps>(key: K): NonNullable<DraftMaps[K]> => {
     let map = copies[key];
     if (!map) {
-      map = new Map(state[key] as ReadonlyMap<never, never>) as NonNullable<DraftMaps[K]>;
+      map = new Map(state[key] as ReadonlyMap<unknown, unknown>) as unknown as NonNullable<DraftMaps[K]>;
       copies[key] = map;
       (draft as Record<K, unknown>)[key] = map;
     }

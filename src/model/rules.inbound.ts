@@ -1,0 +1,367 @@
+/**
+ * Messages and calls, both ways: R1 inbound, R2 reply, R9 outbound start,
+ * R7's role addresses, R8's blocked contacts, R10's call assignment, and
+ * R18's wake-up on the contact's message.
+ */
+import type { DomainEvent } from './events.js';
+import { wake } from './rules.conversation.js';
+import {
+  accept,
+  assigneeKey,
+  byPerson,
+  changeConversation,
+  eventItem,
+  findConversation,
+  findItem,
+  isBlank,
+  isRefused,
+  preview,
+  refuse,
+  timelineEvent,
+  without,
+  type Change,
+  type ConversationPatch,
+  type EventNote,
+  type Refused,
+  type Rule,
+  type RuleInput,
+} from './rules.support.js';
+import type {
+  CallItem,
+  Channel,
+  Contact,
+  Conversation,
+  Direction,
+  Id,
+  LastMessage,
+  MessageItem,
+  Settings,
+  User,
+} from './types.js';
+
+/** R7: the local part of an address (display names and +tags aside) is a role like `noreply`. */
+export function isRoleAddress(address: string, settings: Settings): boolean {
+  const bare = /<([^>]*)>/.exec(address)?.[1] ?? address;
+  const at = bare.lastIndexOf('@');
+  if (at <= 0) return false;
+  const [local] = bare.slice(0, at).trim().toLowerCase().split('+');
+  return local !== undefined && settings.roleAddresses.some((role) => role.toLowerCase() === local);
+}
+
+interface Party {
+  readonly contact: Contact;
+  readonly channel: Channel;
+}
+
+function findParty(input: RuleInput, contactId: Id, channelId: Id): Party | Refused {
+  const contact = input.state.contacts.get(contactId);
+  if (!contact) return refuse('not-found', `Contact ${contactId} was not found.`);
+  const channel = input.state.channels.get(channelId);
+  if (!channel) return refuse('not-found', `Channel ${channelId} was not found.`);
+  return { contact, channel };
+}
+
+/** A conversation the outside world names: new, or existing with the same contact. */
+function existingFor(input: RuleInput, conversationId: Id, contactId: Id): Conversation | null | Refused {
+  const existing = input.state.conversations.get(conversationId) ?? null;
+  if (existing && existing.contactId !== contactId) {
+    return refuse('invalid', `Conversation ${conversationId} belongs to another contact.`);
+  }
+  return existing;
+}
+
+function newConversation(input: RuleInput, id: Id, party: Party, subject: string): Conversation {
+  const { now } = input.ctx;
+  return {
+    id,
+    channelId: party.channel.id,
+    contactId: party.contact.id,
+    participants: 1,
+    subject,
+    status: 'open',
+    unread: false,
+    awaiting: 'agent',
+    assignee: null,
+    teamId: null,
+    labels: [],
+    priority: 'none',
+    pinned: false,
+    snoozedUntil: null,
+    mentions: [],
+    mentionsUnread: [],
+    spam: false,
+    trashedAt: null,
+    sent: false,
+    humanOwned: false,
+    lastMessage: null,
+    lastInboundAt: null,
+    awaitingSince: now,
+    createdAt: now,
+    doneAt: null,
+    custom: {},
+    version: 1,
+  };
+}
+
+/**
+ * R1 (and R5, R9, R18): what the contact's message or call does to its
+ * conversation. R8: from a blocked contact it is only recorded.
+ */
+function inboundChange(input: RuleInput, c: Conversation, contact: Contact, last: LastMessage): Change {
+  const recorded: ConversationPatch = { lastMessage: last, lastInboundAt: last.at };
+  if (contact.blocked) return { patch: recorded };
+  if (c.snoozedUntil !== null) {
+    const woken = wake(input, c);
+    return { patch: { ...woken.patch, ...recorded, sent: false }, notes: woken.notes ?? [] };
+  }
+  const notes: EventNote[] = c.status === 'done' ? [{ kind: 'reopened' }] : [];
+  const patch: ConversationPatch = {
+    ...recorded,
+    status: 'open',
+    doneAt: null,
+    unread: true,
+    awaiting: 'agent',
+    awaitingSince: c.awaiting === 'agent' && c.status === 'open' ? c.awaitingSince : input.ctx.now,
+    sent: false,
+  };
+  return { patch, notes };
+}
+
+/** A first contact: R1 opens it unread in New; R7 sends role-address e-mail to Spam. */
+function firstInbound(
+  input: RuleInput,
+  fresh: Conversation,
+  party: Party,
+  last: LastMessage,
+  from: string | undefined,
+): Change {
+  const change = inboundChange(input, fresh, party.contact, last);
+  const address = from ?? party.contact.emails[0];
+  const roleMail =
+    party.channel.kind === 'email' && address !== undefined && isRoleAddress(address, input.state.settings);
+  if (!roleMail) return change;
+  const notes = [...(change.notes ?? []), { kind: 'spam', detail: 'role-address' } as const];
+  return { patch: { ...change.patch, spam: true }, notes };
+}
+
+/**
+ * The conversation events of an inbound message or call: a new
+ * conversation is created at version 1 (creation is its first change), an
+ * existing one changes once.
+ */
+function inboundEvents(
+  input: RuleInput,
+  existing: Conversation | null,
+  created: () => Conversation,
+  firstChange: (fresh: Conversation) => Change,
+  laterChange: (c: Conversation) => Change,
+): DomainEvent[] {
+  if (existing) return changeConversation(input, existing, laterChange(existing));
+  const fresh = created();
+  const change = firstChange(fresh);
+  const conversation: Conversation = { ...fresh, ...change.patch, version: 1 };
+  const notes = (change.notes ?? []).map((note) => timelineEvent(eventItem(input, fresh.id, note)));
+  return [{ type: 'conversation.upserted', conversation }, ...notes];
+}
+
+// R1
+export const receiveMessage: Rule<'receiveMessage'> = (input) => {
+  const args = input.command.args;
+  const party = findParty(input, args.contactId, args.channelId);
+  if (isRefused(party)) return party;
+  const existing = existingFor(input, args.conversationId, args.contactId);
+  if (isRefused(existing)) return existing;
+  const { now } = input.ctx;
+  const kind = party.channel.kind;
+  const message: MessageItem = {
+    type: 'message',
+    id: args.itemId,
+    conversationId: args.conversationId,
+    at: now,
+    direction: 'in',
+    channelKind: kind,
+    senderId: args.contactId,
+    body: args.body,
+    ...(args.html === undefined ? {} : { html: args.html }),
+    attachments: [],
+  };
+  const last: LastMessage = { preview: preview(args.body), at: now, direction: 'in', kind };
+  const conversationEvents = inboundEvents(
+    input,
+    existing,
+    () => newConversation(input, args.conversationId, party, args.subject ?? ''),
+    (fresh) => firstInbound(input, fresh, party, last, args.from),
+    (c) => inboundChange(input, c, party.contact, last),
+  );
+  return accept([timelineEvent(message), ...conversationEvents]);
+};
+
+function callItem(input: RuleInput, conversationId: Id, itemId: Id, direction: Direction, agentId: Id | null): CallItem {
+  return {
+    type: 'call',
+    id: itemId,
+    conversationId,
+    at: input.ctx.now,
+    direction,
+    state: 'ringing',
+    duration: 0,
+    agentId,
+    recording: false,
+  };
+}
+
+// R1 for calls; a call the phone system reports as outbound follows R2 / R9.
+export const receiveCall: Rule<'receiveCall'> = (input) => {
+  const args = input.command.args;
+  const party = findParty(input, args.contactId, args.channelId);
+  if (isRefused(party)) return party;
+  const existing = existingFor(input, args.conversationId, args.contactId);
+  if (isRefused(existing)) return existing;
+  const last: LastMessage = { preview: '', at: input.ctx.now, direction: args.direction, kind: 'call' };
+  const inbound = args.direction === 'in';
+  const later = (c: Conversation): Change =>
+    inbound ? inboundChange(input, c, party.contact, last) : outboundChange(last);
+  const conversationEvents = inboundEvents(
+    input,
+    existing,
+    () => newConversation(input, args.conversationId, party, ''),
+    (fresh) => (inbound ? later(fresh) : { patch: startedPatch(last) }),
+    later,
+  );
+  const call = callItem(input, args.conversationId, args.itemId, args.direction, null);
+  return accept([timelineEvent(call), ...conversationEvents]);
+};
+
+/** R2: our message makes it read and awaiting the contact; the status stays. */
+function outboundChange(last: LastMessage): Change {
+  return { patch: { lastMessage: last, unread: false, awaiting: 'contact' } };
+}
+
+/** R9: a conversation we start waits in Sent until the contact replies. */
+function startedPatch(last: LastMessage): ConversationPatch {
+  return { lastMessage: last, sent: true, awaiting: 'contact', unread: false };
+}
+
+// R2
+export const reply: Rule<'reply'> = byPerson((input, actor) => {
+  const args = input.command.args;
+  const attachments = args.attachments ?? [];
+  if (isBlank(args.body) && attachments.length === 0) {
+    return refuse('invalid', 'A reply needs a message or an attachment.');
+  }
+  const c = findConversation(input, args.conversationId);
+  if (isRefused(c)) return c;
+  const channel = input.state.channels.get(args.channelId ?? c.channelId);
+  if (!channel) return refuse('not-found', `Channel ${args.channelId ?? c.channelId} was not found.`);
+  const message: MessageItem = {
+    type: 'message',
+    id: args.itemId,
+    conversationId: c.id,
+    at: input.ctx.now,
+    direction: 'out',
+    channelKind: channel.kind,
+    senderId: actor.id,
+    body: args.body,
+    attachments,
+  };
+  const text = isBlank(args.body) ? (attachments[0]?.name ?? '') : args.body;
+  const last: LastMessage = { preview: preview(text), at: input.ctx.now, direction: 'out', kind: channel.kind };
+  const change = outboundChange(last);
+  const patch: ConversationPatch = {
+    ...change.patch,
+    channelId: channel.id,
+    // Replying reads it, mentions included (R4, R20).
+    mentionsUnread: without(c.mentionsUnread, actor.id),
+  };
+  return accept([timelineEvent(message), ...changeConversation(input, c, { patch })]);
+});
+
+// R9: the starter owns it, so that it stays in their Mine (and in their sight under R14).
+export const startConversation: Rule<'startConversation'> = byPerson((input, actor) => {
+  const args = input.command.args;
+  if (isBlank(args.body)) return refuse('invalid', 'A first message cannot be empty.');
+  if (input.state.conversations.has(args.conversationId)) {
+    return refuse('conflict', `Conversation ${args.conversationId} already exists.`);
+  }
+  const party = findParty(input, args.contactId, args.channelId);
+  if (isRefused(party)) return party;
+  const { now } = input.ctx;
+  const last: LastMessage = { preview: preview(args.body), at: now, direction: 'out', kind: party.channel.kind };
+  const conversation: Conversation = {
+    ...newConversation(input, args.conversationId, party, args.subject),
+    ...startedPatch(last),
+    assignee: { type: 'user', id: actor.id },
+    humanOwned: true,
+  };
+  const message: MessageItem = {
+    type: 'message',
+    id: args.itemId,
+    conversationId: conversation.id,
+    at: now,
+    direction: 'out',
+    channelKind: party.channel.kind,
+    senderId: actor.id,
+    body: args.body,
+    attachments: [],
+  };
+  return accept([timelineEvent(message), { type: 'conversation.upserted', conversation }]);
+});
+
+/**
+ * R10: taking a call on an unassigned conversation gives it to the agent,
+ * and the contact too unless someone already owns them.
+ */
+function claimEvents(input: RuleInput, actor: User, c: Conversation, patch: ConversationPatch): DomainEvent[] {
+  if (c.assignee !== null) return changeConversation(input, c, { patch });
+  const assignee = { type: 'user', id: actor.id } as const;
+  const events = changeConversation(input, c, {
+    patch: { ...patch, assignee, humanOwned: true },
+    notes: [{ kind: 'assigned', detail: assigneeKey(assignee) }],
+  });
+  const contact = input.state.contacts.get(c.contactId);
+  if (contact && (contact.ownerId ?? null) === null) {
+    events.push({ type: 'contact.upserted', contact: { ...contact, ownerId: actor.id } });
+  }
+  return events;
+}
+
+// R10
+export const answerCall: Rule<'answerCall'> = byPerson((input, actor) => {
+  const args = input.command.args;
+  const c = findConversation(input, args.conversationId);
+  if (isRefused(c)) return c;
+  const call = findItem(input.state, c.id, args.itemId, 'call');
+  if (!call) return refuse('not-found', `Call ${args.itemId} was not found.`);
+  if (call.state !== 'ringing') return refuse('conflict', 'This call is no longer ringing.');
+  const answered: CallItem = { ...call, state: 'active', agentId: actor.id };
+  return accept([timelineEvent(answered), ...claimEvents(input, actor, c, {})]);
+});
+
+// R10
+export const placeCall: Rule<'placeCall'> = byPerson((input, actor) => {
+  const args = input.command.args;
+  const c = findConversation(input, args.conversationId);
+  if (isRefused(c)) return c;
+  if (findItem(input.state, c.id, args.itemId, 'call')) {
+    return refuse('conflict', `Call ${args.itemId} already exists.`);
+  }
+  const call = callItem(input, c.id, args.itemId, 'out', actor.id);
+  const last: LastMessage = { preview: '', at: input.ctx.now, direction: 'out', kind: 'call' };
+  return accept([timelineEvent(call), ...claimEvents(input, actor, c, { lastMessage: last })]);
+});
+
+export const endCall: Rule<'endCall'> = (input) => {
+  const args = input.command.args;
+  if (!Number.isFinite(args.duration) || args.duration < 0) {
+    return refuse('invalid', 'A call lasts zero seconds or more.');
+  }
+  const c = findConversation(input, args.conversationId);
+  if (isRefused(c)) return c;
+  const call = findItem(input.state, c.id, args.itemId, 'call');
+  if (!call) return refuse('not-found', `Call ${args.itemId} was not found.`);
+  if (call.state !== 'ringing' && call.state !== 'active') return accept([]);
+  // A call hung up before anyone answered was missed; only a call that was talked on has a duration.
+  const ended: CallItem =
+    call.state === 'active' ? { ...call, state: 'ended', duration: args.duration } : { ...call, state: 'missed' };
+  return accept([timelineEvent(ended)]);
+};

@@ -1,0 +1,475 @@
+/**
+ * The wire protocol's schemas (valibot). Every message a transport hands to
+ * the store passes `parseServerMessage` first; backends check incoming
+ * commands with `parseCommand`. The same schemas export to JSON Schema for
+ * docs/protocol.md and the reference server, so both sides check one
+ * definition. Type-level checks at the bottom keep them equal to model/.
+ */
+import * as v from 'valibot';
+import type { Command, CommandArgs, CommandType } from '../model/commands.js';
+import type { DomainEvent } from '../model/events.js';
+import {
+  AVAILABILITIES,
+  AWAITING,
+  CALL_STATES,
+  CHANNEL_KINDS,
+  DIRECTIONS,
+  EVENT_KINDS,
+  PRIORITIES,
+  ROLES,
+  STATUSES,
+  VISIBILITIES,
+  type Conversation,
+  type Settings,
+  type SavedView,
+  type Snapshot,
+  type TimelineItem,
+  type User,
+  type Contact,
+} from '../model/types.js';
+import type { CommandAck, Presence, ServerMessage, TimelinePage } from './transport.js';
+
+const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
+const Time = v.pipe(v.number(), v.finite());
+const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
+const Ids = v.array(Id);
+const Text = v.pipe(v.string(), v.maxLength(100_000));
+const ShortText = v.pipe(v.string(), v.maxLength(1000));
+const opt = <T extends v.GenericSchema>(schema: T) => v.optional(schema);
+
+export const UserSchema = v.object({
+  id: Id,
+  name: ShortText,
+  avatar: opt(ShortText),
+  role: v.picklist(ROLES),
+  visibility: v.picklist(VISIBILITIES),
+  teamIds: Ids,
+  active: v.boolean(),
+  availability: v.picklist(AVAILABILITIES),
+  awayReason: opt(ShortText),
+  canSeeBlocked: opt(v.boolean()),
+});
+
+export const BotSchema = v.object({ id: Id, name: ShortText });
+export const TeamSchema = v.object({ id: Id, name: ShortText, memberIds: Ids });
+export const ChannelSchema = v.object({
+  id: Id,
+  kind: v.picklist(CHANNEL_KINDS),
+  name: v.pipe(v.string(), v.minLength(1), v.maxLength(255)),
+  address: ShortText,
+});
+
+export const ContactSchema = v.object({
+  id: Id,
+  name: ShortText,
+  phones: v.array(ShortText),
+  emails: v.array(ShortText),
+  company: opt(ShortText),
+  country: opt(ShortText),
+  language: opt(ShortText),
+  attributes: v.record(v.string(), ShortText),
+  tags: v.array(ShortText),
+  notes: opt(Text),
+  blocked: v.boolean(),
+  ownerId: v.nullish(Id),
+});
+
+const AssigneeSchema = v.variant('type', [
+  v.object({ type: v.literal('user'), id: Id }),
+  v.object({ type: v.literal('bot'), id: Id }),
+]);
+
+const CustomValueSchema = v.union([ShortText, v.number(), v.boolean()]);
+
+export const ConversationSchema = v.object({
+  id: Id,
+  channelId: Id,
+  contactId: Id,
+  participants: Count,
+  subject: ShortText,
+  status: v.picklist(STATUSES),
+  unread: v.boolean(),
+  awaiting: v.picklist(AWAITING),
+  assignee: v.nullable(AssigneeSchema),
+  teamId: v.nullable(Id),
+  labels: v.array(ShortText),
+  priority: v.picklist(PRIORITIES),
+  pinned: v.boolean(),
+  snoozedUntil: v.nullable(v.union([Time, v.literal('next-message')])),
+  mentions: Ids,
+  mentionsUnread: Ids,
+  spam: v.boolean(),
+  trashedAt: v.nullable(Time),
+  sent: v.boolean(),
+  humanOwned: v.boolean(),
+  lastMessage: v.nullable(
+    v.object({
+      preview: Text,
+      at: Time,
+      direction: v.picklist(DIRECTIONS),
+      kind: v.picklist(CHANNEL_KINDS),
+    }),
+  ),
+  lastInboundAt: v.nullable(Time),
+  awaitingSince: Time,
+  createdAt: Time,
+  doneAt: v.nullable(Time),
+  custom: v.record(v.string(), CustomValueSchema),
+  version: Count,
+});
+
+const SharedWithSchema = v.object({ everyone: v.boolean(), userIds: Ids, teamIds: Ids });
+
+const FiltersSchema = v.object({
+  statuses: opt(v.array(v.picklist(STATUSES))),
+  channelKinds: opt(v.array(v.picklist(CHANNEL_KINDS))),
+  channelIds: opt(Ids),
+  contactIds: opt(Ids),
+  assignees: opt(v.array(ShortText)),
+  includeDeactivated: opt(v.boolean()),
+  teamIds: opt(Ids),
+  from: opt(Time),
+  to: opt(Time),
+  labels: opt(v.array(ShortText)),
+  priorities: opt(v.array(v.picklist(PRIORITIES))),
+  companies: opt(v.array(ShortText)),
+  custom: opt(v.record(v.string(), CustomValueSchema)),
+  hideSpam: opt(v.boolean()),
+  hideTrash: opt(v.boolean()),
+});
+
+export const SavedViewSchema = v.object({
+  id: Id,
+  name: v.pipe(v.string(), v.minLength(1), v.maxLength(255)),
+  ownerId: Id,
+  sharedWith: SharedWithSchema,
+  filters: FiltersSchema,
+  search: ShortText,
+});
+
+export const SettingsSchema = v.object({
+  doneWindowDays: v.pipe(Count, v.minValue(1)),
+  trashRetentionDays: v.pipe(Count, v.minValue(1)),
+  roleAddresses: v.array(ShortText),
+  botCloseMinutes: Count,
+  routing: v.boolean(),
+  awayReasons: v.array(ShortText),
+});
+
+const AttachmentSchema = v.object({
+  id: Id,
+  name: ShortText,
+  mime: ShortText,
+  size: Count,
+  url: ShortText,
+});
+
+const base = { id: Id, conversationId: Id, at: Time };
+export const TimelineItemSchema = v.variant('type', [
+  v.object({
+    ...base,
+    type: v.literal('message'),
+    direction: v.picklist(DIRECTIONS),
+    channelKind: v.picklist(CHANNEL_KINDS),
+    senderId: Id,
+    body: Text,
+    html: opt(v.pipe(v.string(), v.maxLength(1_000_000))),
+    attachments: v.array(AttachmentSchema),
+  }),
+  v.object({
+    ...base,
+    type: v.literal('call'),
+    direction: v.picklist(DIRECTIONS),
+    state: v.picklist(CALL_STATES),
+    duration: Count,
+    agentId: v.nullable(Id),
+    recording: v.boolean(),
+  }),
+  v.object({ ...base, type: v.literal('comment'), authorId: Id, body: Text, mentions: Ids }),
+  v.object({
+    ...base,
+    type: v.literal('note'),
+    messageId: Id,
+    authorId: Id,
+    body: Text,
+    editedAt: v.nullable(Time),
+  }),
+  v.object({
+    ...base,
+    type: v.literal('event'),
+    kind: v.picklist(EVENT_KINDS),
+    actorId: v.nullable(Id),
+    detail: opt(ShortText),
+  }),
+]);
+
+export const DomainEventSchema = v.variant('type', [
+  v.object({ type: v.literal('conversation.upserted'), conversation: ConversationSchema }),
+  v.object({ type: v.literal('conversation.deleted'), id: Id }),
+  v.object({ type: v.literal('contact.upserted'), contact: ContactSchema }),
+  v.object({ type: v.literal('user.upserted'), user: UserSchema }),
+  v.object({ type: v.literal('team.upserted'), team: TeamSchema }),
+  v.object({ type: v.literal('bot.upserted'), bot: BotSchema }),
+  v.object({ type: v.literal('channel.upserted'), channel: ChannelSchema }),
+  v.object({ type: v.literal('view.upserted'), view: SavedViewSchema }),
+  v.object({ type: v.literal('view.deleted'), id: Id }),
+  v.object({ type: v.literal('timeline.upserted'), item: TimelineItemSchema }),
+  v.object({ type: v.literal('timeline.deleted'), conversationId: Id, id: Id }),
+]);
+
+export const SnapshotSchema = v.object({
+  users: v.array(UserSchema),
+  bots: v.array(BotSchema),
+  teams: v.array(TeamSchema),
+  channels: v.array(ChannelSchema),
+  contacts: v.array(ContactSchema),
+  conversations: v.array(ConversationSchema),
+  views: v.array(SavedViewSchema),
+  settings: SettingsSchema,
+});
+
+const Seq = Count;
+export const PresenceSchema = v.object({
+  userId: Id,
+  conversationId: v.nullable(Id),
+  typing: v.boolean(),
+  at: Time,
+});
+
+/** The live stream's messages, except snapshots (checked in parts, see below). */
+const StreamMessageSchema = v.variant('kind', [
+  v.object({ kind: v.literal('event'), seq: Seq, event: DomainEventSchema }),
+  v.object({ kind: v.literal('presence'), presence: PresenceSchema }),
+]);
+
+const RefusalSchema = v.object({
+  code: v.picklist(['not-found', 'forbidden', 'invalid', 'too-early', 'conflict']),
+  reason: ShortText,
+});
+
+export const CommandAckSchema = v.variant('ok', [
+  v.object({ commandId: Id, ok: v.literal(true), seq: Seq }),
+  v.object({ commandId: Id, ok: v.literal(false), refusal: RefusalSchema }),
+]);
+
+export const TimelinePageSchema = v.object({
+  conversationId: Id,
+  items: v.array(TimelineItemSchema),
+  hasMore: v.boolean(),
+});
+
+// Commands: a loose check of the envelope, then the args of its type.
+const IdsArg = v.object({ ids: v.pipe(Ids, v.minLength(1), v.maxLength(100_000)) });
+const Body = v.pipe(v.string(), v.maxLength(100_000));
+const ItemArgs = { conversationId: Id, itemId: Id };
+export const COMMAND_ARG_SCHEMAS = {
+  markDone: IdsArg,
+  reopen: IdsArg,
+  markUnread: IdsArg,
+  markRead: IdsArg,
+  markOpen: IdsArg,
+  markWaiting: IdsArg,
+  markNew: IdsArg,
+  assign: v.object({ ids: IdsArg.entries.ids, assignee: v.nullable(AssigneeSchema) }),
+  setTeam: v.object({ ids: IdsArg.entries.ids, teamId: v.nullable(Id) }),
+  snooze: v.object({ ids: IdsArg.entries.ids, until: v.union([Time, v.literal('next-message')]) }),
+  unsnooze: IdsArg,
+  trash: IdsArg,
+  restore: IdsArg,
+  deleteForever: IdsArg,
+  markSpam: IdsArg,
+  unmarkSpam: IdsArg,
+  blockContact: v.object({ contactId: Id }),
+  unblockContact: v.object({ contactId: Id }),
+  setPriority: v.object({ ids: IdsArg.entries.ids, priority: v.picklist(PRIORITIES) }),
+  addLabels: v.object({ ids: IdsArg.entries.ids, labels: v.array(ShortText) }),
+  removeLabels: v.object({ ids: IdsArg.entries.ids, labels: v.array(ShortText) }),
+  pin: v.object({ ids: IdsArg.entries.ids, pinned: v.boolean() }),
+  reply: v.object({
+    ...ItemArgs,
+    body: Body,
+    channelId: opt(Id),
+    attachments: opt(v.array(AttachmentSchema)),
+  }),
+  startConversation: v.object({
+    ...ItemArgs,
+    contactId: Id,
+    channelId: Id,
+    subject: ShortText,
+    body: Body,
+  }),
+  comment: v.object({ ...ItemArgs, body: Body, mentions: Ids }),
+  addNote: v.object({ ...ItemArgs, messageId: Id, body: Body }),
+  editNote: v.object({ ...ItemArgs, body: Body }),
+  deleteNote: v.object(ItemArgs),
+  setAvailability: v.object({
+    userId: Id,
+    availability: v.picklist(AVAILABILITIES),
+    reason: opt(ShortText),
+  }),
+  takeNext: v.object({}),
+  deactivateUser: v.object({ userId: Id }),
+  saveView: v.object({ view: SavedViewSchema }),
+  deleteView: v.object({ viewId: Id }),
+  updateContact: v.object({ contactId: Id, patch: v.partial(v.omit(ContactSchema, ['id', 'blocked'])) }),
+  answerCall: v.object(ItemArgs),
+  placeCall: v.object(ItemArgs),
+  endCall: v.object({ ...ItemArgs, duration: Count }),
+  receiveMessage: v.object({
+    ...ItemArgs,
+    contactId: Id,
+    channelId: Id,
+    subject: opt(ShortText),
+    body: Body,
+    html: opt(v.pipe(v.string(), v.maxLength(1_000_000))),
+    from: opt(ShortText),
+  }),
+  receiveCall: v.object({
+    ...ItemArgs,
+    contactId: Id,
+    channelId: Id,
+    direction: v.picklist(DIRECTIONS),
+  }),
+  tick: v.object({}),
+} as const;
+
+const CommandEnvelopeSchema = v.object({
+  id: Id,
+  type: v.picklist(Object.keys(COMMAND_ARG_SCHEMAS) as (keyof typeof COMMAND_ARG_SCHEMAS)[]),
+  args: v.record(v.string(), v.unknown()),
+});
+
+/** Why a message was refused: the first issues, with their paths. */
+export class ProtocolError extends Error {
+  constructor(
+    readonly what: string,
+    readonly issues: readonly string[],
+  ) {
+    super(`Malformed ${what}: ${issues.join('; ')}`);
+    this.name = 'ProtocolError';
+  }
+}
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; error: ProtocolError };
+
+function describe(issues: readonly v.BaseIssue<unknown>[]): string[] {
+  return issues.slice(0, 5).map((issue) => {
+    const path = v.getDotPath(issue);
+    return path ? `${path}: ${issue.message}` : issue.message;
+  });
+}
+
+/**
+ * Checks `input` against `schema` and hands back the INPUT itself, not a
+ * copy: entities from an in-page backend stay shared, which is what keeps
+ * 100,000 conversations within the heap budget.
+ */
+function check<T>(schema: v.GenericSchema, input: unknown, what: string): Parsed<T> {
+  const result = v.safeParse(schema, input, { abortEarly: false });
+  if (result.success) return { ok: true, value: input as T };
+  return { ok: false, error: new ProtocolError(what, describe(result.issues)) };
+}
+
+/**
+ * A live-stream message. Snapshots are checked entity by entity so that
+ * the error names the entity and checking 100,000 rows stays linear.
+ */
+export function parseServerMessage(input: unknown): Parsed<ServerMessage> {
+  if (typeof input !== 'object' || input === null) {
+    return { ok: false, error: new ProtocolError('message', ['not an object']) };
+  }
+  const message = input as Record<string, unknown>;
+  if (message.kind !== 'snapshot') return check(StreamMessageSchema, input, 'message');
+  const header = check<{ seq: number; snapshot: Record<string, unknown> }>(
+    v.object({
+      kind: v.literal('snapshot'),
+      seq: Seq,
+      snapshot: v.object({
+        users: v.array(v.unknown()),
+        bots: v.array(v.unknown()),
+        teams: v.array(v.unknown()),
+        channels: v.array(v.unknown()),
+        contacts: v.array(v.unknown()),
+        conversations: v.array(v.unknown()),
+        views: v.array(v.unknown()),
+        settings: SettingsSchema,
+      }),
+    }),
+    input,
+    'snapshot',
+  );
+  if (!header.ok) return header;
+  const snapshot = header.value.snapshot;
+  const parts: [string, v.GenericSchema][] = [
+    ['users', UserSchema],
+    ['bots', BotSchema],
+    ['teams', TeamSchema],
+    ['channels', ChannelSchema],
+    ['contacts', ContactSchema],
+    ['conversations', ConversationSchema],
+    ['views', SavedViewSchema],
+  ];
+  for (const [key, schema] of parts) {
+    const items = snapshot[key] as unknown[];
+    for (let i = 0; i < items.length; i++) {
+      if (!v.is(schema, items[i])) {
+        const detail = check(schema, items[i], `${key}[${i}]`);
+        if (!detail.ok) return { ok: false, error: new ProtocolError('snapshot', [detail.error.message]) };
+      }
+    }
+  }
+  return { ok: true, value: input as ServerMessage };
+}
+
+export function parseCommandAck(input: unknown): Parsed<CommandAck> {
+  return check(CommandAckSchema, input, 'command acknowledgement');
+}
+
+export function parseTimelinePage(input: unknown): Parsed<TimelinePage> {
+  return check(TimelinePageSchema, input, 'timeline page');
+}
+
+export function parseCommand(input: unknown): Parsed<Command> {
+  const envelope = check<{ type: keyof typeof COMMAND_ARG_SCHEMAS; args: unknown }>(
+    CommandEnvelopeSchema,
+    input,
+    'command',
+  );
+  if (!envelope.ok) return envelope;
+  const args = check(COMMAND_ARG_SCHEMAS[envelope.value.type], envelope.value.args, `${envelope.value.type} command`);
+  return args.ok ? { ok: true, value: input as Command } : args;
+}
+
+// Type-level checks: the schemas accept exactly the model's shapes.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Assert<T extends true> = T;
+export type ProtocolTypeChecks = [
+  Assert<Same<v.InferOutput<typeof UserSchema>, Mutable<User>>>,
+  Assert<Same<v.InferOutput<typeof ContactSchema>, Mutable<Contact>>>,
+  Assert<Same<v.InferOutput<typeof ConversationSchema>, Mutable<Conversation>>>,
+  Assert<Same<v.InferOutput<typeof SavedViewSchema>, Mutable<SavedView>>>,
+  Assert<Same<v.InferOutput<typeof SettingsSchema>, Mutable<Settings>>>,
+  Assert<Same<v.InferOutput<typeof TimelineItemSchema>, Mutable<TimelineItem>>>,
+  Assert<Same<v.InferOutput<typeof DomainEventSchema>, Mutable<DomainEvent>>>,
+  Assert<Same<v.InferOutput<typeof SnapshotSchema>, Mutable<Snapshot>>>,
+  Assert<Same<v.InferOutput<typeof CommandAckSchema>, Mutable<CommandAck>>>,
+  Assert<Same<v.InferOutput<typeof PresenceSchema>, Mutable<Presence>>>,
+  Assert<Same<v.InferOutput<typeof TimelinePageSchema>, Mutable<TimelinePage>>>,
+  Assert<Same<keyof typeof COMMAND_ARG_SCHEMAS, CommandType>>,
+  Assert<ArgsMatch[Exclude<CommandType, 'updateContact'>]>,
+];
+
+// updateContact's patch is left out: valibot's partial() admits explicit
+// undefined values, which exactOptionalPropertyTypes' Partial<> does not.
+type ArgsMatch = {
+  [K in CommandType]: Same<v.InferOutput<(typeof COMMAND_ARG_SCHEMAS)[K]>, Mutable<CommandArgs[K]>>;
+};
+
+/** Deeply strips readonly, so that schema outputs compare with model types. */
+type Mutable<T> = T extends (infer U)[]
+  ? Mutable<U>[]
+  : T extends readonly (infer U)[]
+    ? Mutable<U>[]
+    : T extends object
+      ? { -readonly [K in keyof T]: Mutable<T[K]> }
+      : T;
