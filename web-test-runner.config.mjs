@@ -42,9 +42,13 @@ const groups = [
   .map(({ name, files }) => ({ name, files }))
   .concat(elementGroups);
 
+// wtr runs every configured group on top of `files`, so the groups are
+// declared only when one is asked for (`--group`), else each test runs twice.
+const wantsGroup = process.argv.includes('--group');
+
 export default {
-  files: groups.filter((g) => !elementGroups.includes(g)).map((g) => g.files),
-  groups,
+  files: ['src/**/*.test.ts', ...(hasTests('test') ? ['test/**/*.test.ts'] : [])],
+  ...(wantsGroup ? { groups } : {}),
   nodeResolve: true,
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },

@@ -1,0 +1,14 @@
+/**
+ * The one module with side effects: registers every tag of the library,
+ * skipping tags that are already defined. `import 'inbox-elements/define'`.
+ * Elements never register themselves, so importing `inbox-elements` alone
+ * defines nothing (a host can subclass or scope-register them instead).
+ *
+ * Order matters for markup already on the page: a context provider must be
+ * defined before its consumers, or consumers that upgrade first never
+ * receive the store. Add providers first.
+ */
+import { defineOnce } from './elements/define-once.js';
+import { StatusBadge } from './elements/status-badge/status-badge.js';
+
+defineOnce('status-badge', StatusBadge);

@@ -1,0 +1,23 @@
+import { css } from 'lit';
+
+/** The few rules every element's shadow root starts with, after `tokens`. */
+export const hostStyles = css`
+  :host {
+    box-sizing: border-box;
+    font-family: var(--_inbox-font-family);
+    line-height: var(--_inbox-line-height);
+    -webkit-tap-highlight-color: transparent;
+  }
+  :host([hidden]) {
+    display: none !important;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+  :focus-visible {
+    outline: var(--_inbox-focus-ring);
+    outline-offset: var(--_inbox-focus-ring-offset);
+  }
+`;

@@ -1,0 +1,45 @@
+import { defineConfig } from 'vite';
+
+/**
+ * The npm build: ES modules in dist/, one file per entry plus shared and
+ * per-locale chunks, dependencies left to the host's bundler. The
+ * single-file script-tag bundle is vite.bundle.config.ts; type declarations
+ * come from `tsc -p tsconfig.build.json`.
+ *
+ * Decorators: the elements use TypeScript's legacy decorators
+ * (`experimentalDecorators` + `useDefineForClassFields: false` in
+ * tsconfig.json). Vite 8 transforms TypeScript with Oxc, which reads both
+ * options from the nearest tsconfig.json, in the dev server as in the build:
+ * `@property` fields compile to `__decorate(...)` calls and constructor
+ * assignments, so Lit's accessors are not shadowed by class fields. No esbuild
+ * or Babel plugin is needed. (Checked with Vite 8.3: a `<status-badge>` updates
+ * on property change in `vite` dev and in dist/. Standard decorators, by
+ * contrast, Oxc leaves untransformed and Chromium cannot run them.)
+ */
+const external = /^(lit|@lit\/.+|@lit-labs\/.+|rxjs|valibot)(\/.*)?$/;
+
+export default defineConfig(({ command }) => ({
+  // Production builds drop the development warnings (src/dev-mode.ts); the
+  // dev server keeps them.
+  define: command === 'build' ? { __INBOX_DEV__: 'false' } : {},
+  build: {
+    target: 'es2022',
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    // Left readable: the host's bundler minifies the application as a whole.
+    minify: false,
+    lib: {
+      entry: { index: 'src/index.ts', define: 'src/define.ts' },
+      formats: ['es'],
+    },
+    rolldownOptions: {
+      external: (id) => external.test(id),
+      output: {
+        // Locale modules (dynamic imports) apart from the shared code.
+        chunkFileNames: (chunk) =>
+          chunk.isDynamicEntry ? 'locales/[name]-[hash].js' : 'chunks/[name]-[hash].js',
+      },
+    },
+  },
+}));
