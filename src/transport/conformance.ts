@@ -1,0 +1,469 @@
+/* eslint-disable @typescript-eslint/no-floating-promises --
+   a test suite, with the relaxations *.test.ts files get: chai's expect() is not a promise to await. */
+import { expect } from '@open-wc/testing';
+import type { Subscription } from 'rxjs';
+import type { Command } from '../model/commands.js';
+import type { DomainEvent } from '../model/events.js';
+import { canSeeConversation } from '../model/permissions.js';
+import { reduceAll, stateFromSnapshot } from '../model/state.js';
+import type { Conversation, Id, InboxState, Snapshot, TimelineItem } from '../model/types.js';
+import type { CommandAck, ServerMessage, TimelinePage, Transport } from './transport.js';
+
+/**
+ * The acceptance suite every Transport passes (Automerge Repo's
+ * network-adapter tests are the model): the memory transport here, the
+ * HTTP transport against the reference server in issue 5. It speaks only
+ * the contract of transport.ts; what it needs from the data set it makes
+ * itself, with system commands through `inject`.
+ *
+ * Needs from the backend: the four users below (the `team` agent in at
+ * least one team, the `self` agent not in... anything in particular), at
+ * least one contact that is not blocked and one channel that is not a call
+ * or e-mail channel, and client-made conversation ids for new conversations.
+ */
+export interface TransportHarness {
+  /** A transport acting for `userId` (the same one for every user is fine). */
+  transportFor(userId: Id): Transport;
+  /** Plays the outside world: a system command such as receiveMessage, applied by the backend. */
+  inject(command: Command): Promise<void>;
+  readonly userIds: {
+    /** role owner */
+    readonly owner: Id;
+    /** agent, visibility all */
+    readonly agentAll: Id;
+    /** agent, visibility team */
+    readonly agentTeam: Id;
+    /** agent, visibility self */
+    readonly agentSelf: Id;
+  };
+  cleanup(): Promise<void>;
+}
+
+const WAIT_MS = 3000;
+let unique = 0;
+const uid = (prefix: string): Id =>
+  `${prefix}-${Date.now().toString(36)}-${(++unique).toString(36)}-${Math.floor(Math.random() * 1e9).toString(36)}`;
+
+async function waitFor(condition: () => boolean, what: string, ms = WAIT_MS): Promise<void> {
+  const until = performance.now() + ms;
+  while (!condition()) {
+    if (performance.now() > until) throw new Error(`Timed out after ${ms} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** One user's open stream, recording everything it receives. */
+class Client {
+  readonly messages: ServerMessage[] = [];
+  failure: unknown = null;
+  completed = false;
+  readonly #subscription: Subscription;
+
+  constructor(
+    readonly transport: Transport,
+    readonly userId: Id,
+    since?: number,
+  ) {
+    this.#subscription = transport.connect({ userId, since }).subscribe({
+      next: (message) => this.messages.push(message as ServerMessage),
+      error: (error: unknown) => (this.failure = error ?? 'error'),
+      complete: () => (this.completed = true),
+    });
+  }
+
+  static async open(transport: Transport, userId: Id): Promise<Client> {
+    const client = new Client(transport, userId);
+    await waitFor(() => client.messages.length > 0 || client.failure !== null, `${userId}'s first message`);
+    expect(client.failure, `${userId} connects`).to.equal(null);
+    return client;
+  }
+
+  get snapshot(): Snapshot {
+    const first = this.messages[0];
+    if (first?.kind !== 'snapshot') throw new Error(`${this.userId}'s stream did not start with a snapshot`);
+    return first.snapshot;
+  }
+
+  get sequenced(): { seq: number; kind: string }[] {
+    return this.messages.filter((m): m is Extract<ServerMessage, { seq: number }> => m.kind !== 'presence');
+  }
+
+  get events(): { seq: number; event: DomainEvent }[] {
+    return this.messages.filter((m): m is Extract<ServerMessage, { kind: 'event' }> => m.kind === 'event');
+  }
+
+  get lastSeq(): number {
+    const sequenced = this.sequenced;
+    return sequenced.length === 0 ? -1 : sequenced[sequenced.length - 1]!.seq;
+  }
+
+  /** The state this client holds: its snapshot with its events folded in. */
+  get state(): InboxState {
+    return reduceAll(stateFromSnapshot(this.snapshot), this.events.map((e) => e.event));
+  }
+
+  conversation(id: Id): Conversation | undefined {
+    let found: Conversation | undefined;
+    if (this.messages[0]?.kind === 'snapshot') found = this.snapshot.conversations.find((c) => c.id === id);
+    for (const { event } of this.events) {
+      if (event.type === 'conversation.upserted' && event.conversation.id === id) found = event.conversation;
+      if (event.type === 'conversation.deleted' && event.id === id) found = undefined;
+    }
+    return found;
+  }
+
+  /** Events that concern conversation `id` in any way. */
+  about(id: Id): DomainEvent[] {
+    return this.events.map((e) => e.event).filter((event) => concerns(event, id));
+  }
+
+  async until(condition: (client: Client) => boolean, what: string): Promise<void> {
+    await waitFor(() => condition(this), `${this.userId}: ${what}`);
+  }
+
+  close(): void {
+    this.#subscription.unsubscribe();
+  }
+}
+
+function concerns(event: DomainEvent, id: Id): boolean {
+  switch (event.type) {
+    case 'conversation.upserted':
+      return event.conversation.id === id;
+    case 'conversation.deleted':
+      return event.id === id;
+    case 'timeline.upserted':
+      return event.item.conversationId === id;
+    case 'timeline.deleted':
+      return event.conversationId === id;
+    default:
+      return false;
+  }
+}
+
+async function send(transport: Transport, command: Command, actorId: Id): Promise<CommandAck> {
+  return (await transport.send(command, actorId)) as CommandAck;
+}
+
+async function sendOk(transport: Transport, command: Command, actorId: Id): Promise<CommandAck> {
+  const ack = await send(transport, command, actorId);
+  expect(ack, `${command.type} by ${actorId}: ${JSON.stringify(ack)}`).to.include({ ok: true, commandId: command.id });
+  return ack;
+}
+
+export function runTransportTests(name: string, setup: () => Promise<TransportHarness>): void {
+  describe(`Transport conformance: ${name}`, function () {
+    this.timeout(10_000);
+    let h: TransportHarness;
+    let owner: Client;
+    let clients: Client[];
+    const ids = () => h.userIds;
+
+    async function connect(userId: Id): Promise<Client> {
+      const client = await Client.open(h.transportFor(userId), userId);
+      clients.push(client);
+      return client;
+    }
+
+    function resume(userId: Id, since: number): Client {
+      const client = new Client(h.transportFor(userId), userId, since);
+      clients.push(client);
+      return client;
+    }
+
+    /** A new open conversation, made by the outside world, as the owner first sees it. */
+    async function freshConversation(): Promise<Conversation> {
+      const snapshot = owner.snapshot;
+      const contact = snapshot.contacts.find((k) => !k.blocked);
+      const channel = snapshot.channels.find((c) => c.kind !== 'call' && c.kind !== 'email');
+      if (!contact || !channel) throw new Error('The data set needs an unblocked contact and a non-call, non-e-mail channel');
+      const conversationId = uid('conf-c');
+      await h.inject({
+        id: uid('conf-in'),
+        type: 'receiveMessage',
+        args: { conversationId, itemId: uid('conf-m'), contactId: contact.id, channelId: channel.id, body: 'Hello from the conformance suite' },
+      });
+      await owner.until((c) => c.conversation(conversationId) !== undefined, `conversation ${conversationId} arrives`);
+      return owner.conversation(conversationId)!;
+    }
+
+    async function assign(conversationId: Id, userId: Id | null): Promise<CommandAck> {
+      const ack = await sendOk(
+        h.transportFor(ids().owner),
+        { id: uid('conf-as'), type: 'assign', args: { ids: [conversationId], assignee: userId ? { type: 'user', id: userId } : null } },
+        ids().owner,
+      );
+      await owner.until(
+        (c) => (c.conversation(conversationId)?.assignee?.id ?? null) === userId,
+        `${conversationId} assigned to ${userId}`,
+      );
+      return ack;
+    }
+
+    function setPriority(conversationId: Id, priority: Conversation['priority'], id = uid('conf-p')): Command {
+      return { id, type: 'setPriority', args: { ids: [conversationId], priority } };
+    }
+
+    beforeEach(async () => {
+      h = await setup();
+      clients = [];
+      owner = await connect(h.userIds.owner);
+    });
+
+    afterEach(async () => {
+      for (const client of clients) client.close();
+      await h.cleanup();
+    });
+
+    describe('stream', () => {
+      it('starts with a snapshot carrying a sequence number', () => {
+        const first = owner.messages[0]!;
+        expect(first.kind).to.equal('snapshot');
+        if (first.kind !== 'snapshot') return;
+        expect(Number.isInteger(first.seq) && first.seq >= 0, `seq ${first.seq}`).to.equal(true);
+        for (const key of ['users', 'bots', 'teams', 'channels', 'contacts', 'conversations', 'views'] as const) {
+          expect(first.snapshot[key], key).to.be.an('array');
+        }
+        const userIds = first.snapshot.users.map((u) => u.id);
+        expect(userIds).to.include.members(Object.values(h.userIds));
+      });
+
+      it('numbers what follows with strictly increasing sequence numbers', async () => {
+        const c = await freshConversation();
+        const owners = h.transportFor(ids().owner);
+        await sendOk(owners, setPriority(c.id, 'high'), ids().owner);
+        await sendOk(owners, { id: uid('conf-l'), type: 'addLabels', args: { ids: [c.id], labels: ['conformance'] } }, ids().owner);
+        await sendOk(owners, { id: uid('conf-d'), type: 'markDone', args: { ids: [c.id] } }, ids().owner);
+        await owner.until((o) => o.conversation(c.id)?.status === 'done', 'the conversation done');
+        const seqs = owner.sequenced.map((m) => m.seq);
+        expect(seqs.length).to.be.greaterThan(4);
+        for (let i = 1; i < seqs.length; i++) {
+          expect(seqs[i]!, `seq #${i} after ${seqs[i - 1]}`).to.be.greaterThan(seqs[i - 1]!);
+        }
+      });
+    });
+
+    describe('commands', () => {
+      it('applies a command sent twice once, and answers both alike (idempotency)', async () => {
+        const c = await freshConversation();
+        const owners = h.transportFor(ids().owner);
+        const command = setPriority(c.id, 'urgent');
+        const first = await sendOk(owners, command, ids().owner);
+        const second = await send(owners, command, ids().owner);
+        expect(second).to.deep.equal(first);
+        // Concurrent duplicates too.
+        const again = await Promise.all([send(owners, command, ids().owner), send(owners, command, ids().owner)]);
+        expect(again).to.deep.equal([first, first]);
+        const marker = setPriority(c.id, 'low');
+        await sendOk(owners, marker, ids().owner);
+        await owner.until((o) => o.conversation(c.id)?.priority === 'low', 'the marker command');
+        const upserts = owner
+          .about(c.id)
+          .filter((e): e is Extract<DomainEvent, { type: 'conversation.upserted' }> => e.type === 'conversation.upserted')
+          .map((e) => e.conversation)
+          .filter((x) => x.version > c.version);
+        expect(upserts.map((x) => [x.version, x.priority])).to.deep.equal([
+          [c.version + 1, 'urgent'],
+          [c.version + 2, 'low'],
+        ]);
+      });
+
+      it('delivers events in the order they were applied, the same to every client', async () => {
+        const c = await freshConversation();
+        const other = await connect(ids().agentAll);
+        const owners = h.transportFor(ids().owner);
+        const priorities = ['low', 'medium', 'high', 'urgent'] as const;
+        const acks = await Promise.all(priorities.map((p) => sendOk(owners, setPriority(c.id, p), ids().owner)));
+        // The acknowledged sequence numbers tell the order the backend applied them in.
+        const applied = priorities
+          .map((p, i) => ({ p, seq: (acks[i] as { seq: number }).seq }))
+          .sort((a, b) => a.seq - b.seq)
+          .map((x) => x.p);
+        const last = applied[applied.length - 1]!;
+        for (const client of [owner, other]) {
+          await client.until((x) => (x.conversation(c.id)?.version ?? 0) >= c.version + 4, 'four priority changes');
+        }
+        const seen = (client: Client) =>
+          client.events
+            .filter((e) => e.event.type === 'conversation.upserted' && e.event.conversation.id === c.id)
+            .map((e) => [e.seq, (e.event as Extract<DomainEvent, { type: 'conversation.upserted' }>).conversation.priority] as const)
+            .filter((_, i, all) => i >= all.length - 4);
+        expect(seen(owner).map(([, p]) => p)).to.deep.equal(applied);
+        expect(seen(other)).to.deep.equal(seen(owner));
+        expect(owner.conversation(c.id)?.priority).to.equal(last);
+      });
+
+      it('refuses bad commands with a reason, and emits nothing for them', async () => {
+        const c = await freshConversation();
+        const owners = h.transportFor(ids().owner);
+        const before = owner.events.length;
+        const refusals: [string, Command, Id, string | null][] = [
+          ['unknown conversation', { id: uid('conf-x'), type: 'markDone', args: { ids: [uid('conf-missing')] } }, ids().owner, 'not-found'],
+          ['system command from an agent', {
+            id: uid('conf-x'), type: 'receiveMessage',
+            args: { conversationId: c.id, itemId: uid('conf-m'), contactId: c.contactId, channelId: c.channelId, body: 'forged' },
+          }, ids().agentAll, 'forbidden'],
+          ['invalid arguments', { id: uid('conf-x'), type: 'setPriority', args: { ids: [c.id], priority: 'super' } } as unknown as Command, ids().owner, 'invalid'],
+          ['missing arguments', { id: uid('conf-x'), type: 'markDone', args: {} } as unknown as Command, ids().owner, 'invalid'],
+          ['unknown type', { type: 'nope' } as unknown as Command, ids().owner, null],
+          ['unknown type with an id', { id: uid('conf-x'), type: 'nope', args: {} } as unknown as Command, ids().owner, 'invalid'],
+        ];
+        for (const [what, command, actor, code] of refusals) {
+          const answer = await h.transportFor(actor).send(command, actor).then(
+            (ack) => ack as CommandAck,
+            (error: unknown) => ({ error }),
+          );
+          // Without an id there is nothing to acknowledge: a transport may also reject it outright.
+          if ('error' in answer && code === null) continue;
+          const ack = answer as CommandAck;
+          expect(ack.ok, `${what}: ${JSON.stringify(ack)}`).to.equal(false);
+          if (ack.ok) continue;
+          expect(ack.refusal.reason, what).to.be.a('string').and.not.equal('');
+          if (code) expect(ack.refusal.code, what).to.equal(code);
+        }
+        const marker = setPriority(c.id, 'medium');
+        const markerAck = await sendOk(owners, marker, ids().owner);
+        await owner.until((o) => o.conversation(c.id)?.priority === 'medium', 'the marker command');
+        const since = owner.events.slice(before).filter((e) => e.seq <= (markerAck as { seq: number }).seq);
+        expect(since.every((e) => concerns(e.event, c.id)), JSON.stringify(since)).to.equal(true);
+        const upserts = since.filter((e) => e.event.type === 'conversation.upserted');
+        expect(upserts).to.have.length(1);
+        expect(owner.conversation(c.id)?.version).to.equal(c.version + 1);
+      });
+    });
+
+    describe('resume', () => {
+      it('sends a reconnecting client exactly the events it missed, without a snapshot', async () => {
+        const c = await freshConversation();
+        const a = await connect(ids().agentAll);
+        await a.until((x) => x.conversation(c.id) !== undefined, 'the conversation');
+        const lastSeq = a.lastSeq;
+        a.close();
+        const owners = h.transportFor(ids().owner);
+        for (const p of ['low', 'high', 'urgent'] as const) await sendOk(owners, setPriority(c.id, p), ids().owner);
+        await owner.until((o) => o.conversation(c.id)?.priority === 'urgent', 'the changes');
+        const missed = owner.events.filter((e) => e.seq > lastSeq);
+        const resumed = resume(ids().agentAll, lastSeq);
+        await resumed.until((x) => x.lastSeq >= missed[missed.length - 1]!.seq, 'the missed events');
+        await pause(50);
+        expect(resumed.failure).to.equal(null);
+        expect(resumed.messages[0]?.kind, 'no snapshot when resumable').to.equal('event');
+        expect(resumed.events.map((e) => [e.seq, e.event.type])).to.deep.equal(missed.map((e) => [e.seq, e.event.type]));
+      });
+    });
+
+    describe('visibility (R14)', () => {
+      it("gives the self agent only their own conversations", async () => {
+        const mine = await freshConversation();
+        await assign(mine.id, ids().agentSelf);
+        const self = await connect(ids().agentSelf);
+        const conversations = self.snapshot.conversations;
+        expect(conversations.map((c) => c.id)).to.include(mine.id);
+        for (const c of conversations) {
+          const own = c.assignee?.type === 'user' && c.assignee.id === ids().agentSelf;
+          expect(own || c.mentions.includes(ids().agentSelf), `${c.id} is theirs`).to.equal(true);
+        }
+        const contactIds = new Set(self.snapshot.contacts.map((k) => k.id));
+        for (const c of conversations) expect(contactIds.has(c.contactId), `contact of ${c.id}`).to.equal(true);
+      });
+
+      it("never sends the self agent an event about another agent's conversation", async () => {
+        const theirs = await freshConversation();
+        const mine = await freshConversation();
+        await assign(theirs.id, ids().agentAll);
+        await assign(mine.id, ids().agentSelf);
+        const self = await connect(ids().agentSelf);
+        const owners = h.transportFor(ids().owner);
+        await sendOk(owners, setPriority(theirs.id, 'urgent'), ids().owner);
+        await sendOk(owners, { id: uid('conf-cm'), type: 'comment', args: { conversationId: theirs.id, itemId: uid('conf-cm'), body: 'internal', mentions: [] } }, ids().owner);
+        await sendOk(owners, setPriority(mine.id, 'high'), ids().owner);
+        await self.until((x) => x.conversation(mine.id)?.priority === 'high', 'the change to their own conversation');
+        expect(self.about(theirs.id)).to.deep.equal([]);
+        const refused = await h.transportFor(ids().agentSelf)
+          .timeline({ conversationId: theirs.id, limit: 10 }, ids().agentSelf)
+          .then((page) => ({ page }), (error: unknown) => ({ error }));
+        expect('error' in refused, "another agent's timeline is refused").to.equal(true);
+      });
+
+      it('removes a conversation reassigned away from the self agent, and brings it back whole', async () => {
+        const c = await freshConversation();
+        await assign(c.id, ids().agentSelf);
+        const self = await connect(ids().agentSelf);
+        expect(self.conversation(c.id)).to.not.equal(undefined);
+        await assign(c.id, ids().agentAll);
+        await self.until((x) => x.about(c.id).some((e) => e.type === 'conversation.deleted'), 'the conversation deleted');
+        expect(self.state.conversations.has(c.id)).to.equal(false);
+        await assign(c.id, ids().agentSelf);
+        await self.until((x) => x.state.conversations.has(c.id), 'the conversation back');
+        expect(self.state.contacts.has(c.contactId), 'its contact comes with it').to.equal(true);
+      });
+
+      it("gives the team agent only their teams' conversations, and no unassigned ones", async () => {
+        const everything = stateFromSnapshot(owner.snapshot);
+        const agentTeam = everything.users.get(ids().agentTeam)!;
+        const teammates = new Set<Id>([agentTeam.id]);
+        for (const teamId of agentTeam.teamIds) for (const m of everything.teams.get(teamId)?.memberIds ?? []) teammates.add(m);
+        const ours = await freshConversation();
+        const teammate = [...teammates].find((id) => id !== agentTeam.id && everything.users.get(id)?.active) ?? agentTeam.id;
+        await assign(ours.id, teammate);
+        const unassigned = await freshConversation();
+        const outsider = [ids().agentAll, ids().agentSelf, ids().owner].find((id) => !teammates.has(id));
+        const foreign = outsider ? await freshConversation() : null;
+        if (foreign && outsider) await assign(foreign.id, outsider);
+
+        const team = await connect(ids().agentTeam);
+        const seen = team.snapshot.conversations;
+        expect(seen.map((c) => c.id)).to.include(ours.id);
+        expect(seen.map((c) => c.id)).to.not.include(unassigned.id);
+        if (foreign) expect(seen.map((c) => c.id)).to.not.include(foreign.id);
+        const live = stateFromSnapshot(owner.snapshot);
+        for (const c of seen) {
+          const byTeam = c.assignee?.type === 'user' && teammates.has(c.assignee.id);
+          expect(byTeam || c.mentions.includes(agentTeam.id), `${c.id} belongs to the team`).to.equal(true);
+          expect(canSeeConversation(live, agentTeam, c)).to.equal(true);
+        }
+        // Live: a new unassigned conversation does not reach them; one given to the team does.
+        const later = await freshConversation();
+        await assign(later.id, teammate);
+        await team.until((x) => x.conversation(later.id) !== undefined, 'the conversation assigned to the team');
+        expect(team.about(unassigned.id)).to.deep.equal([]);
+      });
+    });
+
+    describe('timeline', () => {
+      it('pages from the newest back, without gaps or duplicates, until hasMore is false', async () => {
+        const c = await freshConversation();
+        for (let i = 0; i < 6; i++) {
+          await h.inject({
+            id: uid('conf-in'), type: 'receiveMessage',
+            args: { conversationId: c.id, itemId: uid(`conf-m${i}`), contactId: c.contactId, channelId: c.channelId, body: `Message ${i}` },
+          });
+        }
+        await owner.until((o) => o.conversation(c.id)?.lastMessage?.preview === 'Message 5', 'the last message');
+        const transport = h.transportFor(ids().owner);
+        const whole = (await transport.timeline({ conversationId: c.id, limit: 1000 }, ids().owner)) as TimelinePage;
+        expect(whole.hasMore).to.equal(false);
+        expect(whole.items.length).to.be.at.least(7);
+        const pages: TimelineItem[][] = [];
+        let before: Id | undefined;
+        for (let n = 0; n < 100; n++) {
+          const page = (await transport.timeline({ conversationId: c.id, limit: 3, before }, ids().owner)) as TimelinePage;
+          expect(page.conversationId).to.equal(c.id);
+          expect(page.items.length).to.be.within(1, 3);
+          pages.push([...page.items]);
+          if (!page.hasMore) break;
+          before = page.items[0]!.id;
+        }
+        // Each page holds its items oldest first ("newest last").
+        for (const page of pages) {
+          for (let i = 1; i < page.length; i++) expect(page[i]!.at).to.be.at.least(page[i - 1]!.at);
+        }
+        const chained = pages.reverse().flat().map((item) => item.id);
+        expect(new Set(chained).size, 'no duplicates').to.equal(chained.length);
+        expect(chained).to.deep.equal(whole.items.map((item) => item.id));
+      });
+    });
+  });
+}

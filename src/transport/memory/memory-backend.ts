@@ -1,0 +1,668 @@
+import type { Command } from '../../model/commands.js';
+import type { DomainEvent, Refusal } from '../../model/events.js';
+import { canSeeConversation, canSeeView, seesEverything, visibilityFilter } from '../../model/permissions.js';
+import { apply } from '../../model/rules.js';
+import { emptyState, stateFromSnapshot, upsertTimelineItem } from '../../model/state.js';
+import type {
+  Contact,
+  Conversation,
+  Id,
+  InboxState,
+  SavedView,
+  Snapshot,
+  TimelineItem,
+  User,
+} from '../../model/types.js';
+import { parseCommand } from '../protocol.js';
+import type { CommandAck, ConnectRequest, ServerMessage, TimelinePage, TimelineRequest } from '../transport.js';
+import { demoInboundText, demoReplyText, generateDemoData, mulberry32, type DemoOptions } from './demo-data.js';
+
+/**
+ * The in-page backend behind MemoryTransport: the authoritative state, the
+ * rules of model/ (never its own), an append-only event log with sequence
+ * numbers, idempotent commands, and R14 applied to everything it sends.
+ * It does what the reference server does, minus the wire and the disk.
+ */
+
+export interface MemoryBackendOptions {
+  /** Generate the demo data set. */
+  readonly demo?: DemoOptions | undefined;
+  /** Or start from these entities. */
+  readonly snapshot?: Snapshot | undefined;
+  /** Timelines not held in state, built on demand (the demo's lazy timelines). */
+  readonly timelineFor?: ((conversationId: Id) => readonly TimelineItem[]) | undefined;
+  /** The clock the rules see. */
+  readonly now?: (() => number) | undefined;
+  /** Events kept for resuming (default 50,000); an older `since` gets a fresh snapshot. */
+  readonly logSize?: number | undefined;
+  /** Acknowledgements remembered for idempotency (default 100,000 commands). */
+  readonly ackMemory?: number | undefined;
+}
+
+/** Where a connection's messages go; MemoryTransport makes delivery asynchronous. */
+export interface ConnectionSink {
+  next(message: ServerMessage): void;
+  error(error: Error): void;
+  complete(): void;
+}
+
+/** A refusal outside a command: a timeline the actor may not read, an unknown user. */
+export class RefusedError extends Error {
+  constructor(readonly refusal: Refusal) {
+    super(refusal.reason);
+    this.name = 'RefusedError';
+  }
+}
+
+export type TrafficKind = 'message' | 'conversation' | 'call' | 'agent';
+export const TRAFFIC_KINDS: readonly TrafficKind[] = ['message', 'conversation', 'call', 'agent'];
+
+export interface TrafficOptions {
+  /** Commands per second (each yields a few events). */
+  readonly ratePerSecond: number;
+  /**
+   * What happens: inbound messages on existing conversations, new
+   * conversations, inbound calls, other agents' actions. Default: all.
+   */
+  readonly kinds?: readonly TrafficKind[] | undefined;
+}
+
+export interface BackendStats {
+  /** Commands applied (accepted) since creation. */
+  commands: number;
+  refused: number;
+  /** Commands the simulated traffic issued. */
+  traffic: number;
+}
+
+/**
+ * One log entry: the event, who receives it as is (`to`), and who receives
+ * it as a deletion (`gone`: the entity left their sight, R14). Decided when
+ * appended, against the state of that moment, so a resumed client gets
+ * exactly what a connected one got.
+ */
+interface LogEntry {
+  readonly seq: number;
+  readonly event: DomainEvent;
+  readonly to: readonly Id[];
+  readonly gone: readonly Id[];
+  readonly goneEvent: DomainEvent | null;
+}
+
+interface Viewer {
+  readonly id: Id;
+  readonly user: User;
+  /** The user as they were before the batch. */
+  readonly old: User;
+  /** Sees every conversation, before and after (R14). */
+  readonly all: boolean;
+  readonly saw: (c: Conversation) => boolean;
+  readonly sees: (c: Conversation) => boolean;
+}
+
+interface Connection {
+  readonly userId: Id;
+  readonly sink: ConnectionSink;
+}
+
+const NOBODY: readonly Id[] = Object.freeze([]);
+
+export class MemoryBackend {
+  #state: InboxState;
+  #seq = 0;
+  readonly #log: (LogEntry | undefined)[];
+  readonly #logSize: number;
+  readonly #acks = new Map<Id, CommandAck>();
+  readonly #ackMemory: number;
+  readonly #connections = new Set<Connection>();
+  /** Per user, the newest seq their stream carries: what their acks point at. */
+  readonly #lastSeqFor = new Map<Id, number>();
+  readonly #audiences = new Map<string, readonly Id[]>();
+  readonly #timelineFor: (conversationId: Id) => readonly TimelineItem[];
+  /** Conversations whose whole timeline is in state (or that the lazy source must ignore). */
+  readonly #materialized = new Set<Id>();
+  /** contact id → its conversation ids, for delivering contact events under R14. */
+  #byContact: Map<Id, Id[]> | null = null;
+  /** Weakly keyed: an old state's arrays go with its maps. */
+  readonly #valuesCache = new WeakMap<object, readonly unknown[]>();
+  #traffic: { timer: ReturnType<typeof setInterval>; stop(): void } | null = null;
+  #counter = 0;
+  readonly stats: BackendStats = { commands: 0, refused: 0, traffic: 0 };
+  now: () => number;
+
+  constructor(options: MemoryBackendOptions = {}) {
+    this.now = options.now ?? (() => Date.now());
+    let snapshot = options.snapshot;
+    let timelineFor = options.timelineFor;
+    if (options.demo) {
+      const demo = generateDemoData({ now: this.now(), ...options.demo });
+      snapshot = demo.snapshot;
+      timelineFor = demo.timelineFor;
+    }
+    this.#state = snapshot ? stateFromSnapshot(snapshot) : emptyState();
+    this.#timelineFor = timelineFor ?? (() => []);
+    this.#logSize = Math.max(1, options.logSize ?? 50_000);
+    this.#log = new Array<LogEntry | undefined>(this.#logSize);
+    this.#ackMemory = Math.max(1, options.ackMemory ?? 100_000);
+  }
+
+  /** The authoritative state (immutable; replaced on every change). */
+  get state(): InboxState {
+    return this.#state;
+  }
+
+  /** The newest sequence number. */
+  get seq(): number {
+    return this.#seq;
+  }
+
+  // ---- the live stream ----
+
+  /**
+   * Opens a user's stream: a snapshot, or with a resumable `since` only the
+   * events after it. Returns the function that closes it.
+   */
+  connect(request: ConnectRequest, sink: ConnectionSink): () => void {
+    const user = this.#state.users.get(request.userId);
+    if (!user || !user.active) {
+      sink.error(new RefusedError({ code: 'forbidden', reason: `User ${request.userId} cannot connect.` }));
+      return () => {};
+    }
+    const since = request.since;
+    if (since !== undefined && this.canResume(since)) {
+      for (let seq = since + 1; seq <= this.#seq; seq++) {
+        const entry = this.#log[seq % this.#logSize];
+        const message = entry && this.#messageFor(entry, user.id);
+        if (message) sink.next(message);
+      }
+    } else {
+      sink.next({ kind: 'snapshot', seq: this.#seq, snapshot: this.snapshotFor(user.id) });
+    }
+    const connection: Connection = { userId: user.id, sink };
+    this.#connections.add(connection);
+    return () => this.#connections.delete(connection);
+  }
+
+  /** Whether the log still holds every event after `since`. */
+  canResume(since: number): boolean {
+    return Number.isInteger(since) && since >= 0 && since <= this.#seq && since >= this.#seq - this.#logSize;
+  }
+
+  /**
+   * What `userId` may see (R14): every conversation for owners, managers
+   * and `all` agents, otherwise theirs (and their teams'), with only their
+   * contacts and the saved views shared with them. Entities are handed out
+   * as they are: immutable, never copied.
+   */
+  snapshotFor(userId: Id): Snapshot {
+    const state = this.#state;
+    const user = state.users.get(userId);
+    if (!user || !user.active) throw new RefusedError({ code: 'forbidden', reason: `Unknown user ${userId}.` });
+    let conversations: readonly Conversation[];
+    let contacts: readonly Contact[];
+    if (seesEverything(user)) {
+      conversations = this.#cached(state.conversations);
+      contacts = this.#cached(state.contacts);
+    } else {
+      const visible = visibilityFilter(state, user);
+      const mine: Conversation[] = [];
+      const contactIds = new Set<Id>();
+      for (const c of state.conversations.values()) {
+        if (!visible(c)) continue;
+        mine.push(c);
+        contactIds.add(c.contactId);
+      }
+      conversations = mine;
+      contacts = [...contactIds].flatMap((id) => state.contacts.get(id) ?? []);
+    }
+    const views: SavedView[] = [];
+    for (const view of state.views.values()) if (canSeeView(user, view)) views.push(view);
+    return {
+      users: [...state.users.values()],
+      bots: [...state.bots.values()],
+      teams: [...state.teams.values()],
+      channels: [...state.channels.values()],
+      contacts,
+      conversations,
+      views,
+      settings: state.settings,
+    };
+  }
+
+  /** The values of a big map as an array, rebuilt only when the map (hence the state) changed. */
+  #cached<V>(map: ReadonlyMap<Id, V>): readonly V[] {
+    let values = this.#valuesCache.get(map) as readonly V[] | undefined;
+    if (!values) {
+      values = [...map.values()];
+      this.#valuesCache.set(map, values);
+    }
+    return values;
+  }
+
+  // ---- commands ----
+
+  /**
+   * Applies one command as `actorId` (null: the system) through model/'s
+   * rules. Idempotent by command id: a repeated id gets the first answer
+   * and changes nothing.
+   */
+  send(command: unknown, actorId: Id | null): CommandAck {
+    const id = typeof command === 'object' && command !== null ? (command as { id?: unknown }).id : undefined;
+    // Acks need a non-empty id on the wire; a command without one gets a placeholder.
+    const commandId = typeof id === 'string' && id !== '' ? id : '(missing)';
+    const known = this.#acks.get(commandId);
+    if (known) return known;
+    const parsed = parseCommand(command);
+    if (!parsed.ok) {
+      // A malformed command is not remembered: it has no trustworthy id.
+      this.stats.refused++;
+      return { commandId, ok: false, refusal: { code: 'invalid', reason: parsed.error.message.slice(0, 1000) } };
+    }
+    const valid = parsed.value;
+    this.#loadTimelineFor(valid);
+    const before = this.#state;
+    const result = apply(before, valid, { actorId, now: this.now() });
+    let ack: CommandAck;
+    if (result.ok) {
+      this.stats.commands++;
+      this.#state = result.state;
+      this.#publish(before, result.state, result.events);
+      // The newest seq the actor's own stream carries, so that the store can
+      // settle the command when its stream gets there (filtered events never will).
+      const seq = actorId === null ? this.#seq : (this.#lastSeqFor.get(actorId) ?? 0);
+      ack = { commandId, ok: true, seq };
+    } else {
+      this.stats.refused++;
+      ack = { commandId, ok: false, refusal: result.refusal };
+    }
+    this.#remember(ack);
+    return ack;
+  }
+
+  /** The outside world (inbound messages and calls) and the clock: the system actor. */
+  inject(command: Command): CommandAck {
+    return this.send(command, null);
+  }
+
+  /** Wakes snoozed conversations (R18) and purges old trash (R6). */
+  tick(): CommandAck {
+    return this.inject({ id: this.#nextId('tick'), type: 'tick', args: {} });
+  }
+
+  #remember(ack: CommandAck): void {
+    this.#acks.set(ack.commandId, ack);
+    if (this.#acks.size <= this.#ackMemory) return;
+    const oldest = this.#acks.keys().next();
+    if (!oldest.done) this.#acks.delete(oldest.value);
+  }
+
+  #nextId(prefix: string): Id {
+    return `${prefix}-${(++this.#counter).toString(36)}`;
+  }
+
+  // ---- timelines ----
+
+  /**
+   * A page of a conversation's timeline: the `limit` items just before
+   * `before` (or the newest), oldest first. R14: a conversation the actor
+   * cannot see is refused exactly like one that does not exist.
+   */
+  timeline(request: TimelineRequest, actorId: Id): TimelinePage {
+    const state = this.#state;
+    const user = state.users.get(actorId);
+    const conversation = state.conversations.get(request.conversationId);
+    if (!user || !conversation || !canSeeConversation(state, user, conversation)) {
+      throw new RefusedError({ code: 'not-found', reason: `Conversation ${request.conversationId} was not found.` });
+    }
+    const items = this.timelineOf(conversation.id);
+    let end = items.length;
+    if (request.before !== undefined) {
+      end = items.findIndex((item) => item.id === request.before);
+      if (end < 0) throw new RefusedError({ code: 'invalid', reason: `Item ${request.before} is not in this timeline.` });
+    }
+    const limit = Number.isInteger(request.limit) && request.limit > 0 ? Math.min(request.limit, 1000) : 50;
+    const start = Math.max(0, end - limit);
+    return { conversationId: conversation.id, items: items.slice(start, end), hasMore: start > 0 };
+  }
+
+  /** A conversation's whole timeline: the lazy demo history merged with what commands added. */
+  timelineOf(conversationId: Id): readonly TimelineItem[] {
+    this.#materialize(conversationId);
+    return this.#state.timelines.get(conversationId) ?? [];
+  }
+
+  /** Rules that read a timeline (notes, calls) need it whole in state first. */
+  #loadTimelineFor(command: Command): void {
+    const args = command.args as { conversationId?: unknown };
+    if (typeof args.conversationId === 'string') this.#materialize(args.conversationId);
+  }
+
+  #materialize(conversationId: Id): void {
+    if (this.#materialized.has(conversationId) || !this.#state.conversations.has(conversationId)) return;
+    this.#materialized.add(conversationId);
+    const generated = this.#timelineFor(conversationId);
+    if (generated.length === 0) return;
+    let merged: readonly TimelineItem[] = generated;
+    for (const item of this.#state.timelines.get(conversationId) ?? []) merged = upsertTimelineItem(merged, item);
+    const timelines = new Map(this.#state.timelines);
+    timelines.set(conversationId, merged);
+    this.#state = { ...this.#state, timelines };
+  }
+
+  // ---- the log and R14 ----
+
+  /**
+   * Appends a batch's events to the log, each with its audience, and sends
+   * them to the connected users who may see them (R14).
+   */
+  #publish(before: InboxState, after: InboxState, events: readonly DomainEvent[]): void {
+    // Everyone who may receive anything, with what they saw before this batch and see after it.
+    const viewers: Viewer[] = [...after.users.values()]
+      .filter((user) => user.active)
+      .map((user) => {
+        const old = before.users.get(user.id) ?? user;
+        return {
+          id: user.id,
+          user,
+          old,
+          all: seesEverything(user) && seesEverything(old),
+          saw: visibilityFilter(before, old),
+          sees: visibilityFilter(after, user),
+        };
+      });
+    const batchConversations = new Map<Id, Conversation>();
+    const batchViews = new Map<Id, SavedView | null>();
+    const everyone = this.#audience(viewers.map((v) => v.id));
+    const entries: Omit<LogEntry, 'seq'>[] = [];
+    const push = (event: DomainEvent, to: readonly Id[], gone: readonly Id[] = NOBODY) =>
+      entries.push({
+        event,
+        to: this.#audience(to),
+        gone: this.#audience(gone),
+        goneEvent: gone.length === 0 ? null : deletionOf(event),
+      });
+    const ids = (list: Viewer[]) => list.map((v) => v.id);
+    const whoSaw = (c: Conversation | undefined) => ids(viewers.filter((v) => v.all || (c !== undefined && v.saw(c))));
+    const whoSees = (c: Conversation | undefined) => ids(viewers.filter((v) => v.all || (c !== undefined && v.sees(c))));
+
+    for (const event of events) {
+      switch (event.type) {
+        case 'conversation.upserted': {
+          const c = event.conversation;
+          const old = batchConversations.get(c.id) ?? before.conversations.get(c.id);
+          batchConversations.set(c.id, c);
+          const to: Id[] = [];
+          const gone: Id[] = [];
+          const newcomers: Id[] = [];
+          for (const v of viewers) {
+            const sees = v.all || v.sees(c);
+            const saw = old !== undefined && (v.all || v.saw(old));
+            if (sees) to.push(v.id);
+            else if (saw) gone.push(v.id);
+            // R14: a conversation entering a restricted user's sight brings its contact.
+            if (sees && !saw && !v.all) newcomers.push(v.id);
+          }
+          if (!old) this.#indexConversation(c);
+          const contact = after.contacts.get(c.contactId);
+          if (newcomers.length > 0 && contact) push({ type: 'contact.upserted', contact }, newcomers);
+          push(event, to, gone);
+          break;
+        }
+        case 'conversation.deleted': {
+          const old = batchConversations.get(event.id) ?? before.conversations.get(event.id);
+          push(event, whoSaw(old));
+          this.#materialized.add(event.id);
+          break;
+        }
+        case 'timeline.upserted':
+        case 'timeline.deleted': {
+          const id = event.type === 'timeline.upserted' ? event.item.conversationId : event.conversationId;
+          const c = after.conversations.get(id) ?? batchConversations.get(id) ?? before.conversations.get(id);
+          push(event, whoSees(c));
+          break;
+        }
+        case 'contact.upserted': {
+          // R14: a contact reaches those who see one of its conversations.
+          const theirs = this.#conversationsOf(event.contact.id).flatMap((id) => after.conversations.get(id) ?? []);
+          push(event, ids(viewers.filter((v) => v.all || theirs.some((c) => v.sees(c)))));
+          break;
+        }
+        case 'view.upserted':
+        case 'view.deleted': {
+          const id = event.type === 'view.upserted' ? event.view.id : event.id;
+          const old = batchViews.has(id) ? (batchViews.get(id) ?? null) : (before.views.get(id) ?? null);
+          const next = event.type === 'view.upserted' ? event.view : null;
+          batchViews.set(id, next);
+          // R14: a saved view reaches its owner and those it is shared with.
+          const to = next ? ids(viewers.filter((v) => canSeeView(v.user, next))) : [];
+          const gone = old ? ids(viewers.filter((v) => canSeeView(v.old, old) && !to.includes(v.id))) : [];
+          if (next) push(event, to, gone);
+          else push(event, gone);
+          break;
+        }
+        default:
+          push(event, everyone);
+      }
+    }
+    entries.push(...this.#sightChanges(before, after, events, batchConversations));
+    for (const entry of entries) this.#append({ ...entry, seq: ++this.#seq });
+    this.#closeDeactivated(after);
+  }
+
+  /**
+   * R14 when who-sees-what itself changes (a user's teams or visibility, a
+   * team's members): the affected users get the conversations entering or
+   * leaving their sight, as upserts and deletions. Rare, and O(conversations).
+   */
+  #sightChanges(
+    before: InboxState,
+    after: InboxState,
+    events: readonly DomainEvent[],
+    handled: ReadonlyMap<Id, Conversation>,
+  ): Omit<LogEntry, 'seq'>[] {
+    const changedTeams = new Set<Id>();
+    const changedUsers = new Set<Id>();
+    for (const event of events) {
+      if (event.type === 'team.upserted') changedTeams.add(event.team.id);
+      if (event.type === 'user.upserted') changedUsers.add(event.user.id);
+    }
+    if (changedTeams.size === 0 && changedUsers.size === 0) return [];
+    const entries: Omit<LogEntry, 'seq'>[] = [];
+    for (const user of after.users.values()) {
+      const old = before.users.get(user.id);
+      if (!user.active || !old || seesEverything(user) && seesEverything(old)) continue;
+      const selfChanged =
+        changedUsers.has(user.id) &&
+        (old.role !== user.role || old.visibility !== user.visibility || old.teamIds.join() !== user.teamIds.join());
+      const teamChanged = user.teamIds.some((t) => changedTeams.has(t)) || old.teamIds.some((t) => changedTeams.has(t));
+      // A teammate leaving (deactivated) changes nothing here: their conversations are reassigned by events.
+      if (!selfChanged && !teamChanged) continue;
+      const saw = visibilityFilter(before, old);
+      const sees = visibilityFilter(after, user);
+      const to = this.#audience([user.id]);
+      for (const c of after.conversations.values()) {
+        if (handled.has(c.id)) continue;
+        const prior = before.conversations.get(c.id);
+        const was = prior !== undefined && saw(prior);
+        const is = sees(c);
+        if (is && !was) {
+          const contact = after.contacts.get(c.contactId);
+          if (contact) entries.push({ event: { type: 'contact.upserted', contact }, to, gone: NOBODY, goneEvent: null });
+          entries.push({ event: { type: 'conversation.upserted', conversation: c }, to, gone: NOBODY, goneEvent: null });
+        } else if (was && !is) {
+          entries.push({ event: { type: 'conversation.deleted', id: c.id }, to, gone: NOBODY, goneEvent: null });
+        }
+      }
+    }
+    return entries;
+  }
+
+  /** A deactivated user's streams end (R10): they may no longer see anything. */
+  #closeDeactivated(state: InboxState): void {
+    for (const connection of [...this.#connections]) {
+      if (state.users.get(connection.userId)?.active !== true) {
+        this.#connections.delete(connection);
+        connection.sink.complete();
+      }
+    }
+  }
+
+  #append(entry: LogEntry): void {
+    this.#log[entry.seq % this.#logSize] = entry;
+    for (const id of entry.to) this.#lastSeqFor.set(id, entry.seq);
+    for (const id of entry.gone) this.#lastSeqFor.set(id, entry.seq);
+    if (entry.to.length === 0 && entry.gone.length === 0) return;
+    for (const connection of this.#connections) {
+      const message = this.#messageFor(entry, connection.userId);
+      if (message) connection.sink.next(message);
+    }
+  }
+
+  #messageFor(entry: LogEntry, userId: Id): ServerMessage | null {
+    if (entry.to.includes(userId)) return { kind: 'event', seq: entry.seq, event: entry.event };
+    if (entry.goneEvent && entry.gone.includes(userId)) return { kind: 'event', seq: entry.seq, event: entry.goneEvent };
+    return null;
+  }
+
+  /** Interned audience lists: thousands of log entries share a handful of arrays. */
+  #audience(ids: readonly Id[]): readonly Id[] {
+    if (ids.length === 0) return NOBODY;
+    const key = ids.join('\n');
+    let interned = this.#audiences.get(key);
+    if (!interned) {
+      interned = Object.freeze([...ids]);
+      this.#audiences.set(key, interned);
+    }
+    return interned;
+  }
+
+  #conversationsOf(contactId: Id): readonly Id[] {
+    if (!this.#byContact) {
+      this.#byContact = new Map();
+      for (const c of this.#state.conversations.values()) this.#indexConversation(c);
+    }
+    return this.#byContact.get(contactId) ?? NOBODY;
+  }
+
+  #indexConversation(c: Conversation): void {
+    if (!this.#byContact) return;
+    const ids = this.#byContact.get(c.contactId);
+    if (!ids) this.#byContact.set(c.contactId, [c.id]);
+    else if (!ids.includes(c.id)) ids.push(c.id);
+  }
+
+  // ---- simulated live traffic ----
+
+  /**
+   * Plays the outside world and the other agents: inbound messages (in
+   * English, French and Spanish) on existing and new conversations, inbound
+   * calls, and colleagues marking done, assigning, replying and labelling.
+   * Everything goes through the same commands and rules as a person's.
+   */
+  startTraffic(options: TrafficOptions): void {
+    this.stopTraffic();
+    const rate = Math.max(0, options.ratePerSecond);
+    const kinds = options.kinds && options.kinds.length > 0 ? options.kinds : TRAFFIC_KINDS;
+    if (rate === 0) return;
+    const rng = mulberry32(0x5eed ^ this.#seq ^ this.#counter);
+    const ids = [...this.#state.conversations.keys()];
+    const started = performance.now();
+    let issued = 0;
+    const period = Math.max(20, Math.min(250, 1000 / rate));
+    const timer = setInterval(() => {
+      const due = Math.floor(((performance.now() - started) * rate) / 1000) - issued;
+      for (let n = 0; n < Math.min(due, 1000); n++) {
+        issued++;
+        this.stats.traffic++;
+        const kind = kinds[Math.floor(rng() * kinds.length)];
+        if (kind) this.#trafficStep(kind, rng, ids);
+      }
+      if (due > 1000) issued += due - 1000;
+    }, period);
+    this.#traffic = { timer, stop: () => clearInterval(timer) };
+  }
+
+  stopTraffic(): void {
+    this.#traffic?.stop();
+    this.#traffic = null;
+  }
+
+  get trafficRunning(): boolean {
+    return this.#traffic !== null;
+  }
+
+  #trafficStep(kind: TrafficKind, rng: () => number, ids: Id[]): void {
+    const state = this.#state;
+    const anyConversation = (): Conversation | undefined => {
+      for (let tries = 0; tries < 8 && ids.length > 0; tries++) {
+        const c = state.conversations.get(ids[Math.floor(rng() * ids.length)] ?? '');
+        if (c) return c;
+      }
+      return undefined;
+    };
+    const langOf = (contact: Contact | undefined) =>
+      contact?.language === 'fr' || contact?.language === 'es' ? contact.language : 'en';
+    switch (kind) {
+      case 'message': {
+        const c = anyConversation();
+        if (!c || c.trashedAt !== null) return;
+        const contact = state.contacts.get(c.contactId);
+        const channel = state.channels.get(c.channelId);
+        if (!contact || !channel || channel.kind === 'call') return;
+        this.inject({
+          id: this.#nextId('live'), type: 'receiveMessage',
+          args: { conversationId: c.id, itemId: this.#nextId('live-msg'), contactId: contact.id, channelId: channel.id,
+            body: demoInboundText(langOf(contact), rng() * 1000) },
+        });
+        return;
+      }
+      case 'conversation':
+      case 'call': {
+        const c = anyConversation();
+        const contact = c && state.contacts.get(c.contactId);
+        if (!contact || contact.blocked) return;
+        const channels = [...state.channels.values()].filter((ch) => (kind === 'call') === (ch.kind === 'call'));
+        const channel = channels[Math.floor(rng() * channels.length)];
+        if (!channel) return;
+        const conversationId = this.#nextId('c-live');
+        ids.push(conversationId);
+        if (kind === 'call') {
+          this.inject({ id: this.#nextId('live'), type: 'receiveCall',
+            args: { conversationId, itemId: this.#nextId('live-call'), contactId: contact.id, channelId: channel.id, direction: 'in' } });
+        } else {
+          const body = demoInboundText(langOf(contact), rng() * 1000);
+          this.inject({ id: this.#nextId('live'), type: 'receiveMessage',
+            args: { conversationId, itemId: this.#nextId('live-msg'), contactId: contact.id, channelId: channel.id, body,
+              ...(channel.kind === 'email' ? { subject: body.slice(0, 60) } : {}) } });
+        }
+        return;
+      }
+      case 'agent': {
+        // Colleagues who see everything, so that R14 never refuses them.
+        const agents = [...state.users.values()].filter((u) => u.active && u.role === 'agent' && seesEverything(u));
+        const agent = agents[Math.floor(rng() * agents.length)];
+        const c = anyConversation();
+        if (!agent || !c || c.status !== 'open' || c.spam || c.trashedAt !== null) return;
+        const r = rng();
+        const id = this.#nextId('live');
+        if (r < 0.3) this.send({ id, type: 'markDone', args: { ids: [c.id] } }, agent.id);
+        else if (r < 0.5) this.send({ id, type: 'assign', args: { ids: [c.id], assignee: { type: 'user', id: agent.id } } }, agent.id);
+        else if (r < 0.8) {
+          const contact = state.contacts.get(c.contactId);
+          this.send({ id, type: 'reply', args: { conversationId: c.id, itemId: this.#nextId('live-reply'),
+            body: demoReplyText(langOf(contact), rng() * 1000) } }, agent.id);
+        } else {
+          this.send({ id, type: 'addLabels', args: { ids: [c.id], labels: [rng() < 0.5 ? 'followup' : 'billing'] } }, agent.id);
+        }
+        return;
+      }
+    }
+  }
+}
+
+/** The deletion that tells a client an entity left its sight. */
+function deletionOf(event: DomainEvent): DomainEvent | null {
+  if (event.type === 'conversation.upserted') return { type: 'conversation.deleted', id: event.conversation.id };
+  if (event.type === 'view.upserted') return { type: 'view.deleted', id: event.view.id };
+  return null;
+}
