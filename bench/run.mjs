@@ -1,0 +1,90 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: bundles bench/browser.ts with esbuild, serves it on
+ * loopback, and runs each benchmark in a fresh page of headless Chromium
+ * (Debian's /usr/bin/chromium or CHROME_PATH). Prints one line per figure
+ * with its target. Benchmarks measure; they do not fail the build.
+ *
+ *   npm run bench                 every benchmark
+ *   npm run bench -- query heap   only those
+ */
+import { build } from 'esbuild';
+import { createServer } from 'node:http';
+import { readFile, mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { dirname, join, extname } from 'node:path';
+import puppeteer from 'puppeteer-core';
+import { chromeArgs, chromePath } from '../web-test-runner.config.mjs';
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const out = join(root, '.bench');
+await mkdir(out, { recursive: true });
+await build({
+  entryPoints: [join(root, 'bench/browser.ts')],
+  bundle: true,
+  format: 'esm',
+  target: 'es2022',
+  outfile: join(out, 'bench.js'),
+  tsconfig: join(root, 'tsconfig.json'),
+  conditions: ['production'],
+  define: { 'process.env.NODE_ENV': '"production"' },
+  logLevel: 'warning',
+});
+const page = '<!doctype html><meta charset="utf-8"><body><script type="module" src="./bench.js"></script>';
+const server = createServer(async (req, res) => {
+  const path = new URL(req.url ?? '/', 'http://x').pathname;
+  if (path === '/' || path === '/index.html') {
+    res.writeHead(200, { 'content-type': 'text/html' }).end(page);
+    return;
+  }
+  try {
+    const body = await readFile(join(out, path.replace(/^\/+/, '')));
+    const type = extname(path) === '.js' ? 'text/javascript' : 'application/octet-stream';
+    res.writeHead(200, { 'content-type': type }).end(body);
+  } catch {
+    res.writeHead(404).end();
+  }
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const { port } = server.address();
+
+const browser = await puppeteer.launch({
+  executablePath: chromePath,
+  headless: true,
+  args: [...chromeArgs, '--enable-precise-memory-info', '--js-flags=--expose-gc'],
+});
+
+const all = ['query', 'events', 'heap'];
+const chosen = process.argv.slice(2).filter((name) => all.includes(name));
+const names = chosen.length ? chosen : all;
+let failed = false;
+try {
+  for (const name of names) {
+    const tab = await browser.newPage();
+    const cdp = await tab.createCDPSession();
+    tab.on('pageerror', (error) => console.error(`[${name}] page error:`, error.message));
+    await tab.exposeFunction('__heapUsed', async () => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      await cdp.send('HeapProfiler.collectGarbage');
+      const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+      return usedSize;
+    });
+    await tab.goto(`http://127.0.0.1:${port}/#${name}`);
+    const figures = await tab.waitForFunction('window.__bench', { timeout: 300_000, polling: 200 });
+    const result = await figures.jsonValue();
+    if (result.error) {
+      failed = true;
+      console.log(`${name}: ERROR ${result.error}`);
+    }
+    for (const row of result.rows ?? []) {
+      const mark = row.target === undefined ? '' : row.ok ? '  ok' : '  OVER TARGET';
+      const target = row.target === undefined ? '' : `  (target ${row.target})`;
+      console.log(`${row.name.padEnd(62)} ${String(row.value).padStart(10)} ${row.unit}${target}${mark}`);
+    }
+    await tab.close();
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+process.exit(failed ? 1 : 0);
