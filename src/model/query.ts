@@ -1,0 +1,82 @@
+import { compileFilters, type Predicate } from './filters.js';
+import { visibilityFilter } from './permissions.js';
+import { factsOf, rowsOf } from './rows.js';
+import { matchesTerms, parseSearch, searchKey, type SearchTerms } from './search.js';
+import { sortConversations } from './sort.js';
+import type { Conversation, Filters, InboxState, Millis, SortOrder, User } from './types.js';
+import { canUseView, viewContext, viewTest, type StatusTab, type ViewId } from './views.js';
+
+/** What a list shows: the state that round-trips through the URL (DESIGN section 4). */
+export interface Query {
+  readonly view: ViewId;
+  readonly tab: StatusTab;
+  readonly filters: Filters;
+  readonly search: string;
+  readonly sort: SortOrder;
+}
+
+export const DEFAULT_QUERY: Query = { view: 'all', tab: 'open', filters: {}, search: '', sort: 'newest' };
+
+interface Compiled {
+  readonly need: number;
+  readonly mask: number;
+  /** The rest of the view, the filters, R14 visibility, in that order; the search apart. */
+  readonly rest: Predicate;
+  readonly terms: SearchTerms | null;
+  readonly blocked: ReadonlySet<string>;
+}
+
+/** Everything that does not depend on the conversation, worked out once per query. */
+function compile(state: InboxState, query: Query, user: User, now: Millis): Compiled | null {
+  if (!canUseView(state, user, query.view)) return null;
+  const ctx = viewContext(state, user, now, { filters: query.filters, search: query.search });
+  const { need, none, test } = viewTest(query.view, query.tab, ctx);
+  const visible = visibilityFilter(state, user);
+  // The view already placed spam and trash (R6, R7), reading the hide flags.
+  const filters = compileFilters(query.filters, state, { hide: false });
+  const rest: Predicate = test === null ? (c) => filters(c) && visible(c) : (c) => test(c) && filters(c) && visible(c);
+  return { need, mask: need | none, rest, terms: parseSearch(query.search), blocked: ctx.blockedContacts };
+}
+
+/**
+ * Calls `found` for every conversation `query` shows to `user`. The cheap
+ * checks run first (one byte per conversation, see rows.ts), the search,
+ * the dearest, last.
+ */
+function scan(state: InboxState, query: Query, user: User, now: Millis, found: (c: Conversation) => void): void {
+  const compiled = compile(state, query, user, now);
+  if (compiled === null) return;
+  const { need, mask, rest, terms } = compiled;
+  const { list, facts, key } = rowsOf(state);
+  for (let i = 0; i < list.length; i++) {
+    const c = list[i];
+    if (((facts[i] ?? 0) & mask) !== need || c === undefined) continue;
+    if (rest(c) && (terms === null || matchesTerms(key(i, c), terms))) found(c);
+  }
+}
+
+/** The conversations `query` shows to `user`, sorted (R16). */
+export function runQuery(state: InboxState, query: Query, user: User, now: Millis): readonly Conversation[] {
+  const found: Conversation[] = [];
+  scan(state, query, user, now, (c) => found.push(c));
+  return sortConversations(found, query.sort);
+}
+
+/** How many conversations `query` matches ("select all matching"), without sorting. */
+export function countMatches(state: InboxState, query: Query, user: User, now: Millis): number {
+  let count = 0;
+  scan(state, query, user, now, () => count++);
+  return count;
+}
+
+/**
+ * The same query as a predicate over single conversations, for a store that
+ * tests an upserted conversation against the current list (R17).
+ */
+export function compileQuery(state: InboxState, query: Query, user: User, now: Millis): Predicate {
+  const compiled = compile(state, query, user, now);
+  if (compiled === null) return () => false;
+  const { need, mask, rest, terms, blocked } = compiled;
+  return (c) =>
+    (factsOf(c, blocked) & mask) === need && rest(c) && (terms === null || matchesTerms(searchKey(state, c), terms));
+}
