@@ -137,7 +137,7 @@ export class DemoPreview extends LitElement {
     const contact = s.model.contacts.get(c.contactId);
     const time = c.lastMessage ? new Date(c.lastMessage.at).toLocaleString() : '';
     return html`<div class="row" aria-selected=${c.id === s.ui.openId} @click=${() => this.#open(c.id)}>
-      <span class="name">${contact?.name ?? c.contactId} ${c.pinned ? '📌' : ''}</span>
+      <span class="name">${contact?.name ?? c.contactId} ${c.pinned ? '· pinned' : ''}</span>
       <status-badge state=${badgeOf(c, s.model)}></status-badge>
       <span class="preview">${c.subject ? `${c.subject} — ` : ''}${c.lastMessage?.preview ?? ''} · ${time}</span>
     </div>`;
