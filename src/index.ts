@@ -14,8 +14,69 @@ export { setLocale, getLocale, isLocale, LOCALES, type Locale } from './i18n/loc
 export { tokens, COLOR_TOKENS, SIZE_TOKENS, type TokenName } from './styles/tokens.js';
 export { hostStyles } from './styles/host-styles.js';
 
-// Store, transport and model: the lead completes this section (HttpTransport,
-// model types, selectors, events) as those modules settle.
-export { InboxStore, type InboxStoreOptions } from './store/inbox-store.js';
+// Store
+export {
+  InboxStore,
+  type InboxStoreOptions,
+  type StoreState,
+  type UiState,
+  type StoreError,
+  type DispatchResult,
+  type UndoEntry,
+  type ConnectionStatus,
+} from './store/inbox-store.js';
+export { createSelectors, selectUser, selectConversation, selectTimeline, type Selectors } from './store/selectors.js';
+export { StoreController } from './controllers/store.controller.js';
+export { storeContext } from './controllers/store.context.js';
+
+// Transports
+export type {
+  Transport,
+  ConnectRequest,
+  TimelineRequest,
+  ServerMessage,
+  CommandAck,
+  TimelinePage,
+  Presence,
+} from './transport/transport.js';
+export { parseServerMessage, parseCommand, parseCommandAck, parseTimelinePage, ProtocolError } from './transport/protocol.js';
 export { MemoryTransport, type MemoryTransportOptions } from './transport/memory/memory-transport.js';
-export type { Transport } from './transport/transport.js';
+export { MemoryBackend } from './transport/memory/memory-backend.js';
+export { generateDemoData, DEMO_USER_IDS } from './transport/memory/demo-data.js';
+
+// Model: the rules and queries, for hosts and backends that reuse them
+export { decide, apply, applyAll } from './model/rules.js';
+export { invert } from './model/undo.js';
+export { reduce, reduceAll, stateFromSnapshot, toSnapshot, emptyState } from './model/state.js';
+export { runQuery, countMatches, DEFAULT_QUERY, type Query } from './model/query.js';
+export { sidebarViews, canUseView, parseView, STATUS_TABS, type ViewId, type StatusTab, type SidebarView } from './model/views.js';
+export { openCounts, dotViewFor, type Dots } from './model/indicators.js';
+export { canSeeConversation, canSeeView } from './model/permissions.js';
+export { normalize as normalizeSearch } from './model/search.js';
+export { SORT_ORDERS } from './model/sort.js';
+export type { Command, CommandArgs, CommandType } from './model/commands.js';
+export type { DomainEvent, Refusal } from './model/events.js';
+export {
+  ROLES,
+  VISIBILITIES,
+  CHANNEL_KINDS,
+  STATUSES,
+  PRIORITIES,
+  DEFAULT_SETTINGS,
+  type User,
+  type Bot,
+  type Team,
+  type Channel,
+  type Contact,
+  type Conversation,
+  type TimelineItem,
+  type SavedView,
+  type Filters,
+  type Settings,
+  type Snapshot,
+  type InboxState,
+  type ChannelKind,
+  type Priority,
+  type SortOrder,
+  type Assignee,
+} from './model/types.js';

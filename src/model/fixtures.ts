@@ -2,6 +2,7 @@
  * Small builders for tests and stories: a conversation, user or contact
  * with sensible defaults, and a state holding them. Not part of the rules.
  */
+import { blankConversation } from './conversation.js';
 import { emptyState } from './state.js';
 import type {
   Bot,
@@ -52,32 +53,9 @@ export function makeChannel(overrides: Partial<Channel> & { id: string }): Chann
 
 export function makeConversation(overrides: Partial<Conversation> & { id: string }): Conversation {
   return {
-    channelId: 'ch-sms',
-    contactId: 'k-1',
-    participants: 1,
-    subject: '',
-    status: 'open',
-    unread: false,
-    awaiting: 'agent',
-    assignee: null,
-    teamId: null,
-    labels: [],
-    priority: 'none',
-    pinned: false,
-    snoozedUntil: null,
-    mentions: [],
-    mentionsUnread: [],
-    spam: false,
-    trashedAt: null,
-    sent: false,
-    humanOwned: false,
+    ...blankConversation({ id: overrides.id, channelId: 'ch-sms', contactId: 'k-1', now: T0 }),
     lastMessage: { preview: 'hello', at: T0, direction: 'in', kind: 'sms' },
     lastInboundAt: T0,
-    awaitingSince: T0,
-    createdAt: T0,
-    doneAt: null,
-    custom: {},
-    version: 1,
     ...overrides,
   };
 }

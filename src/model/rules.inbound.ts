@@ -3,6 +3,7 @@
  * R7's role addresses, R8's blocked contacts, R10's call assignment, and
  * R18's wake-up on the contact's message.
  */
+import { blankConversation } from './conversation.js';
 import type { DomainEvent } from './events.js';
 import { wake } from './rules.conversation.js';
 import {
@@ -71,36 +72,7 @@ function existingFor(input: RuleInput, conversationId: Id, contactId: Id): Conve
 }
 
 function newConversation(input: RuleInput, id: Id, party: Party, subject: string): Conversation {
-  const { now } = input.ctx;
-  return {
-    id,
-    channelId: party.channel.id,
-    contactId: party.contact.id,
-    participants: 1,
-    subject,
-    status: 'open',
-    unread: false,
-    awaiting: 'agent',
-    assignee: null,
-    teamId: null,
-    labels: [],
-    priority: 'none',
-    pinned: false,
-    snoozedUntil: null,
-    mentions: [],
-    mentionsUnread: [],
-    spam: false,
-    trashedAt: null,
-    sent: false,
-    humanOwned: false,
-    lastMessage: null,
-    lastInboundAt: null,
-    awaitingSince: now,
-    createdAt: now,
-    doneAt: null,
-    custom: {},
-    version: 1,
-  };
+  return blankConversation({ id, channelId: party.channel.id, contactId: party.contact.id, subject, now: input.ctx.now });
 }
 
 /**
