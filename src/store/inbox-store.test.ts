@@ -317,6 +317,20 @@ describe('InboxStore', () => {
     store.destroy();
   });
 
+  it('retries a failed send while still connected, and the backend applies it once', async () => {
+    const backend = new ScriptedBackend(world());
+    const store = new InboxStore({ transport: backend, userId: 'u-ana', reconnectDelay: 5 });
+    await store.ready;
+    backend.failNextSend = true;
+    store.dispatch('markDone', { ids: ['c-2'] });
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    await settle();
+    expect(backend.sent.filter((c) => c.type === 'markDone')).to.have.length(2);
+    expect(store.state.pending).to.have.length(0);
+    expect(backend.state.conversations.get('c-2')!.version).to.equal(2);
+    store.destroy();
+  });
+
   it('keeps two stores on one page independent', async () => {
     const a = await start();
     const b = await start();

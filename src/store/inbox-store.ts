@@ -114,6 +114,9 @@ export class InboxStore {
   #subscription: Subscription | null = null;
   #retry: ReturnType<typeof setTimeout> | null = null;
   #attempt = 0;
+  /** Set on each (re)connect: the first batch from the stream resends unanswered commands. */
+  #resendOnLive = false;
+  #resendTimer: ReturnType<typeof setTimeout> | null = null;
   #destroyed = false;
   #resolveReady!: () => void;
 
@@ -167,6 +170,7 @@ export class InboxStore {
   connect(): void {
     if (this.#subscription || this.#destroyed) return;
     this.#set({ connection: 'connecting' });
+    this.#resendOnLive = true;
     const since = this.#seq >= 0 ? this.#seq : undefined;
     this.#subscription = this.#transport.connect({ userId: this.userId, since }).subscribe({
       next: (message) => this.receive(message),
@@ -177,7 +181,9 @@ export class InboxStore {
 
   disconnect(): void {
     if (this.#retry) clearTimeout(this.#retry);
+    if (this.#resendTimer) clearTimeout(this.#resendTimer);
     this.#retry = null;
+    this.#resendTimer = null;
     this.#subscription?.unsubscribe();
     this.#subscription = null;
     this.#set({ connection: 'offline' });
@@ -265,8 +271,9 @@ export class InboxStore {
       ui: dots === this.state.ui.dots ? this.state.ui : { ...this.state.ui, dots },
       ...(snapshot ? { paging: new Map() } : {}),
     });
-    if (snapshot) {
-      this.#resolveReady();
+    if (snapshot) this.#resolveReady();
+    if (this.#resendOnLive) {
+      this.#resendOnLive = false;
       this.#resend();
     }
   }
@@ -341,9 +348,15 @@ export class InboxStore {
     this.#transport.send(entry.command, this.userId).then(
       (answer) => this.#acknowledged(entry.command, answer),
       (error: unknown) => {
-        // Unreachable backend: keep the command, resend after reconnecting.
+        // Unreachable backend: keep the command and try again, on reconnecting
+        // or after a pause, whichever comes first. Ids make a resend safe.
+        if (this.#destroyed) return;
         this.#set({ pending: update(this.state.pending, id, { inFlight: false }) });
         this.#errors$.next({ kind: 'transport', message: `Could not send: ${String(error)}` });
+        this.#resendTimer ??= setTimeout(() => {
+          this.#resendTimer = null;
+          if (this.state.connection === 'live') this.#resend();
+        }, this.#reconnectDelay * 2);
       },
     );
   }
