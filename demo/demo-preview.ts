@@ -3,7 +3,7 @@ import { state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Subscription } from 'rxjs';
 import { hasTabs, STATUS_TABS, type SidebarView, type StatusTab } from '../src/model/views.js';
-import type { Conversation, InboxState, TimelineItem } from '../src/model/types.js';
+import type { Conversation, TimelineItem } from '../src/model/types.js';
 import { dotCount } from '../src/model/indicators.js';
 import { InboxStore, type StoreState } from '../src/store/inbox-store.js';
 import { selectUser } from '../src/store/selectors.js';
@@ -11,7 +11,7 @@ import { DEMO_USER_IDS } from '../src/transport/memory/demo-data.js';
 import { MemoryBackend } from '../src/transport/memory/memory-backend.js';
 import { MemoryTransport } from '../src/transport/memory/memory-transport.js';
 import { setLocale, type Locale } from '../src/i18n/localization.js';
-import type { BadgeState } from '../src/elements/status-badge/status-badge.js';
+import { displayState } from '../src/model/display.js';
 
 const USERS = [
   { id: DEMO_USER_IDS.owner, label: 'Ana (owner)' },
@@ -25,16 +25,6 @@ const LABELS: Record<string, string> = {
   'view.sent': 'Sent', 'view.spam': 'Spam', 'view.trash': 'Trash', 'view.blocked': 'Blocked',
 };
 
-function badgeOf(c: Conversation, model: InboxState): BadgeState {
-  if (c.trashedAt !== null) return 'trash';
-  if (c.spam) return 'spam';
-  if (model.contacts.get(c.contactId)?.blocked) return 'blocked';
-  if (c.status === 'done') return 'done';
-  if (c.snoozedUntil !== null) return 'snoozed';
-  if (c.sent) return 'sent';
-  if (c.unread) return 'unread';
-  return c.awaiting === 'agent' ? 'new' : 'waiting';
-}
 
 /** A development preview of the inbox over one InboxStore; issue 3 replaces it with <inbox-app>. */
 export class DemoPreview extends LitElement {
@@ -138,7 +128,7 @@ export class DemoPreview extends LitElement {
     const time = c.lastMessage ? new Date(c.lastMessage.at).toLocaleString() : '';
     return html`<div class="row" aria-selected=${c.id === s.ui.openId} @click=${() => this.#open(c.id)}>
       <span class="name">${contact?.name ?? c.contactId} ${c.pinned ? '· pinned' : ''}</span>
-      <status-badge state=${badgeOf(c, s.model)}></status-badge>
+      <status-badge state=${displayState(s.model, c, s.userId)}></status-badge>
       <span class="preview">${c.subject ? `${c.subject} — ` : ''}${c.lastMessage?.preview ?? ''} · ${time}</span>
     </div>`;
   }
@@ -153,7 +143,7 @@ export class DemoPreview extends LitElement {
     const ids = [c.id];
     const timeline: readonly TimelineItem[] = s.model.timelines.get(c.id) ?? [];
     return html`
-      <h2>${s.model.contacts.get(c.contactId)?.name} <status-badge state=${badgeOf(c, s.model)}></status-badge></h2>
+      <h2>${s.model.contacts.get(c.contactId)?.name} <status-badge state=${displayState(s.model, c, s.userId)}></status-badge></h2>
       <div class="actions">
         <button @click=${() => store.dispatch('markDone', { ids })}>Done (E)</button>
         <button @click=${() => store.dispatch('markOpen', { ids })}>Open (O)</button>
