@@ -127,7 +127,8 @@ export function actionLabel(action: Action): string {
   }
 }
 
-const isMac = () => typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+// userAgent, not the deprecated navigator.platform; userAgentData is Chromium-only.
+const isMac = () => typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.userAgent);
 
 /** Whether a key event matches a key string such as `e`, `Shift+x` or `Mod+k`. */
 export function matchesKey(event: KeyboardEvent, key: string): boolean {
