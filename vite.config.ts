@@ -22,6 +22,11 @@ export default defineConfig(({ command }) => ({
   // Production builds drop the development warnings (src/dev-mode.ts); the
   // dev server keeps them.
   define: command === 'build' ? { __INBOX_DEV__: 'false' } : {},
+  // `npm start` runs the reference server (server/, port 8787) beside the dev
+  // server; the demo's HttpTransport reaches it same-origin through this proxy.
+  server: {
+    proxy: { '/api': { target: 'http://127.0.0.1:8787' } },
+  },
   build: {
     target: 'es2022',
     outDir: 'dist',

@@ -13,8 +13,15 @@ import type {
   TimelineItem,
   User,
 } from '../../model/types.js';
-import { parseCommand } from '../protocol.js';
-import type { CommandAck, ConnectRequest, ServerMessage, TimelinePage, TimelineRequest } from '../transport.js';
+import { COMMAND_ARG_SCHEMAS, parseCommand } from '../protocol.js';
+import type {
+  CommandAck,
+  ConnectRequest,
+  Presence,
+  ServerMessage,
+  TimelinePage,
+  TimelineRequest,
+} from '../transport.js';
 import { demoInboundText, demoReplyText, generateDemoData, mulberry32, type DemoOptions } from './demo-data.js';
 
 /**
@@ -37,6 +44,42 @@ export interface MemoryBackendOptions {
   readonly logSize?: number | undefined;
   /** Acknowledgements remembered for idempotency (default 100,000 commands). */
   readonly ackMemory?: number | undefined;
+  /** Where the sequence and the log start: a persisted backend's (the reference server's) restart. */
+  readonly restore?: RestoredLog | undefined;
+  /** Acknowledgements older than those in memory (a database), for idempotency across restarts. */
+  readonly findAck?: ((commandId: Id) => CommandAck | undefined) | undefined;
+  /**
+   * Called synchronously for every command whose answer is remembered,
+   * after the rules decided and before anything changes, is delivered or
+   * acknowledged. If it throws, the command has no effect and `send` throws:
+   * what was acknowledged is exactly what was persisted.
+   */
+  readonly persist?: ((commit: Commit) => void) | undefined;
+  /** Prefix of the ids this backend makes (traffic, clock), so that a restarted backend never reuses one. */
+  readonly idPrefix?: string | undefined;
+}
+
+/** A persisted backend's log, to carry on from. */
+export interface RestoredLog {
+  /** The newest sequence number. */
+  readonly seq: number;
+  /** The newest entries, consecutive and oldest first, ending at `seq`; resuming is possible from the first one's seq - 1. */
+  readonly entries: readonly LogEntry[];
+  /** Per user, the newest seq their stream carries (what their acks point at). */
+  readonly cursors: Iterable<readonly [Id, number]>;
+}
+
+/** One command's outcome, as a persistence hook receives it. */
+export interface Commit {
+  readonly command: Command;
+  readonly actorId: Id | null;
+  readonly ack: CommandAck;
+  /** The rules' events: the entities that changed (empty for a refusal). */
+  readonly events: readonly DomainEvent[];
+  /** The log entries appended, with their seq and audience (R14). */
+  readonly entries: readonly LogEntry[];
+  /** Users whose stream's newest seq moved, with that seq. */
+  readonly cursors: ReadonlyMap<Id, number>;
 }
 
 /** Where a connection's messages go; MemoryTransport makes delivery asynchronous. */
@@ -81,12 +124,18 @@ export interface BackendStats {
  * appended, against the state of that moment, so a resumed client gets
  * exactly what a connected one got.
  */
-interface LogEntry {
+export interface LogEntry {
   readonly seq: number;
   readonly event: DomainEvent;
   readonly to: readonly Id[];
   readonly gone: readonly Id[];
+  /** Derived from `event` (deletionOf), when `gone` is not empty. */
   readonly goneEvent: DomainEvent | null;
+}
+
+/** A log entry from its persisted parts. */
+export function logEntry(seq: number, event: DomainEvent, to: readonly Id[], gone: readonly Id[]): LogEntry {
+  return { seq, event, to, gone, goneEvent: gone.length === 0 ? null : deletionOf(event) };
 }
 
 interface Viewer {
@@ -112,8 +161,13 @@ export class MemoryBackend {
   #seq = 0;
   readonly #log: (LogEntry | undefined)[];
   readonly #logSize: number;
+  /** The oldest `since` the log can resume from (a restored log may start late). */
+  #floor = 0;
   readonly #acks = new Map<Id, CommandAck>();
   readonly #ackMemory: number;
+  readonly #findAck: (commandId: Id) => CommandAck | undefined;
+  readonly #persist: ((commit: Commit) => void) | null;
+  readonly #idPrefix: string;
   readonly #connections = new Set<Connection>();
   /** Per user, the newest seq their stream carries: what their acks point at. */
   readonly #lastSeqFor = new Map<Id, number>();
@@ -144,6 +198,18 @@ export class MemoryBackend {
     this.#logSize = Math.max(1, options.logSize ?? 50_000);
     this.#log = new Array<LogEntry | undefined>(this.#logSize);
     this.#ackMemory = Math.max(1, options.ackMemory ?? 100_000);
+    this.#findAck = options.findAck ?? (() => undefined);
+    this.#persist = options.persist ?? null;
+    this.#idPrefix = options.idPrefix ?? '';
+    if (options.restore) this.#restore(options.restore);
+  }
+
+  #restore(restore: RestoredLog): void {
+    this.#seq = restore.seq;
+    const kept = restore.entries.slice(-this.#logSize);
+    this.#floor = kept.length > 0 ? kept[0]!.seq - 1 : restore.seq;
+    for (const entry of kept) this.#log[entry.seq % this.#logSize] = entry;
+    for (const [userId, seq] of restore.cursors) this.#lastSeqFor.set(userId, seq);
   }
 
   /** The authoritative state (immutable; replaced on every change). */
@@ -185,7 +251,12 @@ export class MemoryBackend {
 
   /** Whether the log still holds every event after `since`. */
   canResume(since: number): boolean {
-    return Number.isInteger(since) && since >= 0 && since <= this.#seq && since >= this.#seq - this.#logSize;
+    return (
+      Number.isInteger(since) &&
+      since >= this.#floor &&
+      since <= this.#seq &&
+      since >= this.#seq - this.#logSize
+    );
   }
 
   /**
@@ -250,33 +321,75 @@ export class MemoryBackend {
     const id = typeof command === 'object' && command !== null ? (command as { id?: unknown }).id : undefined;
     // Acks need a non-empty id on the wire; a command without one gets a placeholder.
     const commandId = typeof id === 'string' && id !== '' ? id : '(missing)';
-    const known = this.#acks.get(commandId);
+    const known = this.#acks.get(commandId) ?? (commandId === '(missing)' ? undefined : this.#findAck(commandId));
     if (known) return known;
     const parsed = parseCommand(command);
     if (!parsed.ok) {
       // A malformed command is not remembered: it has no trustworthy id.
       this.stats.refused++;
-      return { commandId, ok: false, refusal: { code: 'invalid', reason: parsed.error.message.slice(0, 1000) } };
+      return { commandId, ok: false, refusal: { code: 'invalid', reason: malformedReason(command, parsed.error.message) } };
     }
     const valid = parsed.value;
     this.#loadTimelineFor(valid);
     const before = this.#state;
     const result = apply(before, valid, { actorId, now: this.now() });
-    let ack: CommandAck;
-    if (result.ok) {
-      this.stats.commands++;
-      this.#state = result.state;
-      this.#publish(before, result.state, result.events);
-      // The newest seq the actor's own stream carries, so that the store can
-      // settle the command when its stream gets there (filtered events never will).
-      const seq = actorId === null ? this.#seq : (this.#lastSeqFor.get(actorId) ?? 0);
-      ack = { commandId, ok: true, seq };
-    } else {
+    if (!result.ok) {
+      const ack: CommandAck = { commandId, ok: false, refusal: result.refusal };
+      this.#persist?.({ command: valid, actorId, ack, events: [], entries: [], cursors: new Map() });
       this.stats.refused++;
-      ack = { commandId, ok: false, refusal: result.refusal };
+      this.#remember(ack);
+      return ack;
     }
+    const entries = this.#plan(before, result.state, result.events);
+    const cursors = new Map<Id, number>();
+    for (const entry of entries) {
+      for (const id of entry.to) cursors.set(id, entry.seq);
+      for (const id of entry.gone) cursors.set(id, entry.seq);
+    }
+    // The newest seq the actor's own stream carries, so that the store can
+    // settle the command when its stream gets there (filtered events never will).
+    const newest = entries.length > 0 ? entries[entries.length - 1]!.seq : this.#seq;
+    const seq = actorId === null ? newest : (cursors.get(actorId) ?? this.#lastSeqFor.get(actorId) ?? 0);
+    const ack: CommandAck = { commandId, ok: true, seq };
+    // Durable first (a throw leaves everything as it was), then visible.
+    this.#persist?.({ command: valid, actorId, ack, events: result.events, entries, cursors });
+    this.stats.commands++;
+    this.#state = result.state;
+    for (const event of result.events) if (event.type === 'conversation.deleted') this.#materialized.add(event.id);
+    for (const entry of entries) this.#append(entry);
+    this.#closeDeactivated(result.state);
     this.#remember(ack);
     return ack;
+  }
+
+  // ---- presence (R17) ----
+
+  /**
+   * Tells the others who may see `conversationId` (R14) that `userId` is
+   * viewing it (or nothing: null), typing or not. Not sequenced, not kept.
+   */
+  presence(userId: Id, conversationId: Id | null, typing: boolean): Presence {
+    const state = this.#state;
+    const user = state.users.get(userId);
+    if (!user || !user.active) throw new RefusedError({ code: 'forbidden', reason: `User ${userId} is not active.` });
+    const conversation = conversationId === null ? undefined : state.conversations.get(conversationId);
+    if (conversationId !== null && (!conversation || !canSeeConversation(state, user, conversation))) {
+      throw new RefusedError({ code: 'not-found', reason: `Conversation ${conversationId} was not found.` });
+    }
+    const presence: Presence = { userId, conversationId, typing, at: this.now() };
+    const message: ServerMessage = { kind: 'presence', presence };
+    const sight = new Map<Id, boolean>();
+    for (const connection of this.#connections) {
+      if (connection.userId === userId) continue;
+      let sees = sight.get(connection.userId);
+      if (sees === undefined) {
+        const other = state.users.get(connection.userId);
+        sees = other !== undefined && (conversation === undefined || canSeeConversation(state, other, conversation));
+        sight.set(connection.userId, sees);
+      }
+      if (sees) connection.sink.next(message);
+    }
+    return presence;
   }
 
   /** The outside world (inbound messages and calls) and the clock: the system actor. */
@@ -297,7 +410,7 @@ export class MemoryBackend {
   }
 
   #nextId(prefix: string): Id {
-    return `${prefix}-${(++this.#counter).toString(36)}`;
+    return `${prefix}-${this.#idPrefix}${(++this.#counter).toString(36)}`;
   }
 
   // ---- timelines ----
@@ -352,10 +465,10 @@ export class MemoryBackend {
   // ---- the log and R14 ----
 
   /**
-   * Appends a batch's events to the log, each with its audience, and sends
-   * them to the connected users who may see them (R14).
+   * A batch's log entries, numbered from the next seq, each with its
+   * audience (R14). Changes nothing a rollback would need to undo.
    */
-  #publish(before: InboxState, after: InboxState, events: readonly DomainEvent[]): void {
+  #plan(before: InboxState, after: InboxState, events: readonly DomainEvent[]): LogEntry[] {
     // Everyone who may receive anything, with what they saw before this batch and see after it.
     const viewers: Viewer[] = [...after.users.values()]
       .filter((user) => user.active)
@@ -411,7 +524,6 @@ export class MemoryBackend {
         case 'conversation.deleted': {
           const old = batchConversations.get(event.id) ?? before.conversations.get(event.id);
           push(event, whoSaw(old));
-          this.#materialized.add(event.id);
           break;
         }
         case 'timeline.upserted':
@@ -423,7 +535,7 @@ export class MemoryBackend {
         }
         case 'contact.upserted': {
           // R14: a contact reaches those who see one of its conversations.
-          const theirs = this.#conversationsOf(event.contact.id).flatMap((id) => after.conversations.get(id) ?? []);
+          const theirs = this.#conversationsOf(event.contact.id, after).flatMap((id) => after.conversations.get(id) ?? []);
           push(event, ids(viewers.filter((v) => v.all || theirs.some((c) => v.sees(c)))));
           break;
         }
@@ -445,8 +557,7 @@ export class MemoryBackend {
       }
     }
     entries.push(...this.#sightChanges(before, after, events, batchConversations));
-    for (const entry of entries) this.#append({ ...entry, seq: ++this.#seq });
-    this.#closeDeactivated(after);
+    return entries.map((entry, i) => ({ ...entry, seq: this.#seq + 1 + i }));
   }
 
   /**
@@ -508,6 +619,7 @@ export class MemoryBackend {
   }
 
   #append(entry: LogEntry): void {
+    this.#seq = entry.seq;
     this.#log[entry.seq % this.#logSize] = entry;
     for (const id of entry.to) this.#lastSeqFor.set(id, entry.seq);
     for (const id of entry.gone) this.#lastSeqFor.set(id, entry.seq);
@@ -536,10 +648,10 @@ export class MemoryBackend {
     return interned;
   }
 
-  #conversationsOf(contactId: Id): readonly Id[] {
+  #conversationsOf(contactId: Id, state: InboxState): readonly Id[] {
     if (!this.#byContact) {
       this.#byContact = new Map();
-      for (const c of this.#state.conversations.values()) this.#indexConversation(c);
+      for (const c of state.conversations.values()) this.#indexConversation(c);
     }
     return this.#byContact.get(contactId) ?? NOBODY;
   }
@@ -658,6 +770,15 @@ export class MemoryBackend {
       }
     }
   }
+}
+
+/** A sentence naming what is wrong; an unknown type said plainly rather than as the list of known ones. */
+function malformedReason(command: unknown, message: string): string {
+  const type = typeof command === 'object' && command !== null ? (command as { type?: unknown }).type : undefined;
+  if (typeof type === 'string' && !Object.hasOwn(COMMAND_ARG_SCHEMAS, type)) {
+    return `Unknown command type "${type.slice(0, 100)}".`;
+  }
+  return message.slice(0, 1000);
 }
 
 /** The deletion that tells a client an entity left its sight. */

@@ -10,7 +10,7 @@ import {
   DEMO_USER_IDS,
   generateDemoData,
 } from './demo-data.js';
-import { MemoryBackend } from './memory-backend.js';
+import { MemoryBackend, type Commit } from './memory-backend.js';
 import { MemoryTransport } from './memory-transport.js';
 
 const NOW = Date.UTC(2026, 10, 2, 9, 0, 0);
@@ -422,6 +422,97 @@ describe('MemoryBackend', () => {
     expect(backend.send(command, owner)).to.equal(first);
     expect(backend.state.conversations.get(c.id)!.status).to.equal('open');
     expect(backend.state.conversations.get(c.id)!.version).to.equal(version + 1);
+  });
+
+  it('persists each command before anything is delivered or acknowledged, and changes nothing when that fails', () => {
+    const commits: Commit[] = [];
+    let failing = false;
+    let delivered = 0;
+    const deliveredAtCommit: number[] = [];
+    const durable = new MemoryBackend({
+      demo: { conversations: 200, seed: 3, now: NOW },
+      now: () => now,
+      persist: (commit) => {
+        if (failing) throw new Error('disk full');
+        commits.push(commit);
+        deliveredAtCommit.push(delivered);
+      },
+    });
+    durable.connect({ userId: owner }, { next: (m) => {
+      if (m.kind === 'event') delivered++;
+    }, error: () => {}, complete: () => {} });
+    const c = [...durable.state.conversations.values()].find((x) => x.status === 'open' && !x.spam && x.trashedAt === null)!;
+    const ack = durable.send({ id: cid(), type: 'markDone', args: { ids: [c.id] } }, owner);
+    expect(ack.ok).to.equal(true);
+    expect(commits).to.have.length(1);
+    expect(deliveredAtCommit, 'persisted before delivery').to.deep.equal([0]);
+    const commit = commits[0]!;
+    expect(commit.ack).to.equal(ack);
+    expect(commit.events.some((e) => e.type === 'conversation.upserted')).to.equal(true);
+    expect(commit.entries.map((e) => e.seq)).to.deep.equal(commit.entries.map((_, i) => i + 1));
+    expect(commit.cursors.get(owner)).to.equal(durable.seq);
+    expect(delivered).to.equal(commit.entries.length);
+    // A refusal is remembered, hence persisted too; a malformed command is not.
+    durable.send({ id: cid(), type: 'markDone', args: { ids: ['c-nope'] } }, owner);
+    durable.send({ id: cid(), type: 'markDone', args: {} }, owner);
+    expect(commits).to.have.length(2);
+    expect(commits[1]!.ack.ok).to.equal(false);
+
+    failing = true;
+    const before = durable.state;
+    const seq = durable.seq;
+    const id = cid();
+    expect(() => durable.send({ id, type: 'reopen', args: { ids: [c.id] } }, owner)).to.throw('disk full');
+    expect(durable.state).to.equal(before);
+    expect(durable.seq).to.equal(seq);
+    failing = false;
+    expect(durable.send({ id, type: 'reopen', args: { ids: [c.id] } }, owner).ok, 'the id was not burnt').to.equal(true);
+    expect(durable.seq).to.be.greaterThan(seq);
+  });
+
+  it('carries on from a restored log: seq, resume, cursors and remembered acks', () => {
+    const commits: Commit[] = [];
+    const first = new MemoryBackend({ demo: { conversations: 200, seed: 3, now: NOW }, persist: (c) => void commits.push(c) });
+    const ids = [...first.state.conversations.values()].filter((x) => x.status === 'open').slice(0, 3).map((x) => x.id);
+    for (const [i, id] of ids.entries()) first.send({ id: `restored-${i}`, type: 'setPriority', args: { ids: [id], priority: 'urgent' } }, owner);
+    const acks = new Map(commits.map((c) => [c.ack.commandId, c.ack]));
+    const entries = commits.flatMap((c) => c.entries);
+    const cursors = new Map<string, number>();
+    for (const c of commits) for (const [user, seq] of c.cursors) cursors.set(user, seq);
+    const second = new MemoryBackend({
+      snapshot: first.snapshotFor(owner),
+      restore: { seq: first.seq, entries: entries.slice(1), cursors },
+      findAck: (id) => acks.get(id),
+    });
+    expect(second.seq).to.equal(first.seq);
+    expect(second.canResume(1)).to.equal(true);
+    expect(second.canResume(0), 'the first entry was not restored').to.equal(false);
+    expect(second.send({ id: 'restored-0', type: 'setPriority', args: { ids: [ids[0]!], priority: 'urgent' } }, owner)).to.equal(acks.get('restored-0'));
+    expect(second.seq).to.equal(first.seq);
+    const resumed: ServerMessage[] = [];
+    second.connect({ userId: owner, since: 1 }, { next: (m) => resumed.push(m), error: () => {}, complete: () => {} });
+    expect(resumed.map((m) => (m.kind === 'event' ? m.seq : -1))).to.deep.equal(entries.slice(1).map((e) => e.seq));
+    // A command that the owner does not see the effect of still points at the owner's restored cursor.
+    const ack = second.send({ id: 'restored-x', type: 'setPriority', args: { ids: [ids[0]!], priority: 'urgent' } }, owner);
+    expect(ack).to.deep.equal({ commandId: 'restored-x', ok: true, seq: cursors.get(owner) });
+  });
+
+  it('fans presence out to those who may see the conversation, not the sender (R14, R17)', () => {
+    const got = new Map<string, ServerMessage[]>();
+    for (const user of [owner, agentAll, agentSelf]) {
+      const list: ServerMessage[] = [];
+      got.set(user, list);
+      backend.connect({ userId: user }, { next: (m) => list.push(m), error: () => {}, complete: () => {} });
+    }
+    const hidden = ownersConversation((x) => !(x.assignee?.type === 'user' && x.assignee.id === agentSelf) && !x.mentions.includes(agentSelf));
+    backend.presence(owner, hidden.id, true);
+    const presence = (user: string) => got.get(user)!.filter((m) => m.kind === 'presence');
+    expect(presence(agentAll)).to.have.length(1);
+    expect(presence(agentSelf)).to.have.length(0);
+    expect(presence(owner)).to.have.length(0);
+    backend.presence(owner, null, false);
+    expect(presence(agentSelf)).to.have.length(1);
+    expect(() => backend.presence(agentSelf, hidden.id, false)).to.throw(/not found/);
   });
 });
 

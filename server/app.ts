@@ -1,0 +1,341 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import type { Id } from '../src/model/types.js';
+import { MemoryBackend, RefusedError } from '../src/transport/memory/memory-backend.js';
+import type { CommandAck, ServerMessage } from '../src/transport/transport.js';
+import { parseJson, readBody, sendError, sendJson, STATUS_OF } from './http.js';
+
+/**
+ * The reference server's HTTP side (issue 5, the protocol of
+ * docs/protocol.md): JSON commands, Server-Sent Events for the live stream,
+ * timelines, presence. Everything past authentication is MemoryBackend's:
+ * the rules of model/, the sequenced log, idempotency and R14 delivery.
+ * Node's own http module is enough for six routes; a framework would add
+ * nothing but weight.
+ */
+
+export interface AppOptions {
+  readonly backend: MemoryBackend;
+  /** token → user id. */
+  readonly tokens: ReadonlyMap<string, Id>;
+  /** Also accept `dev-<userId>`, and allow any origin (CORS). */
+  readonly dev?: boolean | undefined;
+  /** --dev, plus the /api/test/* routes. */
+  readonly test?: boolean | undefined;
+  readonly heartbeatMs?: number | undefined;
+  readonly log?: ((line: string) => void) | undefined;
+}
+
+export interface App {
+  readonly server: Server;
+  /** Open streams. */
+  readonly streamCount: number;
+  /** Cuts every open stream, as a lost connection would. */
+  dropStreams(): void;
+  /** Ends the streams and stops listening. */
+  close(): Promise<void>;
+}
+
+/** The bearer token that /api/test/inject takes (with --test only). */
+export const TEST_SYSTEM_TOKEN = 'test-system';
+const DEV_TOKEN_PREFIX = 'dev-';
+/** A stream whose client reads slower than this much buffered output is cut; the client resumes. */
+const MAX_STREAM_BUFFER = 64 * 1024 * 1024;
+
+type Handler = (req: IncomingMessage, res: ServerResponse, params: RouteParams) => void | Promise<void>;
+
+interface RouteParams {
+  readonly url: URL;
+  readonly match: RegExpMatchArray;
+}
+
+interface Route {
+  readonly path: RegExp;
+  readonly methods: Readonly<Partial<Record<'GET' | 'POST', Handler>>>;
+}
+
+interface Stream {
+  readonly res: ServerResponse;
+  end(abrupt: boolean): void;
+}
+
+export function createApp(options: AppOptions): App {
+  const { backend, tokens } = options;
+  const test = options.test === true;
+  const open = test || options.dev === true;
+  const heartbeatMs = options.heartbeatMs ?? 15_000;
+  const log = options.log ?? (() => {});
+  const streams = new Set<Stream>();
+  const cors: Record<string, string> = open
+    ? {
+        'Access-Control-Allow-Origin': '*',
+        'Access-Control-Allow-Headers': 'Authorization, Content-Type',
+        'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
+        'Access-Control-Max-Age': '600',
+      }
+    : {};
+
+  /** The user a request acts for, or null after answering 401. */
+  function authenticate(req: IncomingMessage, res: ServerResponse): Id | null {
+    const header = req.headers.authorization;
+    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+    let userId = token === undefined ? undefined : tokens.get(token);
+    if (userId === undefined && open && token?.startsWith(DEV_TOKEN_PREFIX)) {
+      const id = token.slice(DEV_TOKEN_PREFIX.length);
+      if (backend.state.users.has(id)) userId = id;
+    }
+    if (userId !== undefined) return userId;
+    const reason =
+      token === undefined
+        ? 'A bearer token is required: send the header "Authorization: Bearer <token>".'
+        : 'The bearer token is not valid.';
+    sendError(res, 401, 'unauthorized', reason, { ...cors, 'WWW-Authenticate': 'Bearer' });
+    return null;
+  }
+
+  function answerAck(res: ServerResponse, ack: CommandAck): void {
+    sendJson(res, ack.ok ? 200 : STATUS_OF[ack.refusal.code], ack, cors);
+  }
+
+
+  /** A command body, parsed; null after answering 400 or 413. */
+  async function commandBody(req: IncomingMessage, res: ServerResponse): Promise<{ value: unknown } | null> {
+    const body = await readBody(req, res);
+    if (!body.ok) {
+      const ack: CommandAck = {
+        commandId: '(missing)',
+        ok: false,
+        refusal: { code: 'invalid', reason: 'The request body is larger than 1 MB.' },
+      };
+      sendJson(res, 413, ack, cors);
+      return null;
+    }
+    const parsed = parseJson(body.text);
+    if (!parsed.ok) {
+      answerAck(res, { commandId: '(missing)', ok: false, refusal: { code: 'invalid', reason: parsed.reason } });
+      return null;
+    }
+    return { value: parsed.value };
+  }
+
+  function refused(res: ServerResponse, error: unknown): void {
+    if (!(error instanceof RefusedError)) throw error;
+    sendError(res, STATUS_OF[error.refusal.code], error.refusal.code, error.refusal.reason, cors);
+  }
+
+  // ---- routes ----
+
+  const health: Handler = (_req, res) => sendJson(res, 200, { ok: true, seq: backend.seq }, cors);
+
+  const stream: Handler = (req, res, { url }) => {
+    const userId = authenticate(req, res);
+    if (userId === null) return;
+    const sinceText = url.searchParams.get('since');
+    let since: number | undefined;
+    if (sinceText !== null) {
+      since = Number(sinceText);
+      if (sinceText.trim() === '' || !Number.isSafeInteger(since) || since < 0) {
+        sendError(res, 400, 'invalid', `"since" must be a sequence number (an integer ≥ 0), not "${sinceText.slice(0, 50)}".`, cors);
+        return;
+      }
+    }
+    if (backend.state.users.get(userId)?.active !== true) {
+      sendError(res, 403, 'forbidden', `User ${userId} is deactivated.`, cors);
+      return;
+    }
+    res.writeHead(200, {
+      ...cors,
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-cache, no-transform',
+      Connection: 'keep-alive',
+      'X-Accel-Buffering': 'no',
+    });
+    res.flushHeaders();
+    req.socket.setNoDelay(true);
+    req.socket.setTimeout(0);
+    let closed = false;
+    let disconnect = (): void => {};
+    const entry: Stream = {
+      res,
+      end: (abrupt) => {
+        if (closed) return;
+        closed = true;
+        clearInterval(heartbeat);
+        streams.delete(entry);
+        disconnect();
+        if (abrupt) res.socket?.destroy();
+        else res.end();
+      },
+    };
+    const write = (text: string): void => {
+      if (closed) return;
+      res.write(text);
+      if (res.writableLength > MAX_STREAM_BUFFER) entry.end(true);
+    };
+    const heartbeat = setInterval(() => write(': ping\n\n'), heartbeatMs);
+    streams.add(entry);
+    res.on('close', () => entry.end(false));
+    disconnect = backend.connect(
+      { userId, since },
+      {
+        next: (message: ServerMessage) =>
+          write(message.kind === 'presence' ? `data: ${JSON.stringify(message)}\n\n` : `id: ${message.seq}\ndata: ${JSON.stringify(message)}\n\n`),
+        error: () => entry.end(false),
+        complete: () => entry.end(false),
+      },
+    );
+    // connect() may end the stream at once (a deactivated user).
+    if (!streams.has(entry)) disconnect();
+  };
+
+  const command: Handler = async (req, res) => {
+    const userId = authenticate(req, res);
+    if (userId === null) return;
+    const body = await commandBody(req, res);
+    if (body) answerAck(res, backend.send(body.value, userId));
+  };
+
+  const timeline: Handler = (req, res, { url, match }) => {
+    const userId = authenticate(req, res);
+    if (userId === null) return;
+    let conversationId: string;
+    try {
+      conversationId = decodeURIComponent(match[1] ?? '');
+    } catch {
+      sendError(res, 400, 'invalid', 'The conversation id in the path is not valid percent-encoding.', cors);
+      return;
+    }
+    const limitText = url.searchParams.get('limit');
+    const limit = limitText === null ? 50 : Number(limitText);
+    if (!Number.isInteger(limit) || limit < 1) {
+      sendError(res, 400, 'invalid', `"limit" must be a positive integer, not "${(limitText ?? '').slice(0, 50)}".`, cors);
+      return;
+    }
+    // Above 1000, MemoryBackend answers pages of 1000 (hasMore tells the rest).
+    const before = url.searchParams.get('before') ?? undefined;
+    try {
+      sendJson(res, 200, backend.timeline({ conversationId, before, limit }, userId), cors);
+    } catch (error) {
+      refused(res, error);
+    }
+  };
+
+  const presence: Handler = async (req, res) => {
+    const userId = authenticate(req, res);
+    if (userId === null) return;
+    const body = await readBody(req, res);
+    if (!body.ok) {
+      sendError(res, 413, 'too-large', 'The request body is larger than 1 MB.', cors);
+      return;
+    }
+    const parsed = parseJson(body.text);
+    if (!parsed.ok) {
+      sendError(res, 400, 'invalid', parsed.reason, cors);
+      return;
+    }
+    const value = parsed.value as { conversationId?: unknown; typing?: unknown } | null;
+    const conversationId = typeof value === 'object' && value !== null ? value.conversationId : undefined;
+    const typing = typeof value === 'object' && value !== null ? value.typing : undefined;
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      sendError(res, 400, 'invalid', 'The body must be an object {conversationId, typing}.', cors);
+    } else if (conversationId !== null && (typeof conversationId !== 'string' || conversationId === '' || conversationId.length > 200)) {
+      sendError(res, 400, 'invalid', '"conversationId" must be a conversation id (a string of 1 to 200 characters) or null.', cors);
+    } else if (typeof typing !== 'boolean') {
+      sendError(res, 400, 'invalid', '"typing" must be true or false.', cors);
+    } else {
+      try {
+        backend.presence(userId, conversationId, typing);
+        res.writeHead(204, cors).end();
+      } catch (error) {
+        refused(res, error);
+      }
+    }
+  };
+
+  const inject: Handler = async (req, res) => {
+    if (req.headers.authorization !== `Bearer ${TEST_SYSTEM_TOKEN}`) {
+      sendError(res, 401, 'unauthorized', `Test injection takes "Authorization: Bearer ${TEST_SYSTEM_TOKEN}".`, cors);
+      return;
+    }
+    const body = await commandBody(req, res);
+    if (body) answerAck(res, backend.send(body.value, null));
+  };
+
+  const drop: Handler = (_req, res) => {
+    dropStreams();
+    res.writeHead(204, cors).end();
+  };
+
+  const tick: Handler = (_req, res) => answerAck(res, backend.tick());
+
+  const routes: Route[] = [
+    { path: /^\/api\/health$/, methods: { GET: health } },
+    { path: /^\/api\/stream$/, methods: { GET: stream } },
+    { path: /^\/api\/commands$/, methods: { POST: command } },
+    { path: /^\/api\/conversations\/([^/]+)\/timeline$/, methods: { GET: timeline } },
+    { path: /^\/api\/presence$/, methods: { POST: presence } },
+  ];
+  if (test) {
+    routes.push(
+      { path: /^\/api\/test\/inject$/, methods: { POST: inject } },
+      { path: /^\/api\/test\/drop$/, methods: { POST: drop } },
+      { path: /^\/api\/test\/tick$/, methods: { POST: tick } },
+    );
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (open && req.method === 'OPTIONS') {
+      res.writeHead(204, cors).end();
+      return;
+    }
+    for (const route of routes) {
+      const match = url.pathname.match(route.path);
+      if (!match) continue;
+      const handler = route.methods[req.method as 'GET' | 'POST'];
+      if (!handler) {
+        const allowed = Object.keys(route.methods).join(', ');
+        sendError(res, 405, 'method-not-allowed', `${url.pathname} accepts ${allowed}, not ${req.method ?? '?'}.`, {
+          ...cors,
+          Allow: allowed,
+        });
+        return;
+      }
+      await handler(req, res, { url, match });
+      return;
+    }
+    sendError(res, 404, 'not-found', `There is no route ${req.method ?? ''} ${url.pathname}.`, cors);
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      log(`error on ${req.method ?? ''} ${req.url ?? ''}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      sendError(res, 500, 'internal', 'The server failed to handle this request; nothing was changed.', cors);
+    });
+  });
+  // A request the parser cannot read gets a plain 400, and the server carries on.
+  server.on('clientError', (error: Error, socket: Socket) => {
+    if (socket.writable && !socket.writableEnded) {
+      const body = JSON.stringify({ error: 'bad-request', reason: `The request could not be parsed (${error.message}).` });
+      socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    } else socket.destroy();
+  });
+
+  function dropStreams(): void {
+    for (const entry of [...streams]) entry.end(true);
+  }
+
+  return {
+    server,
+    get streamCount() {
+      return streams.size;
+    },
+    dropStreams,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const entry of [...streams]) entry.end(false);
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

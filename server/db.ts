@@ -1,0 +1,381 @@
+import Database from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { DomainEvent } from '../src/model/events.js';
+import type { Id, Settings, Snapshot, TimelineItem, User } from '../src/model/types.js';
+import { DEMO_DEFAULT_SEED, generateDemoData, type DemoData } from '../src/transport/memory/demo-data.js';
+import { logEntry, type Commit, type LogEntry, type RestoredLog } from '../src/transport/memory/memory-backend.js';
+import type { CommandAck } from '../src/transport/transport.js';
+
+/**
+ * The reference server's storage: SQLite through better-sqlite3, which is
+ * synchronous, so one command is one transaction committed before its ack
+ * leaves (WAL + synchronous=FULL: acknowledged means on disk, even after
+ * kill -9). The database holds what MemoryBackend holds in memory: the
+ * entities, the event log with each event's audience (R14), the acks by
+ * command id, the per-user stream cursors, and the timelines, the demo's
+ * materialized lazily the first time one is read or written.
+ */
+
+export const DEFAULT_DB_PATH = 'server/data/inbox.db';
+/** Events kept for resuming; older ones are pruned at start (a client that far behind gets a snapshot). */
+export const EVENTS_KEPT = 50_000;
+
+interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+/** Append only: a released migration never changes; the next change is version 2. */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'tables',
+    sql: `
+      CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      -- users, bots, teams, channels, contacts, conversations, saved views; rowid keeps insertion order.
+      CREATE TABLE entities (
+        kind TEXT NOT NULL,
+        id TEXT NOT NULL,
+        json TEXT NOT NULL,
+        PRIMARY KEY (kind, id)
+      );
+      -- The log: one row per seq; audience = {"to": [user ids], "gone": [user ids]} (R14).
+      CREATE TABLE events (
+        seq INTEGER PRIMARY KEY,
+        command_id TEXT NOT NULL,
+        json TEXT NOT NULL,
+        audience TEXT NOT NULL
+      );
+      CREATE TABLE acks (
+        command_id TEXT PRIMARY KEY,
+        json TEXT NOT NULL,
+        actor_id TEXT,
+        at INTEGER NOT NULL
+      ) WITHOUT ROWID;
+      -- Per user, the newest seq their stream carries (what their acks point at).
+      CREATE TABLE cursors (user_id TEXT PRIMARY KEY, seq INTEGER NOT NULL) WITHOUT ROWID;
+      CREATE TABLE timeline_items (
+        conversation_id TEXT NOT NULL,
+        id TEXT NOT NULL,
+        at REAL NOT NULL,
+        json TEXT NOT NULL,
+        PRIMARY KEY (conversation_id, id)
+      ) WITHOUT ROWID;
+      -- Conversations whose demo timeline is in timeline_items (or that must never get one).
+      CREATE TABLE timelines_loaded (conversation_id TEXT PRIMARY KEY) WITHOUT ROWID;
+      CREATE TABLE tokens (user_id TEXT PRIMARY KEY, token TEXT NOT NULL UNIQUE) WITHOUT ROWID;
+    `,
+  },
+];
+
+type EntityKind = 'user' | 'bot' | 'team' | 'channel' | 'contact' | 'conversation' | 'view';
+
+interface DemoParams {
+  readonly seed: number;
+  readonly conversations: number;
+  readonly now: number;
+}
+
+export interface OpenOptions {
+  /** A file path, or ':memory:'. */
+  readonly path: string;
+  /** Demo size when the database is new (default 2,000). */
+  readonly seedConversations?: number | undefined;
+  readonly seed?: number | undefined;
+}
+
+export class InboxDatabase {
+  readonly db: Database.Database;
+  /** Versions of the migrations this start applied (empty on a migrated database). */
+  readonly migrated: readonly number[];
+  /** True when this start seeded the demo data. */
+  readonly seeded: boolean;
+  #demo: DemoData | null = null;
+  readonly #statements;
+
+  constructor(options: OpenOptions) {
+    if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+    this.db = new Database(options.path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('foreign_keys = ON');
+    this.migrated = migrate(this.db);
+    this.#statements = prepare(this.db);
+    this.seeded = this.#seedOnce(options);
+    this.#pruneEvents();
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  // ---- start ----
+
+  #seedOnce(options: OpenOptions): boolean {
+    if (this.#meta('seeded') !== undefined) return false;
+    const params: DemoParams = {
+      seed: options.seed ?? DEMO_DEFAULT_SEED,
+      conversations: Math.max(200, Math.min(100_000, options.seedConversations ?? 2000)),
+      now: Date.now(),
+    };
+    const demo = generateDemoData(params);
+    this.#demo = demo;
+    this.db.transaction(() => {
+      const snapshot = demo.snapshot;
+      const lists: [EntityKind, readonly { id: Id }[]][] = [
+        ['user', snapshot.users],
+        ['bot', snapshot.bots],
+        ['team', snapshot.teams],
+        ['channel', snapshot.channels],
+        ['contact', snapshot.contacts],
+        ['conversation', snapshot.conversations],
+        ['view', snapshot.views],
+      ];
+      for (const [kind, items] of lists) for (const item of items) this.#statements.upsertEntity.run(kind, item.id, JSON.stringify(item));
+      this.#setMeta('settings', JSON.stringify(snapshot.settings));
+      this.#setMeta('demo', JSON.stringify(params));
+      this.#setMeta('seeded', String(Date.now()));
+    })();
+    return true;
+  }
+
+  #pruneEvents(): void {
+    const seq = this.seq();
+    if (seq > EVENTS_KEPT) this.#statements.pruneEvents.run(seq - EVENTS_KEPT);
+  }
+
+  /** The newest sequence number (0 before the first event). */
+  seq(): number {
+    return (this.#statements.maxSeq.pluck().get() as number | null) ?? 0;
+  }
+
+  /** Every entity, in the order it was first stored. */
+  snapshot(): Snapshot {
+    const lists: Record<EntityKind, unknown[]> = {
+      user: [], bot: [], team: [], channel: [], contact: [], conversation: [], view: [],
+    };
+    for (const row of this.#statements.allEntities.iterate() as Iterable<{ kind: EntityKind; json: string }>) {
+      lists[row.kind].push(JSON.parse(row.json));
+    }
+    const settings = JSON.parse(this.#meta('settings') ?? 'null') as Settings;
+    return {
+      users: lists.user as Snapshot['users'],
+      bots: lists.bot as Snapshot['bots'],
+      teams: lists.team as Snapshot['teams'],
+      channels: lists.channel as Snapshot['channels'],
+      contacts: lists.contact as Snapshot['contacts'],
+      conversations: lists.conversation as Snapshot['conversations'],
+      views: lists.view as Snapshot['views'],
+      settings,
+    };
+  }
+
+  /** The newest `keep` log entries and the cursors, for MemoryBackend to carry on from. */
+  restoredLog(keep: number): RestoredLog {
+    const seq = this.seq();
+    const interned = new Map<string, readonly Id[]>();
+    const intern = (ids: readonly Id[]): readonly Id[] => {
+      const key = ids.join('\n');
+      let found = interned.get(key);
+      if (!found) interned.set(key, (found = Object.freeze([...ids])));
+      return found;
+    };
+    const entries: LogEntry[] = [];
+    const rows = this.#statements.eventsAfter.iterate(seq - keep) as Iterable<{ seq: number; json: string; audience: string }>;
+    for (const row of rows) {
+      const audience = JSON.parse(row.audience) as { to: Id[]; gone: Id[] };
+      entries.push(logEntry(row.seq, JSON.parse(row.json) as DomainEvent, intern(audience.to), intern(audience.gone)));
+    }
+    const cursors = (this.#statements.allCursors.all() as { user_id: Id; seq: number }[]).map(
+      (row) => [row.user_id, row.seq] as const,
+    );
+    return { seq, entries, cursors };
+  }
+
+  findAck(commandId: Id): CommandAck | undefined {
+    const json = this.#statements.findAck.pluck().get(commandId) as string | undefined;
+    return json === undefined ? undefined : (JSON.parse(json) as CommandAck);
+  }
+
+  // ---- one command, one transaction ----
+
+  /** MemoryBackend's persistence hook: the command's entities, log entries, cursors and ack, atomically. */
+  readonly commit = (commit: Commit): void => {
+    this.#commitTransaction(commit);
+  };
+
+  readonly #commitTransaction = (commit: Commit): void =>
+    this.db.transaction((c: Commit) => {
+      const s = this.#statements;
+      for (const event of c.events) this.#store(event);
+      for (const entry of c.entries) {
+        s.insertEvent.run(entry.seq, c.command.id, JSON.stringify(entry.event), JSON.stringify({ to: entry.to, gone: entry.gone }));
+      }
+      for (const [userId, seq] of c.cursors) s.upsertCursor.run(userId, seq);
+      s.insertAck.run(c.ack.commandId, JSON.stringify(c.ack), c.actorId, Date.now());
+    })(commit);
+
+  #store(event: DomainEvent): void {
+    const s = this.#statements;
+    switch (event.type) {
+      case 'conversation.upserted':
+        s.upsertEntity.run('conversation', event.conversation.id, JSON.stringify(event.conversation));
+        return;
+      case 'conversation.deleted':
+        s.deleteEntity.run('conversation', event.id);
+        s.deleteTimeline.run(event.id);
+        s.markLoaded.run(event.id);
+        return;
+      case 'contact.upserted':
+        s.upsertEntity.run('contact', event.contact.id, JSON.stringify(event.contact));
+        return;
+      case 'user.upserted':
+        s.upsertEntity.run('user', event.user.id, JSON.stringify(event.user));
+        return;
+      case 'team.upserted':
+        s.upsertEntity.run('team', event.team.id, JSON.stringify(event.team));
+        return;
+      case 'bot.upserted':
+        s.upsertEntity.run('bot', event.bot.id, JSON.stringify(event.bot));
+        return;
+      case 'channel.upserted':
+        s.upsertEntity.run('channel', event.channel.id, JSON.stringify(event.channel));
+        return;
+      case 'view.upserted':
+        s.upsertEntity.run('view', event.view.id, JSON.stringify(event.view));
+        return;
+      case 'view.deleted':
+        s.deleteEntity.run('view', event.id);
+        return;
+      case 'timeline.upserted':
+        this.#ensureTimeline(event.item.conversationId);
+        s.upsertItem.run(event.item.conversationId, event.item.id, event.item.at, JSON.stringify(event.item));
+        return;
+      case 'timeline.deleted':
+        this.#ensureTimeline(event.conversationId);
+        s.deleteItem.run(event.conversationId, event.id);
+        return;
+    }
+  }
+
+  // ---- timelines ----
+
+  /**
+   * A conversation's whole stored timeline, oldest first; the demo's is
+   * written to the database the first time (MemoryBackend's `timelineFor`).
+   */
+  readonly timelineFor = (conversationId: Id): readonly TimelineItem[] =>
+    this.db.transaction((id: Id) => {
+      this.#ensureTimeline(id);
+      const items = (this.#statements.timeline.pluck().all(id) as string[]).map((json) => JSON.parse(json) as TimelineItem);
+      // The order of model/state.ts's upsertTimelineItem: time, then id.
+      return items.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    })(conversationId);
+
+  #ensureTimeline(conversationId: Id): void {
+    const s = this.#statements;
+    if (s.isLoaded.get(conversationId) !== undefined) return;
+    for (const item of this.#demoData()?.timelineFor(conversationId) ?? []) {
+      s.insertItemIfAbsent.run(conversationId, item.id, item.at, JSON.stringify(item));
+    }
+    s.markLoaded.run(conversationId);
+  }
+
+  /** The seeded demo data, rebuilt from its parameters after a restart, only when a timeline needs it. */
+  #demoData(): DemoData | null {
+    if (this.#demo) return this.#demo;
+    const params = this.#meta('demo');
+    if (params === undefined) return null;
+    this.#demo = generateDemoData(JSON.parse(params) as DemoParams);
+    return this.#demo;
+  }
+
+  // ---- tokens ----
+
+  /** token → user id, after giving every user without one a random token. */
+  tokens(users: readonly User[]): Map<string, Id> {
+    const s = this.#statements;
+    this.db.transaction(() => {
+      for (const user of users) {
+        if (s.tokenOf.get(user.id) === undefined) s.insertToken.run(user.id, randomBytes(24).toString('base64url'));
+      }
+    })();
+    const tokens = new Map<string, Id>();
+    for (const row of s.allTokens.all() as { user_id: Id; token: string }[]) tokens.set(row.token, row.user_id);
+    return tokens;
+  }
+
+  // ---- meta ----
+
+  #meta(key: string): string | undefined {
+    return this.#statements.getMeta.pluck().get(key) as string | undefined;
+  }
+
+  #setMeta(key: string, value: string): void {
+    this.#statements.setMeta.run(key, value);
+  }
+}
+
+/** Applies the migrations not yet applied, each in its own transaction; returns their versions. */
+export function migrate(db: Database.Database): number[] {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    applied_at INTEGER NOT NULL
+  )`);
+  const applied = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
+  const done: number[] = [];
+  for (const migration of MIGRATIONS) {
+    if (applied.has(migration.version)) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+        migration.version,
+        migration.name,
+        Date.now(),
+      );
+    })();
+    done.push(migration.version);
+  }
+  return done;
+}
+
+function prepare(db: Database.Database) {
+  return {
+    getMeta: db.prepare('SELECT value FROM meta WHERE key = ?'),
+    setMeta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
+    upsertEntity: db.prepare(
+      'INSERT INTO entities (kind, id, json) VALUES (?, ?, ?) ON CONFLICT (kind, id) DO UPDATE SET json = excluded.json',
+    ),
+    deleteEntity: db.prepare('DELETE FROM entities WHERE kind = ? AND id = ?'),
+    allEntities: db.prepare('SELECT kind, json FROM entities ORDER BY rowid'),
+    maxSeq: db.prepare('SELECT max(seq) FROM events'),
+    insertEvent: db.prepare('INSERT INTO events (seq, command_id, json, audience) VALUES (?, ?, ?, ?)'),
+    eventsAfter: db.prepare('SELECT seq, json, audience FROM events WHERE seq > ? ORDER BY seq'),
+    pruneEvents: db.prepare('DELETE FROM events WHERE seq <= ?'),
+    insertAck: db.prepare('INSERT INTO acks (command_id, json, actor_id, at) VALUES (?, ?, ?, ?)'),
+    findAck: db.prepare('SELECT json FROM acks WHERE command_id = ?'),
+    upsertCursor: db.prepare(
+      'INSERT INTO cursors (user_id, seq) VALUES (?, ?) ON CONFLICT (user_id) DO UPDATE SET seq = excluded.seq',
+    ),
+    allCursors: db.prepare('SELECT user_id, seq FROM cursors'),
+    timeline: db.prepare('SELECT json FROM timeline_items WHERE conversation_id = ?'),
+    upsertItem: db.prepare(
+      `INSERT INTO timeline_items (conversation_id, id, at, json) VALUES (?, ?, ?, ?)
+       ON CONFLICT (conversation_id, id) DO UPDATE SET at = excluded.at, json = excluded.json`,
+    ),
+    insertItemIfAbsent: db.prepare(
+      'INSERT INTO timeline_items (conversation_id, id, at, json) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
+    ),
+    deleteItem: db.prepare('DELETE FROM timeline_items WHERE conversation_id = ? AND id = ?'),
+    deleteTimeline: db.prepare('DELETE FROM timeline_items WHERE conversation_id = ?'),
+    isLoaded: db.prepare('SELECT 1 FROM timelines_loaded WHERE conversation_id = ?'),
+    markLoaded: db.prepare('INSERT INTO timelines_loaded (conversation_id) VALUES (?) ON CONFLICT DO NOTHING'),
+    tokenOf: db.prepare('SELECT token FROM tokens WHERE user_id = ?'),
+    insertToken: db.prepare('INSERT INTO tokens (user_id, token) VALUES (?, ?)'),
+    allTokens: db.prepare('SELECT user_id, token FROM tokens'),
+  };
+}

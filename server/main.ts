@@ -1,0 +1,135 @@
+import { parseArgs } from 'node:util';
+import { MemoryBackend } from '../src/transport/memory/memory-backend.js';
+import { createApp } from './app.js';
+import { DEFAULT_DB_PATH, InboxDatabase } from './db.js';
+
+/**
+ * Starts the reference server:
+ *   node --import tsx server/main.ts [--port 8787] [--host 127.0.0.1] [--db PATH]
+ *     [--seed-conversations N] [--traffic N] [--tick-seconds N] [--dev] [--test]
+ * Prints `listening on <url>` and one token per active user.
+ */
+
+const USAGE = `Usage: node --import tsx server/main.ts [options]
+  --port N                 port (default 8787; 0 picks a free one)
+  --host H                 interface (default 127.0.0.1)
+  --db PATH                SQLite file, or :memory: (default $INBOX_DB or ${DEFAULT_DB_PATH})
+  --seed-conversations N   demo size when the database is new (default 2000; 200 to 100000)
+  --traffic N              simulated traffic, commands per second (default 0: off)
+  --tick-seconds N         run the clock (snooze wake-up R18, trash purge R6) every N s (default 60; 0: off)
+  --dev                    also accept dev-<userId> tokens; CORS for any origin
+  --test                   --dev, plus /api/test/inject, /api/test/drop, /api/test/tick`;
+
+/** Events MemoryBackend keeps in memory for resuming (the database keeps more). */
+const LOG_SIZE = 20_000;
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n\n${USAGE}\n`);
+  process.exit(2);
+}
+
+function integer(text: string | undefined, name: string, fallback: number, min: number, max: number): number {
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < min || n > max) fail(`--${name} must be an integer from ${min} to ${max}, not "${text}".`);
+  return n;
+}
+
+let args;
+try {
+  args = parseArgs({
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      db: { type: 'string' },
+      'seed-conversations': { type: 'string' },
+      traffic: { type: 'string' },
+      'tick-seconds': { type: 'string' },
+      dev: { type: 'boolean' },
+      test: { type: 'boolean' },
+      help: { type: 'boolean' },
+    },
+  }).values;
+} catch (error) {
+  fail(error instanceof Error ? error.message : String(error));
+}
+if (args.help) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
+
+const port = integer(args.port, 'port', 8787, 0, 65535);
+const host = args.host ?? '127.0.0.1';
+const dbPath = args.db ?? process.env.INBOX_DB ?? DEFAULT_DB_PATH;
+const seedConversations = integer(args['seed-conversations'], 'seed-conversations', 2000, 200, 100_000);
+const traffic = integer(args.traffic, 'traffic', 0, 0, 10_000);
+const tickSeconds = integer(args['tick-seconds'], 'tick-seconds', 60, 0, 86_400);
+const test = args.test === true;
+const dev = test || args.dev === true;
+
+const started = performance.now();
+const store = new InboxDatabase({ path: dbPath, seedConversations });
+const snapshot = store.snapshot();
+const backend = new MemoryBackend({
+  snapshot,
+  timelineFor: store.timelineFor,
+  restore: store.restoredLog(LOG_SIZE),
+  logSize: LOG_SIZE,
+  findAck: (commandId) => store.findAck(commandId),
+  persist: store.commit,
+  // Ids this process makes (traffic, clock) never collide with an earlier run's acks.
+  idPrefix: `${Date.now().toString(36)}-`,
+});
+const tokens = store.tokens(snapshot.users);
+const log = (line: string): void => void process.stderr.write(`${line}\n`);
+const app = createApp({ backend, tokens, dev, test, log });
+
+app.server.listen(port, host, () => {
+  const address = app.server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}`;
+  const out: string[] = [
+    `inbox reference server listening on ${url}`,
+    `  database ${dbPath}${store.migrated.length > 0 ? ` (migrated to ${store.migrated.join(', ')})` : ''}${
+      store.seeded ? `, seeded with ${snapshot.conversations.length} demo conversations` : ''
+    }; seq ${backend.seq}; ready in ${Math.round(performance.now() - started)} ms${dev ? `; ${test ? 'test' : 'dev'} mode` : ''}`,
+    '  bearer tokens (Authorization: Bearer <token>):',
+  ];
+  const byUser = new Map([...tokens].map(([token, userId]) => [userId, token]));
+  for (const user of snapshot.users) {
+    if (!user.active) continue;
+    const role = user.role === 'agent' ? `agent, ${user.visibility}` : user.role;
+    out.push(`    ${user.id.padEnd(10)} ${`${user.name} (${role})`.padEnd(28)} ${byUser.get(user.id) ?? ''}`);
+  }
+  if (dev) out.push('  dev-<userId> tokens are accepted too (dev-u-ana).');
+  process.stdout.write(`${out.join('\n')}\n`);
+});
+
+app.server.on('error', (error) => {
+  log(`cannot listen on ${host}:${port}: ${error.message}`);
+  store.close();
+  process.exit(1);
+});
+
+if (traffic > 0) backend.startTraffic({ ratePerSecond: traffic });
+const clock = tickSeconds > 0 ? setInterval(() => {
+  try {
+    backend.tick();
+  } catch (error) {
+    log(`tick failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}, tickSeconds * 1000) : null;
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  log(`${signal}: closing streams and the database`);
+  backend.stopTraffic();
+  if (clock) clearInterval(clock);
+  await app.close();
+  store.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -1,0 +1,235 @@
+import Database from 'better-sqlite3';
+import assert from 'node:assert/strict';
+import { connect } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Conversation, Snapshot, TimelineItem } from '../src/model/types.js';
+import { ServerProcess, type EventStream } from './testing.js';
+
+/**
+ * The reference server over real HTTP on loopback: a real process, a
+ * temporary database, kill -9 and restarts.
+ */
+
+const dir = mkdtempSync(join(tmpdir(), 'inbox-server-test-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+type Reasoned = { reason?: unknown; refusal?: { reason?: unknown; code?: unknown }; commandId?: unknown };
+
+function reasonOf(body: unknown): string {
+  const b = body as Reasoned;
+  const reason = b.refusal?.reason ?? b.reason;
+  assert.equal(typeof reason, 'string', `a reason in ${JSON.stringify(body)}`);
+  assert.notEqual(reason, '');
+  return reason as string;
+}
+
+async function snapshotOf(server: ServerProcess, userId: string): Promise<{ seq: number; snapshot: Snapshot }> {
+  const stream = server.stream(userId);
+  try {
+    await stream.waitFor(() => stream.frames.length > 0, `${userId}'s snapshot`);
+    const first = stream.messages[0] as { kind: string; seq: number; snapshot: Snapshot };
+    assert.equal(first.kind, 'snapshot');
+    return first;
+  } finally {
+    stream.close();
+  }
+}
+
+/** Raw bytes on a socket, for requests fetch refuses to make. */
+function rawRequest(url: string, text: string): Promise<string> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () => socket.end(text));
+    let answer = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => (answer += chunk));
+    socket.on('end', () => resolve(answer));
+    socket.on('error', reject);
+  });
+}
+
+describe('bad input and R14, one server', () => {
+  let server: ServerProcess;
+  before(async () => {
+    server = await ServerProcess.start(join(dir, 'bad-input.db'), ['--seed-conversations', '200']);
+  });
+  after(() => server.stop());
+
+  it('answers every bad request with a clear 4xx and a reason, changes nothing, and keeps serving', async () => {
+    const seq = await server.seq();
+    const state = JSON.stringify((await snapshotOf(server, 'u-ana')).snapshot);
+    const post = (body: string | object, token?: string | null) => server.request('POST', '/api/commands', { body, token });
+    const cases: [string, () => Promise<{ status: number; body: unknown }>, number, RegExp][] = [
+      ['malformed JSON', () => post('{"id": "bad-1", "type": '), 400, /not valid JSON/],
+      ['an empty body', () => post(''), 400, /empty/],
+      ['a JSON array', () => post([1, 2]), 400, /command/i],
+      ['an unknown command type', () => post({ id: 'bad-2', type: 'launchRocket', args: {} }), 400, /Unknown command type "launchRocket"/],
+      ['a wrong field type', () => post({ id: 'bad-3', type: 'markDone', args: { ids: 'c-1' } }), 400, /ids/],
+      ['a wrong id type', () => post({ id: 42, type: 'markDone', args: { ids: ['c-1'] } }), 400, /id/],
+      ['a missing args field', () => post({ id: 'bad-4', type: 'reply' }), 400, /args/],
+      ['an oversized body', () => post({ id: 'bad-5', type: 'markDone', args: { ids: ['c-1'], pad: 'x'.repeat(1_100_000) } }), 413, /1 MB/],
+      ['an unknown conversation id', () => post({ id: 'bad-6', type: 'markDone', args: { ids: ['c-nope'] } }), 404, /c-nope/],
+      ['a system command from an agent', () => post({ id: 'bad-7', type: 'tick', args: {} }), 403, /backend/],
+      ['a missing token', () => post({ id: 'bad-8', type: 'markDone', args: { ids: ['c-1'] } }, null), 401, /bearer token/i],
+      ['a wrong token', () => post({ id: 'bad-9', type: 'markDone', args: { ids: ['c-1'] } }, 'not-a-token'), 401, /not valid/],
+      ['a dev token for nobody', () => post({ id: 'bad-10', type: 'markDone', args: { ids: ['c-1'] } }, 'dev-u-nobody'), 401, /not valid/],
+      ['a wrong method', () => server.request('GET', '/api/commands'), 405, /accepts POST/],
+      ['a wrong method on the stream', () => server.request('POST', '/api/stream', { body: {} }), 405, /accepts GET/],
+      ['an unknown route', () => server.request('GET', '/api/nothing-here'), 404, /no route/],
+      ['an unknown timeline', () => server.request('GET', '/api/conversations/c-nope/timeline'), 404, /c-nope/],
+      ['a bad timeline limit', () => server.request('GET', '/api/conversations/c-1/timeline?limit=-3'), 400, /limit/],
+      ['a bad timeline cursor', () => server.request('GET', '/api/conversations/c-1/timeline?before=zzz'), 400, /zzz/],
+      ['a bad since', () => server.request('GET', '/api/stream?since=abc'), 400, /since/],
+      ['presence with a wrong type', () => server.request('POST', '/api/presence', { body: { conversationId: 'c-1', typing: 'yes' } }), 400, /typing/],
+      ['presence on an unknown conversation', () => server.request('POST', '/api/presence', { body: { conversationId: 'c-nope', typing: false } }), 404, /c-nope/],
+      ['injection without the system token', () => server.request('POST', '/api/test/inject', { body: { id: 'bad-11', type: 'tick', args: {} } }), 401, /test-system/],
+    ];
+    for (const [what, run, status, reason] of cases) {
+      const answer = await run();
+      assert.equal(answer.status, status, `${what}: ${(JSON.stringify(answer.body) as string | undefined)?.slice(0, 300)}`);
+      assert.match(reasonOf(answer.body), reason, what);
+      if (typeof (answer.body as Reasoned).commandId === 'string') {
+        assert.equal((answer.body as Reasoned).refusal?.code !== undefined, true, `${what}: a CommandAck`);
+      }
+      assert.equal(await server.seq(), seq, `${what} changes no seq`);
+    }
+    const garbage = await rawRequest(server.url, 'THIS IS NOT HTTP\r\n\r\n');
+    assert.match(garbage, /^HTTP\/1\.1 400/);
+    assert.equal(JSON.stringify((await snapshotOf(server, 'u-ana')).snapshot), state, 'the state is unchanged');
+    const health = await server.request('GET', '/api/health', { token: null });
+    assert.deepEqual(health.body, { ok: true, seq });
+  });
+
+  it('gives a self agent only their own conversations, in the snapshot and live (R14)', async () => {
+    const { snapshot } = await snapshotOf(server, 'u-sam');
+    assert.ok(snapshot.conversations.length > 0, 'u-sam owns some conversations');
+    for (const c of snapshot.conversations) {
+      const own = (c.assignee?.type === 'user' && c.assignee.id === 'u-sam') || c.mentions.includes('u-sam');
+      assert.ok(own, `${c.id} is u-sam's`);
+    }
+    const full = (await snapshotOf(server, 'u-ana')).snapshot;
+    const theirs = new Set(snapshot.conversations.map((c) => c.id));
+    const other = full.conversations.find((c) => !theirs.has(c.id) && c.trashedAt === null) as Conversation;
+    const sam = server.stream('u-sam');
+    const ana = server.stream('u-ana');
+    try {
+      await sam.waitFor(() => sam.frames.length > 0, "u-sam's snapshot");
+      await ana.waitFor(() => ana.frames.length > 0, "u-ana's snapshot");
+      const ack = await server.request('POST', '/api/commands', {
+        body: { id: 'r14-1', type: 'setPriority', args: { ids: [other.id], priority: 'urgent' } },
+      });
+      assert.equal(ack.status, 200);
+      const seq = (ack.body as { seq: number }).seq;
+      await ana.waitFor(() => ana.messages.some((m) => m.seq === seq), 'the event on the owner stream');
+      await presence(server, other.id, ana, sam);
+      assert.deepEqual(sam.messages.slice(1), [], 'u-sam receives nothing about it');
+    } finally {
+      sam.close();
+      ana.close();
+    }
+  });
+
+  it('pages a timeline from the newest back', async () => {
+    const first = await server.request('GET', '/api/conversations/c-1/timeline?limit=2');
+    assert.equal(first.status, 200);
+    const page = first.body as { items: TimelineItem[]; hasMore: boolean };
+    assert.equal(page.items.length, 2);
+    const older = await server.request('GET', `/api/conversations/c-1/timeline?limit=2&before=${page.items[0]!.id}`);
+    assert.equal(older.status, 200);
+    const olderItems = (older.body as { items: TimelineItem[] }).items;
+    assert.ok(olderItems.every((item) => item.at <= page.items[0]!.at));
+  });
+});
+
+/** Presence reaches those who see the conversation (u-lea), and not u-sam. */
+async function presence(server: ServerProcess, conversationId: string, _ana: EventStream, sam: EventStream): Promise<void> {
+  const lea = server.stream('u-lea');
+  try {
+    await lea.waitFor(() => lea.frames.length > 0, "u-lea's snapshot");
+    const answer = await server.request('POST', '/api/presence', { body: { conversationId, typing: true } });
+    assert.equal(answer.status, 204);
+    await lea.waitFor(() => lea.messages.some((m) => m.kind === 'presence'), 'presence on u-lea’s stream');
+    const frame = lea.frames.find((f) => (f.data as { kind: string }).kind === 'presence')!;
+    assert.equal(frame.id, null, 'presence has no id line');
+    const message = frame.data as { presence: { userId: string; conversationId: string; typing: boolean } };
+    assert.deepEqual({ ...message.presence, at: 0 }, { userId: 'u-ana', conversationId, typing: true, at: 0 });
+    assert.ok(!sam.messages.some((m) => m.kind === 'presence'));
+  } finally {
+    lea.close();
+  }
+}
+
+describe('durability across kill -9', () => {
+  const db = join(dir, 'durable.db');
+  let server: ServerProcess;
+  after(() => server.stop());
+
+  it('keeps every acknowledged command, answers a resent id alike once, resumes, and migrates and seeds once', async () => {
+    server = await ServerProcess.start(db, ['--seed-conversations', '200']);
+    assert.match(server.startText, /migrated to 1/);
+    assert.match(server.startText, /seeded with 200/);
+    const { snapshot } = await snapshotOf(server, 'u-ana');
+    const open = snapshot.conversations.filter((c) => c.status === 'open' && c.trashedAt === null && !c.spam).slice(0, 20);
+    assert.equal(open.length, 20);
+    const startSeq = await server.seq();
+    // Twenty commands at once, then a comment (a timeline write), then kill -9 right after the acks.
+    const acks = await Promise.all(
+      open.map((c, i) =>
+        server.request('POST', '/api/commands', { body: { id: `durable-${i}`, type: 'setPriority', args: { ids: [c.id], priority: 'high' } } }),
+      ),
+    );
+    for (const ack of acks) assert.equal(ack.status, 200, JSON.stringify(ack.body));
+    const comment = { id: 'durable-comment', type: 'comment', args: { conversationId: open[0]!.id, itemId: 'durable-item', body: 'Survives kill -9', mentions: [] } };
+    const commentAck = await server.request('POST', '/api/commands', { body: comment });
+    assert.equal(commentAck.status, 200, JSON.stringify(commentAck.body));
+    const seqBefore = await server.seq();
+    await server.kill9();
+
+    server = await ServerProcess.start(db, ['--seed-conversations', '200']);
+    assert.doesNotMatch(server.startText, /migrated|seeded/, 'no migration, no seeding on restart');
+    assert.equal(await server.seq(), seqBefore);
+    const after = (await snapshotOf(server, 'u-ana')).snapshot;
+    for (const c of open) assert.equal(after.conversations.find((x) => x.id === c.id)?.priority, 'high', `${c.id} kept its change`);
+    const page = await server.request('GET', `/api/conversations/${open[0]!.id}/timeline?limit=5`);
+    const items = (page.body as { items: TimelineItem[]; hasMore: boolean }).items;
+    assert.ok(items.some((item) => item.id === 'durable-item'), 'the comment is in the timeline');
+    assert.ok(items.length > 1 && items.some((item) => item.id.startsWith(`${open[0]!.id}.`)), `with the demo history before it: ${JSON.stringify(page.body).slice(0, 500)}`);
+
+    // The same ids again: the first answers, nothing applied twice.
+    for (const [i, c] of open.entries()) {
+      const again = await server.request('POST', '/api/commands', { body: { id: `durable-${i}`, type: 'setPriority', args: { ids: [c.id], priority: 'high' } } });
+      assert.deepEqual(again.body, acks[i]!.body);
+    }
+    assert.deepEqual((await server.request('POST', '/api/commands', { body: comment })).body, commentAck.body);
+    assert.equal(await server.seq(), seqBefore, 'applied once');
+
+    // A client resumes across the restart with exactly what it missed.
+    const resumed = server.stream('u-ana', startSeq);
+    try {
+      await resumed.waitFor(() => resumed.messages.some((m) => m.seq === seqBefore), 'the resumed events');
+      assert.ok(resumed.messages.every((m) => m.kind === 'event'), 'no snapshot');
+      assert.deepEqual(
+        resumed.messages.map((m) => m.seq),
+        Array.from({ length: seqBefore - startSeq }, (_, i) => startSeq + 1 + i),
+      );
+    } finally {
+      resumed.close();
+    }
+
+    // New commands carry on from the restored sequence.
+    const next = await server.request('POST', '/api/commands', { body: { id: 'durable-next', type: 'setPriority', args: { ids: [open[1]!.id], priority: 'low' } } });
+    assert.equal(next.status, 200);
+    assert.ok((next.body as { seq: number }).seq > seqBefore);
+
+    const sqlite = new Database(db, { readonly: true });
+    try {
+      assert.deepEqual(sqlite.prepare('SELECT version FROM schema_migrations').pluck().all(), [1]);
+      assert.equal(sqlite.prepare("SELECT count(*) FROM entities WHERE kind = 'conversation'").pluck().get(), 200);
+    } finally {
+      sqlite.close();
+    }
+  });
+});
