@@ -7,6 +7,7 @@
  *
  *   npm run bench                 every benchmark
  *   npm run bench -- query heap   only those
+ *   npm run bench -- http fanout  the Node-side ones, against the real server (bench/http.node.ts)
  */
 import { build } from 'esbuild';
 import { createServer } from 'node:http';
@@ -15,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join, extname } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { chromeArgs, chromePath } from '../web-test-runner.config.mjs';
+import { ServerProcess } from '../test/server-process.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const out = join(root, '.bench');
@@ -48,15 +50,24 @@ const server = createServer(async (req, res) => {
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const { port } = server.address();
 
-const browser = await puppeteer.launch({
+const all = ['query', 'events', 'heap'];
+/** Node-side benchmarks against the real reference server (bench/http.node.ts). */
+const nodeBenches = ['http', 'fanout'];
+const asked = process.argv.slice(2).filter((name) => all.includes(name) || nodeBenches.includes(name));
+const names = asked.length ? asked.filter((name) => all.includes(name)) : all;
+const nodeNames = asked.length ? asked.filter((name) => nodeBenches.includes(name)) : nodeBenches;
+const printRow = (row) => {
+  const mark = row.target === undefined ? '' : row.ok ? '  ok' : '  OVER TARGET';
+  const target = row.target === undefined ? '' : `  (target ${row.target})`;
+  console.log(`${row.name.padEnd(62)} ${String(row.value).padStart(10)} ${row.unit}${target}${mark}`);
+};
+
+const browser = names.length === 0 ? null : await puppeteer.launch({
   executablePath: chromePath,
   headless: true,
   args: [...chromeArgs, '--enable-precise-memory-info', '--js-flags=--expose-gc'],
 });
 
-const all = ['query', 'events', 'heap'];
-const chosen = process.argv.slice(2).filter((name) => all.includes(name));
-const names = chosen.length ? chosen : all;
 let failed = false;
 try {
   for (const name of names) {
@@ -76,15 +87,38 @@ try {
       failed = true;
       console.log(`${name}: ERROR ${result.error}`);
     }
-    for (const row of result.rows ?? []) {
-      const mark = row.target === undefined ? '' : row.ok ? '  ok' : '  OVER TARGET';
-      const target = row.target === undefined ? '' : `  (target ${row.target})`;
-      console.log(`${row.name.padEnd(62)} ${String(row.value).padStart(10)} ${row.unit}${target}${mark}`);
-    }
+    for (const row of result.rows ?? []) printRow(row);
     await tab.close();
   }
 } finally {
-  await browser.close();
+  await browser?.close();
   server.close();
+}
+
+if (nodeNames.length) {
+  await build({
+    entryPoints: [join(root, 'bench/http.node.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile: join(out, 'http.node.mjs'),
+    tsconfig: join(root, 'tsconfig.json'),
+    conditions: ['production'],
+    logLevel: 'warning',
+  });
+  const benches = await import(join(out, 'http.node.mjs'));
+  for (const name of nodeNames) {
+    // A fresh server and database for each, on loopback.
+    const real = await ServerProcess.start();
+    try {
+      for (const row of await benches[name](real.baseUrl)) printRow(row);
+    } catch (error) {
+      failed = true;
+      console.log(`${name}: ERROR ${error instanceof Error ? error.stack : String(error)}`);
+    } finally {
+      await real.stop();
+    }
+  }
 }
 process.exit(failed ? 1 : 0);

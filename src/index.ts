@@ -41,6 +41,7 @@ export type {
 } from './transport/transport.js';
 export { parseServerMessage, parseCommand, parseCommandAck, parseTimelinePage, ProtocolError } from './transport/protocol.js';
 export { MemoryTransport, type MemoryTransportOptions } from './transport/memory/memory-transport.js';
+export { HttpTransport, HttpError, type HttpTransportOptions } from './transport/http/http-transport.js';
 export { MemoryBackend } from './transport/memory/memory-backend.js';
 export { generateDemoData, DEMO_USER_IDS } from './transport/memory/demo-data.js';
 

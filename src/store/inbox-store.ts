@@ -172,11 +172,28 @@ export class InboxStore {
     this.#set({ connection: 'connecting' });
     this.#resendOnLive = true;
     const since = this.#seq >= 0 ? this.#seq : undefined;
-    this.#subscription = this.#transport.connect({ userId: this.userId, since }).subscribe({
+    const onOpen = () => this.#opened();
+    this.#subscription = this.#transport.connect({ userId: this.userId, since, onOpen }).subscribe({
       next: (message) => this.receive(message),
       error: (error: unknown) => this.#dropped(String(error)),
       complete: () => this.#dropped('the connection closed'),
     });
+  }
+
+  /**
+   * The transport says the backend accepted the stream. A resumed stream
+   * with nothing missed brings no message to flush, so this is what ends
+   * the back-off and resends unanswered commands then.
+   */
+  #opened(): void {
+    if (this.#destroyed || this.#subscription === null) return;
+    this.#attempt = 0;
+    if (!this.state.ready) return; // the snapshot to come does the rest
+    if (this.state.connection !== 'live') this.#set({ connection: 'live' });
+    if (this.#resendOnLive) {
+      this.#resendOnLive = false;
+      this.#resend();
+    }
   }
 
   disconnect(): void {
@@ -374,8 +391,15 @@ export class InboxStore {
       this.#rollBack(command, ack.refusal);
       return;
     }
-    const pending = settle(update(this.state.pending, command.id, { ackSeq: ack.seq, inFlight: false }), this.#seq);
-    this.#set({ pending });
+    const updated = update(this.state.pending, command.id, { ackSeq: ack.seq, inFlight: false });
+    const pending = settle(updated, this.#seq);
+    if (pending.length === updated.length) {
+      this.#set({ pending });
+      return;
+    }
+    // The stream already carried the command's effects: drop its optimistic copy, or it
+    // stays applied twice on top of them (a reply's version one ahead) until the next event.
+    this.#set({ pending, model: rebase(this.#confirmed, pending, this.userId).state });
   }
 
   #rollBack(command: Command, refusal: Refusal): void {

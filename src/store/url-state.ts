@@ -79,14 +79,13 @@ export function fromQueryString(query: string): UrlState {
   }
   if (params.get('spam') === 'show') filters.hideSpam = false;
   if (params.get('trash') === 'show') filters.hideTrash = false;
-  const state: { -readonly [K in keyof UrlState]: UrlState[K] } = {
+  return {
     view: view !== null && isViewId(view) ? view : 'all',
     tab: oneOf(STATUS_TABS, params.get('t')) ?? 'open',
     sort: oneOf(SORT_ORDERS, params.get('s')) ?? 'newest',
     search: clean(params.get('q') ?? ''),
-    filters: filters as Filters,
+    filters,
     openId: params.get('c') ? clean(params.get('c')!) : null,
     focusedMessageId: params.get('m') ? clean(params.get('m')!) : null,
   };
-  return state;
 }

@@ -473,3 +473,27 @@ type Mutable<T> = T extends (infer U)[]
     : T extends object
       ? { -readonly [K in keyof T]: Mutable<T[K]> }
       : T;
+
+// Whole-message schemas, for the published JSON Schemas (docs/schemas/) and
+// for backends that check a message in one call. The parse functions above
+// check the same shapes, snapshots in parts.
+
+/** Any message of the live stream, snapshot included. */
+export const ServerMessageSchema = v.variant('kind', [
+  v.object({ kind: v.literal('snapshot'), seq: Seq, snapshot: SnapshotSchema }),
+  ...StreamMessageSchema.options,
+]);
+
+/** A command with its arguments checked by type: the body of POST /api/commands. */
+export const CommandSchema = v.variant(
+  'type',
+  (Object.keys(COMMAND_ARG_SCHEMAS) as (keyof typeof COMMAND_ARG_SCHEMAS)[]).map((type) =>
+    v.object({ id: Id, type: v.literal(type), args: COMMAND_ARG_SCHEMAS[type] }),
+  ),
+);
+
+/** The body of POST /api/presence. */
+export const PresenceRequestSchema = v.object({ conversationId: v.nullable(Id), typing: v.boolean() });
+
+/** The body of an error answer that is not a command acknowledgement (401, 404, 413, ...). */
+export const ErrorBodySchema = v.object({ error: ShortText, reason: ShortText });

@@ -35,6 +35,13 @@ export interface ConnectRequest {
   readonly userId: Id;
   /** The last sequence number this client has applied. */
   readonly since?: number | undefined;
+  /**
+   * Called when the backend has accepted the stream, for transports that can
+   * tell (HttpTransport: the 200 answer). A resumed stream with nothing
+   * missed carries no message, and this is how a store learns it is live
+   * again and resends what went unanswered. Optional on both sides.
+   */
+  readonly onOpen?: (() => void) | undefined;
 }
 
 export interface TimelineRequest {
