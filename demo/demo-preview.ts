@@ -7,17 +7,10 @@ import type { Conversation, TimelineItem } from '../src/model/types.js';
 import { dotCount } from '../src/model/indicators.js';
 import { InboxStore, type StoreState } from '../src/store/inbox-store.js';
 import { selectUser } from '../src/store/selectors.js';
-import { DEMO_USER_IDS } from '../src/transport/memory/demo-data.js';
-import { MemoryBackend } from '../src/transport/memory/memory-backend.js';
-import { MemoryTransport } from '../src/transport/memory/memory-transport.js';
-import { setLocale, type Locale } from '../src/i18n/localization.js';
+import { setLocale } from '../src/i18n/localization.js';
+import { DEMO_USERS, demoSettings, demoStore, demoUrl, type DemoTransport } from './demo-store.js';
 import { displayState } from '../src/model/display.js';
 
-const USERS = [
-  { id: DEMO_USER_IDS.owner, label: 'Ana (owner)' },
-  { id: DEMO_USER_IDS.agentTeam, label: 'Tom (agent, team)' },
-  { id: DEMO_USER_IDS.agentSelf, label: 'Sam (agent, self)' },
-];
 
 const LABELS: Record<string, string> = {
   'view.all': 'All open', 'view.mine': 'Mine', 'view.unassigned': 'Unassigned', 'view.mentions': 'Mentions',
@@ -52,37 +45,34 @@ export class DemoPreview extends LitElement {
   `;
 
   @state() private snapshot: StoreState | undefined;
-  @state() private userId: string = USERS[0]!.id;
-  readonly #backend = new MemoryBackend({ demo: { conversations: 3000 } });
+  readonly #settings = demoSettings();
   #store: InboxStore | undefined;
   #subscription: Subscription | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#backend.startTraffic({ ratePerSecond: 0.5 });
-    this.#switchUser(this.userId);
+    void setLocale(this.#settings.lang);
+    this.#store = demoStore(this.#settings);
+    if (this.#settings.userId === 'u-sam') this.#store.setView('mine');
+    this.#subscription = this.#store.select((s) => s).subscribe((s) => (this.snapshot = s));
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#backend.stopTraffic();
+    this.#subscription?.unsubscribe();
     this.#store?.destroy();
   }
 
-  #switchUser(userId: string): void {
-    this.#store?.destroy();
-    this.#subscription?.unsubscribe();
-    this.userId = userId;
-    this.#store = new InboxStore({ transport: new MemoryTransport({ backend: this.#backend }), userId });
-    const firstView = userId === DEMO_USER_IDS.agentSelf ? 'mine' : 'all';
-    this.#store.setView(firstView);
-    this.#subscription = this.#store.select((s) => s).subscribe((s) => (this.snapshot = s));
+  #go(change: Parameters<typeof demoUrl>[0]): void {
+    location.search = demoUrl(change);
   }
 
   override render() {
     const s = this.snapshot;
     const store = this.#store;
-    if (!s || !store || !s.ready) return html`<p style="padding:16px">Loading the demo inbox…</p>`;
+    if (!s || !store || !s.ready) {
+      return html`<p style="padding:16px">Loading the demo inbox… (${this.#settings.transport === 'http' ? 'is the reference server running? npm start runs it' : 'generating demo data'})</p>`;
+    }
     const views = store.selectors.views(s);
     const counts = store.selectors.counts(s);
     const list = store.selectors.list(s);
@@ -90,11 +80,15 @@ export class DemoPreview extends LitElement {
     return html`
       <header>
         <h1>inbox-elements · preview (${selectUser(s)?.name})</h1>
-        <label>User <select @change=${(e: Event) => this.#switchUser((e.target as HTMLSelectElement).value)}>
-          ${USERS.map((u) => html`<option value=${u.id} ?selected=${u.id === this.userId}>${u.label}</option>`)}
+        <label>Backend <select @change=${(e: Event) => this.#go({ transport: (e.target as HTMLSelectElement).value as DemoTransport })}>
+          <option value="http" ?selected=${this.#settings.transport === 'http'}>Reference server (HTTP)</option>
+          <option value="memory" ?selected=${this.#settings.transport === 'memory'}>In-page (memory)</option>
         </select></label>
-        <label>Language <select @change=${(e: Event) => void setLocale((e.target as HTMLSelectElement).value as Locale)}>
-          <option value="en">English</option><option value="fr">Français</option><option value="es">Español</option>
+        <label>User <select @change=${(e: Event) => this.#go({ userId: (e.target as HTMLSelectElement).value })}>
+          ${DEMO_USERS.map((u) => html`<option value=${u.id} ?selected=${u.id === this.#settings.userId}>${u.label}</option>`)}
+        </select></label>
+        <label>Language <select @change=${(e: Event) => this.#go({ lang: (e.target as HTMLSelectElement).value as 'en' })}>
+          ${(['en', 'fr', 'es'] as const).map((l) => html`<option value=${l} ?selected=${l === this.#settings.lang}>${{ en: 'English', fr: 'Français', es: 'Español' }[l]}</option>`)}
         </select></label>
       </header>
       <main>

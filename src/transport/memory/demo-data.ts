@@ -603,7 +603,7 @@ export function generateDemoData(options: DemoOptions): DemoData {
       teamId: assignee?.type === 'user' ? (TEAM_OF.get(assignee.id) ?? null) : rng() < 0.3 ? 't-support' : null,
       labels: rng() < 0.3 ? pick(LABEL_SETS) : EMPTY,
       priority: at(PRIORITY_TABLE, Math.floor(rng() * 100)),
-      pinned: open && i % 97 < 3,
+      pinned: open && i % 97 === 1,
       snoozedUntil,
       mentions,
       mentionsUnread,
