@@ -8,6 +8,7 @@ const benches: Record<string, () => Promise<Row[]>> = {
   query: async () => (await import('./query.bench.js')).run(),
   events: async () => (await import('./events.bench.js')).run(),
   heap: async () => (await import('./heap.bench.js')).run(),
+  list: async () => (await import('./list.bench.js')).run(),
 };
 
 const name = location.hash.slice(1);

@@ -9,6 +9,38 @@
  * receive the store. Add providers first.
  */
 import { defineOnce } from './elements/define-once.js';
+import { InboxProvider } from './elements/inbox-provider/inbox-provider.js';
+import { InboxList } from './elements/inbox-list/inbox-list.js';
+import { BulkBar } from './elements/bulk-bar/bulk-bar.js';
+import { UndoToast } from './elements/undo-toast/undo-toast.js';
 import { StatusBadge } from './elements/status-badge/status-badge.js';
+import { SnoozePicker } from './elements/snooze-picker/snooze-picker.js';
+import { LabelPicker } from './elements/label-picker/label-picker.js';
+import { PriorityPicker } from './elements/priority-picker/priority-picker.js';
+import { AssignPicker } from './elements/assign-picker/assign-picker.js';
+import { InboxSidebar } from './elements/inbox-sidebar/inbox-sidebar.js';
+import { InboxFilters } from './elements/inbox-filters/inbox-filters.js';
+import { AvailabilityToggle } from './elements/availability-toggle/availability-toggle.js';
+import { ShortcutHelp } from './elements/shortcut-help/shortcut-help.js';
+import { CommandPalette } from './elements/command-palette/command-palette.js';
+import { InboxThread } from './elements/inbox-app/inbox-thread.js';
+import { InboxApp } from './elements/inbox-app/inbox-app.js';
 
+// Providers first (see above).
+defineOnce('inbox-provider', InboxProvider);
 defineOnce('status-badge', StatusBadge);
+defineOnce('inbox-list', InboxList);
+defineOnce('bulk-bar', BulkBar);
+defineOnce('undo-toast', UndoToast);
+defineOnce('snooze-picker', SnoozePicker);
+defineOnce('label-picker', LabelPicker);
+defineOnce('priority-picker', PriorityPicker);
+defineOnce('assign-picker', AssignPicker);
+defineOnce('inbox-sidebar', InboxSidebar);
+defineOnce('inbox-filters', InboxFilters);
+defineOnce('availability-toggle', AvailabilityToggle);
+defineOnce('shortcut-help', ShortcutHelp);
+defineOnce('command-palette', CommandPalette);
+defineOnce('inbox-thread', InboxThread);
+// The app renders a provider of its own, defined above, before its children upgrade.
+defineOnce('inbox-app', InboxApp);

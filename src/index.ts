@@ -6,6 +6,15 @@
 // Elements
 export { StatusBadge, STATES, stateLabel, isBadgeState, type BadgeState } from './elements/status-badge/status-badge.js';
 export { defineOnce } from './elements/define-once.js';
+export { InboxProvider } from './elements/inbox-provider/inbox-provider.js';
+export { InboxList } from './elements/inbox-list/inbox-list.js';
+export { BulkBar, BULK_COMMANDS, type BulkCommand } from './elements/bulk-bar/bulk-bar.js';
+export { UndoToast } from './elements/undo-toast/undo-toast.js';
+
+// Events
+export { ConversationOpenEvent } from './events/conversation-open.js';
+export { SelectionChangeEvent } from './events/selection-change.js';
+export { RequestPickerEvent, PICKER_KINDS, type PickerKind } from './events/request-picker.js';
 
 // Localization
 export { setLocale, getLocale, isLocale, LOCALES, type Locale } from './i18n/localization.js';
@@ -28,6 +37,10 @@ export {
 export { createSelectors, selectUser, selectConversation, selectTimeline, type Selectors } from './store/selectors.js';
 export { StoreController } from './controllers/store.controller.js';
 export { storeContext } from './controllers/store.context.js';
+export { ShortcutsController, shortcutRoot, isTyping } from './controllers/shortcuts.controller.js';
+export { SwipeController, type SwipeDirection } from './controllers/swipe.controller.js';
+export { RovingFocusController } from './controllers/roving-focus.controller.js';
+export { isCallConversation, LIST_MODES, type ListMode } from './model/calls.js';
 
 // Transports
 export type {

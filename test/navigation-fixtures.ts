@@ -2,7 +2,7 @@ import { fixture } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import { setLocale, type Locale } from '../src/i18n/localization.js';
 import type { InboxStore } from '../src/store/inbox-store.js';
-import type { PickerCloseEvent } from '../src/events/picker-close.js';
+import { PickerCloseEvent } from '../src/events/picker-close.js';
 
 /**
  * Helpers for the navigation elements' tests (sidebar, filters, pickers,
@@ -64,6 +64,8 @@ export function deepActive(): Element | null {
 /** The next `close` a picker fires. */
 export function nextClose(el: EventTarget): Promise<PickerCloseEvent> {
   return new Promise((resolve) =>
-    el.addEventListener('close', (event) => resolve(event as PickerCloseEvent), { once: true }),
+    el.addEventListener('close', (event) => {
+      if (event instanceof PickerCloseEvent) resolve(event);
+    }),
   );
 }

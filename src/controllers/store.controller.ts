@@ -16,13 +16,16 @@ export class StoreController<T> implements ReactiveController {
   value: T | undefined;
   readonly #host: Host;
   readonly #selector: (state: StoreState) => T;
+  readonly #equal: ((a: T, b: T) => boolean) | undefined;
   readonly #consumer: ContextConsumer<typeof storeContext, Host>;
   #store: InboxStore | undefined;
   #subscription: Subscription | undefined;
 
-  constructor(host: Host, selector: (state: StoreState) => T) {
+  /** `equal` decides when a new slice is the same as the last (default `Object.is`). */
+  constructor(host: Host, selector: (state: StoreState) => T, equal?: (a: T, b: T) => boolean) {
     this.#host = host;
     this.#selector = selector;
+    this.#equal = equal;
     this.#consumer = new ContextConsumer(host, {
       context: storeContext,
       subscribe: true,
@@ -56,7 +59,7 @@ export class StoreController<T> implements ReactiveController {
     if (store === this.#store && this.#subscription) return;
     this.#subscription?.unsubscribe();
     this.#store = store;
-    this.#subscription = store?.select(this.#selector).subscribe((value) => {
+    this.#subscription = store?.select(this.#selector, this.#equal).subscribe((value) => {
       this.value = value;
       this.#host.requestUpdate();
     });

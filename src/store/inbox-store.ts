@@ -351,7 +351,7 @@ export class InboxStore {
       return { ok: false, refusal: result.refusal };
     }
     if (recordUndo && UNDOABLE_COMMANDS.includes(command.type) && result.events.length > 0) {
-      this.#pushUndo(command, invert(before, command, { actorId: this.userId, now: at }));
+      this.#pushUndo(command, invert(before, command, { actorId: this.userId, now: at }, result));
     }
     const entry: PendingCommand = { command, at, ackSeq: null, inFlight: true };
     this.#set({ model: result.state, pending: [...this.state.pending, entry] });

@@ -5,7 +5,8 @@
  * no cache is shared between two inboxes.
  */
 import { openCounts } from '../model/indicators.js';
-import { runQuery } from '../model/query.js';
+import { compileQuery, runQuery, type Query } from '../model/query.js';
+import { comparator } from '../model/sort.js';
 import type { Conversation, Id, TimelineItem, User } from '../model/types.js';
 import { sidebarViews } from '../model/views.js';
 import type { StoreState } from './inbox-store.js';
@@ -58,17 +59,7 @@ export interface Selectors {
 
 export function createSelectors(now: () => number = Date.now): Selectors {
   return {
-    list: memo(
-      (state) => {
-        const ui = state.ui;
-        return [...entityKeys(state), ui.view, ui.tab, ui.filters, ui.search, ui.sort];
-      },
-      (state) => {
-        const user = selectUser(state);
-        const { view, tab, filters, search, sort } = state.ui;
-        return user ? runQuery(state.model, { view, tab, filters, search, sort }, user, now()) : [];
-      },
-    ),
+    list: listSelector(now),
     counts: memo(entityKeys, (state) => {
       const user = selectUser(state);
       return user ? openCounts(state.model, user, now()) : new Map<string, number>();
@@ -78,4 +69,79 @@ export function createSelectors(now: () => number = Date.now): Selectors {
       return user ? sidebarViews(state.model, user) : [];
     }),
   };
+}
+
+/** More changed conversations than this and a fresh query is cheaper than patching the last list. */
+const PATCH_LIMIT = 500;
+
+const listKeys = (state: StoreState): readonly unknown[] => {
+  const ui = state.ui;
+  return [...entityKeys(state), ui.view, ui.tab, ui.filters, ui.search, ui.sort];
+};
+
+/**
+ * The current query's list, remembered like `memo`, and patched rather than
+ * recomputed when only a few conversations changed (a command, a live
+ * event): the changed ones leave the last list and those the query still
+ * holds go back in at their sorted place (R16). At 100,000 conversations
+ * that is a scan of identities instead of a query and a sort of the whole
+ * view, which keeps key E within a frame.
+ */
+function listSelector(now: () => number): (state: StoreState) => readonly Conversation[] {
+  let lastKeys: readonly unknown[] | null = null;
+  let lastState: StoreState | null = null;
+  let result: readonly Conversation[] = [];
+  return (state) => {
+    const keys = listKeys(state);
+    if (lastKeys?.length === keys.length && keys.every((value, i) => value === lastKeys![i])) return result;
+    const onlyConversations =
+      lastKeys !== null && keys[0] !== lastKeys[0] && keys.every((value, i) => i === 0 || value === lastKeys![i]);
+    const user = selectUser(state);
+    const { view, tab, filters, search, sort } = state.ui;
+    const query: Query = { view, tab, filters, search, sort };
+    const patched = onlyConversations && lastState && user ? patchList(lastState, state, result, query, user, now()) : null;
+    result = patched ?? (user ? runQuery(state.model, query, user, now()) : []);
+    lastKeys = keys;
+    lastState = state;
+    return result;
+  };
+}
+
+function patchList(
+  before: StoreState,
+  after: StoreState,
+  list: readonly Conversation[],
+  query: Query,
+  user: User,
+  at: number,
+): readonly Conversation[] | null {
+  const old = before.model.conversations;
+  const next = after.model.conversations;
+  // The store copies the map and sets entries, so the order holds; a deletion breaks it.
+  if (next.size < old.size) return null;
+  const changed: Conversation[] = [];
+  const previous = old.values();
+  for (const c of next.values()) {
+    if (previous.next().value !== c) {
+      changed.push(c);
+      if (changed.length > PATCH_LIMIT) return null;
+    }
+  }
+  if (changed.length === 0) return list;
+  const ids = new Set(changed.map((c) => c.id));
+  const kept = list.filter((c) => !ids.has(c.id));
+  const holds = compileQuery(after.model, query, user, at);
+  const order = comparator(query.sort);
+  for (const c of changed) {
+    if (!holds(c)) continue;
+    let low = 0;
+    let high = kept.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (order(kept[mid]!, c) < 0) low = mid + 1;
+      else high = mid;
+    }
+    kept.splice(low, 0, c);
+  }
+  return kept;
 }

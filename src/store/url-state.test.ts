@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { fromQueryString, toQueryString, type UrlState } from './url-state.js';
+import { fromQueryString, mergeQueryString, toQueryString, type UrlState } from './url-state.js';
 
 describe('URL state', () => {
   it('§4 round-trips view, tab, search, sort, filters, open conversation and message', () => {
@@ -56,5 +56,17 @@ describe('URL state', () => {
     for (const view of ['mine', 'channel:whatsapp', 'saved:view-1', 'done', 'new'] as const) {
       expect(fromQueryString(toQueryString({ view })).view).to.equal(view);
     }
+  });
+});
+
+describe('URL state in a host page', () => {
+  it('§4 replaces only the inbox parameters and keeps the host’s own', () => {
+    const merged = mergeQueryString('transport=http&user=u-tom&v=done&channel=sms', { view: 'mine', search: 'zoé' });
+    const params = new URLSearchParams(merged);
+    expect(params.get('transport')).to.equal('http');
+    expect(params.get('user')).to.equal('u-tom');
+    expect(params.get('v')).to.equal('mine');
+    expect(params.get('q')).to.equal('zoé');
+    expect(params.getAll('channel')).to.deep.equal([]);
   });
 });

@@ -89,3 +89,14 @@ export function fromQueryString(query: string): UrlState {
     focusedMessageId: params.get('m') ? clean(params.get('m')!) : null,
   };
 }
+
+/** Every query parameter the inbox writes; a host's other parameters are left alone. */
+export const URL_KEYS: readonly string[] = ['v', 't', 'q', 's', 'c', 'm', 'from', 'to', 'spam', 'trash', ...Object.keys(LISTS)];
+
+/** `existing` with the inbox's own parameters replaced by `state`'s. */
+export function mergeQueryString(existing: string, state: UrlState): string {
+  const params = new URLSearchParams(existing);
+  for (const key of URL_KEYS) params.delete(key);
+  for (const [key, value] of new URLSearchParams(toQueryString(state))) params.append(key, value);
+  return params.toString();
+}

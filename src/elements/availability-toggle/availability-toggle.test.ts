@@ -1,0 +1,162 @@
+import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../define.js';
+import { AvailabilityToggle } from './availability-toggle.js';
+import type { NextConversationEvent } from '../../events/next-conversation.js';
+import { getLocale, setLocale } from '../../i18n/localization.js';
+import { nextForRouting } from '../../model/rules.people.js';
+import type { InboxStore } from '../../store/inbox-store.js';
+import meta, * as stories from '../../../stories/availability-toggle.stories.js';
+import { deepActive, ready, renderStory } from '../../../test/navigation-fixtures.js';
+
+const shadow = (el: Element) => el.shadowRoot!;
+const radio = (el: Element, value: string) => shadow(el).querySelector<HTMLInputElement>(`[part=${value}] input`)!;
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- callers name the element type they expect
+const part = <T extends HTMLElement = HTMLElement>(el: Element, name: string) => shadow(el).querySelector<T>(`[part=${name}]`);
+const me = (store: InboxStore) => store.state.model.users.get(store.userId)!;
+
+async function toggle(story: stories.Story = stories.Available): Promise<AvailabilityToggle & { store?: InboxStore | undefined }> {
+  const root = await renderStory(meta, story);
+  return ready(root, 'availability-toggle', story !== stories.Loading);
+}
+
+function nextEvents(el: HTMLElement): NextConversationEvent[] {
+  const events: NextConversationEvent[] = [];
+  el.addEventListener('next-conversation', (e) => events.push(e));
+  return events;
+}
+
+describe('<availability-toggle>', () => {
+  afterEach(async () => {
+    if (getLocale() !== 'en') await setLocale('en');
+  });
+
+  it('is registered by define.ts', () => {
+    expect(customElements.get('availability-toggle')).to.equal(AvailabilityToggle);
+  });
+
+  it('is a radio group showing the user’s availability', async () => {
+    const el = await toggle();
+    expect(shadow(el).querySelector('fieldset legend')!.textContent).to.equal('Availability');
+    expect(radio(el, 'available').checked).to.be.true;
+    expect(radio(el, 'away').checked).to.be.false;
+    expect(el.matches(':state(available)')).to.be.true;
+    expect(part(el, 'reason')).to.be.null;
+  });
+
+  it('goes Away with the arrow key, then picks a reason (R11)', async () => {
+    const el = await toggle();
+    const store = el.store!;
+    radio(el, 'available').focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    expect(me(store).availability).to.equal('away');
+    expect(radio(el, 'away').checked).to.be.true;
+    expect(deepActive()).to.equal(radio(el, 'away'));
+    expect(el.matches(':state(away)')).to.be.true;
+    expect(part<HTMLButtonElement>(el, 'next')!.disabled, 'away agents get no new conversations').to.be.true;
+
+    const select = part<HTMLSelectElement>(el, 'reason')!;
+    expect([...select.options].map((o) => o.text.trim())).to.deep.equal(['No reason', 'Lunch', 'Meeting', 'Break', 'End of day']);
+    select.value = 'meeting';
+    select.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(me(store)).to.deep.include({ availability: 'away', awayReason: 'meeting' });
+    expect(part(el, 'status')!.textContent).to.contain('Away: Meeting');
+  });
+
+  it('going Available with routing on hands over the conversation waiting longest and opens it', async () => {
+    const el = await toggle();
+    const store = el.store!;
+    store.dispatch('setAvailability', { userId: store.userId, availability: 'away', reason: 'lunch' });
+    await el.updateComplete;
+    const expected = nextForRouting(store.state.model, { ...me(store), availability: 'available' });
+    expect(expected, 'the demo has an unassigned conversation in New').to.exist;
+    const events = nextEvents(el);
+
+    radio(el, 'away').focus();
+    await sendKeys({ press: 'ArrowLeft' });
+    await el.updateComplete;
+    expect(me(store).availability).to.equal('available');
+    expect(me(store).awayReason).to.be.undefined;
+    expect(store.state.model.conversations.get(expected!.id)!.assignee).to.deep.equal({ type: 'user', id: 'u-lea' });
+    expect(events.map((e) => e.conversationId)).to.deep.equal([expected!.id]);
+    expect(store.state.ui.openId).to.equal(expected!.id);
+    expect(part(el, 'status')!.textContent).to.contain('assigned to you');
+  });
+
+  it('leaves the open conversation alone when next-conversation is cancelled', async () => {
+    const el = await toggle();
+    const store = el.store!;
+    store.dispatch('setAvailability', { userId: store.userId, availability: 'away' });
+    await el.updateComplete;
+    const expected = nextForRouting(store.state.model, { ...me(store), availability: 'available' })!;
+    el.addEventListener('next-conversation', (e) => e.preventDefault());
+    radio(el, 'available').click();
+    await el.updateComplete;
+    expect(store.state.model.conversations.get(expected.id)!.assignee?.id, 'still handed over').to.equal('u-lea');
+    expect(store.state.ui.openId).to.be.null;
+  });
+
+  it('with routing off, going Available hands over nothing (RoutingOff story)', async () => {
+    const el = await toggle(stories.RoutingOff);
+    const store = el.store!;
+    store.dispatch('setAvailability', { userId: store.userId, availability: 'away' });
+    await el.updateComplete;
+    const mine = () => [...store.state.model.conversations.values()].filter((c) => c.assignee?.id === 'u-lea').length;
+    const before = mine();
+    const events = nextEvents(el);
+    radio(el, 'available').click();
+    await el.updateComplete;
+    expect(me(store).availability).to.equal('available');
+    expect(mine()).to.equal(before);
+    expect(events).to.have.length(0);
+    expect(store.state.ui.openId).to.be.null;
+  });
+
+  it('"Get next conversation" takes the next one on demand, with the keyboard', async () => {
+    const el = await toggle(stories.RoutingOff);
+    const store = el.store!;
+    const expected = nextForRouting(store.state.model, me(store))!;
+    const events = nextEvents(el);
+    part(el, 'next')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(store.state.model.conversations.get(expected.id)!.assignee).to.deep.equal({ type: 'user', id: 'u-lea' });
+    expect(events).to.have.length(1);
+    expect(store.state.ui.openId).to.equal(expected.id);
+  });
+
+  it('shows an away user’s reason (Away story)', async () => {
+    const el = await toggle(stories.Away);
+    expect(radio(el, 'away').checked).to.be.true;
+    expect(part<HTMLSelectElement>(el, 'reason')!.value).to.equal('lunch');
+    expect(part(el, 'status')!.textContent).to.contain('Away: Lunch');
+  });
+
+  it('hides the next button on request (NoNext story)', async () => {
+    const el = await toggle(stories.NoNext);
+    expect(part(el, 'next')).to.be.null;
+  });
+
+  for (const [name, labels] of [
+    ['French', ['Disponible', 'Absent', 'Déjeuner']],
+    ['Spanish', ['Disponible', 'Ausente', 'Almuerzo']],
+  ] as const) {
+    it(`is localized (${name} story)`, async () => {
+      const el = await toggle(stories[name]);
+      expect(part(el, 'available')!.textContent.trim()).to.equal(labels[0]);
+      expect(part(el, 'away')!.textContent.trim()).to.equal(labels[1]);
+      expect(part<HTMLSelectElement>(el, 'reason')!.selectedOptions[0]!.text.trim()).to.equal(labels[2]);
+    });
+  }
+
+  describe('is accessible', () => {
+    for (const name of ['Available', 'Away', 'RoutingOff', 'NoNext', 'Owner', 'Loading', 'Dark', 'French', 'Spanish'] as const) {
+      it(`in the ${name} story`, async () => {
+        const el = await toggle(stories[name]);
+        await expect(el).to.be.accessible();
+      });
+    }
+  });
+});

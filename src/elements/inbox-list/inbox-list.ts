@@ -1,0 +1,663 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { localized, msg } from '@lit/localize';
+import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
+import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
+import { ShortcutsController } from '../../controllers/shortcuts.controller.js';
+import { StoreController } from '../../controllers/store.controller.js';
+import { SwipeController, type SwipeDirection } from '../../controllers/swipe.controller.js';
+import { RovingFocusController } from '../../controllers/roving-focus.controller.js';
+import { DEFAULT_KEYMAP, type Action, type Keymap } from '../../controllers/keymap.js';
+import { ConversationOpenEvent } from '../../events/conversation-open.js';
+import { RequestPickerEvent, type PickerKind } from '../../events/request-picker.js';
+import { SelectionChangeEvent } from '../../events/selection-change.js';
+import { getLocale } from '../../i18n/localization.js';
+import { forMode, LIST_MODES, type ListMode } from '../../model/calls.js';
+import type { Conversation, Id } from '../../model/types.js';
+import { hasTabs, STATUS_TABS, type StatusTab } from '../../model/views.js';
+import type { InboxStore, StoreState } from '../../store/inbox-store.js';
+import { hostStyles } from '../../styles/host-styles.js';
+import { tokens } from '../../styles/tokens.js';
+import { styles } from './inbox-list.styles.js';
+import { renderRow, rowDomId } from './row.js';
+import { openPicker } from '../bulk-bar/open-picker.js';
+import { dispatchBulk } from '../bulk-bar/dispatch-bulk.js';
+
+/** One layout object for every render: a new one would rebuild the virtualizer's layout. */
+const LAYOUT = flow();
+/** The row height the styles set (`--inbox-list-row-height`), until a row is measured. */
+const FALLBACK_ROW_HEIGHT = 76;
+const EMPTY: readonly Conversation[] = [];
+
+const PICKER_ACTIONS: Partial<Record<Action, PickerKind>> = {
+  snooze: 'snooze',
+  assign: 'assign',
+  label: 'label',
+  priority: 'priority',
+};
+
+function tabLabel(tab: StatusTab): string {
+  switch (tab) {
+    case 'open':
+      return msg('Open', { id: 'list.tab.open' });
+    case 'unread':
+      return msg('Unread', { id: 'list.tab.unread' });
+    case 'done':
+      return msg('Done', { id: 'list.tab.done' });
+  }
+}
+
+function modeLabel(mode: ListMode): string {
+  return mode === 'calls' ? msg('Calls', { id: 'list.tab.calls' }) : msg('Chats', { id: 'list.tab.chats' });
+}
+
+/** The index of `id` in `rows`, looked for first around `hint` (rows move by a few places). */
+function indexNear(rows: readonly Conversation[], id: Id, hint: number): number {
+  for (let d = 0; d <= 3; d++) {
+    if (rows[hint + d]?.id === id) return hint + d;
+    if (d > 0 && rows[hint - d]?.id === id) return hint - d;
+  }
+  return rows.findIndex((c) => c.id === id);
+}
+
+/**
+ * @summary The conversations of the current view, virtualized, with the status
+ * tabs (Open / Unread / Done) and the Chats / Calls tabs, selection, bulk
+ * actions, swipe gestures and keyboard shortcuts.
+ *
+ * A listbox (`role="listbox"`, multi-selectable): one tab stop, the focused
+ * row is its `aria-activedescendant`, checked rows are `aria-selected`. Keys
+ * (keymap.ts, remappable through `keymap`; ignored while typing in a field;
+ * heard only inside the nearest `<inbox-provider>`, or inside the list when
+ * used alone): J/K or ↓/↑ move, Home/End, Enter opens (and marks read, R4),
+ * E marks done and moves to the next row, U unread, O open, X or Space
+ * checks, Shift+X checks the range from the last checked row, Z undoes,
+ * S/A/L/P ask for the snooze, assign, label and priority pickers. E, U, O
+ * and the pickers act on the checked rows when there are any, else on the
+ * focused row. Click opens, Shift-click checks a range, Ctrl/Cmd-click or
+ * the check box checks one. Swipe a row left to mark it done, right to mark
+ * it unread (touch, pen or mouse); an undo toast follows.
+ *
+ * Rows keep their place and focus while live traffic changes the list: they
+ * are keyed by id, focus follows its row, and the scroll position stays on
+ * the rows in view. Give the element a height (it scrolls inside).
+ *
+ * @fires conversation-open - ConversationOpenEvent: a row was opened (click, tap, Enter).
+ * @fires selection-change - SelectionChangeEvent: the checked rows changed.
+ * @fires inbox-request-picker - RequestPickerEvent: S, A, L or P (or a bulk button) asked for a picker; cancel it to open your own.
+ *
+ * @csspart header - The bar holding the tabs.
+ * @csspart tabs - Each tab list (status, and chats/calls).
+ * @csspart tab - A tab.
+ * @csspart list - The scrolling listbox.
+ * @csspart row - A conversation row.
+ * @csspart checkbox - The check box of a row.
+ * @csspart unread-dot - The blue dot of an unread row (R15).
+ * @csspart channel - The channel icon.
+ * @csspart name - The contact's name.
+ * @csspart participants - The participant count.
+ * @csspart time - The relative time of the last message.
+ * @csspart subject - The subject.
+ * @csspart preview - The preview of the last message.
+ * @csspart priority - The priority chip.
+ * @csspart label - A label chip.
+ * @csspart avatar - The assignee's initials.
+ * @csspart empty - The empty state.
+ * @csspart loading - The loading state.
+ *
+ * @cssprop --inbox-list-row-height - Height of a row. Defaults to `76px`.
+ * @cssprop --inbox-list-row-background - Background of a row. Defaults to `--inbox-color-surface`.
+ * @cssprop --inbox-list-row-active-background - Background of the focused row. Defaults to a tint of `--inbox-color-accent`.
+ * @cssprop --inbox-list-row-checked-background - Background of a checked row. Defaults to a stronger tint of `--inbox-color-accent`.
+ * @cssprop --inbox-list-unread-color - The unread dot. Defaults to `--inbox-status-unread` (blue).
+ * @cssprop --inbox-list-swipe-done-color - The hint behind a row swiped left. Defaults to `--inbox-status-open`.
+ * @cssprop --inbox-list-swipe-unread-color - The hint behind a row swiped right. Defaults to `--inbox-status-unread`.
+ *
+ * @cssstate loading - The store has not received its first snapshot.
+ * @cssstate empty - The current query has no conversations.
+ */
+@localized()
+export class InboxList extends LitElement {
+  static override styles = [tokens, hostStyles, styles];
+
+  /** The store; else the nearest `<inbox-provider>`'s. */
+  @property({ attribute: false }) store: InboxStore | undefined;
+
+  /** The keys of each action (keymap.ts). */
+  @property({ attribute: false }) keymap: Keymap = DEFAULT_KEYMAP;
+
+  /** The Chats / Calls tab: every conversation, or the call log. */
+  @property({ reflect: true }) mode: ListMode = 'chats';
+
+  /** Leaves the undo toast out (a host that places its own `<undo-toast>`). */
+  @property({ type: Boolean, attribute: 'no-undo-toast' }) noUndoToast = false;
+
+  /** The focused row's conversation id. */
+  @state() activeId: Id | null = null;
+
+  @query('#listbox') private readonly listbox!: HTMLElement | null;
+
+  readonly #list = new StoreController<readonly Conversation[]>(this, (s) => this.#select(s));
+  readonly #ui = new StoreController(this, (s) => s.ui);
+  readonly #model = new StoreController(this, (s) => s.model);
+  readonly #ready = new StoreController(this, (s) => s.ready);
+  readonly #internals = this.attachInternals();
+
+  #rows: readonly Conversation[] = EMPTY;
+  #rowsKey: readonly unknown[] = [];
+  #activeIndex = -1;
+  /** The row Shift+X and Shift-click extend from: the last one checked. */
+  #anchorId: Id | null = null;
+  #scrollAnchor: { id: Id; index: number; offset: number } | null = null;
+  #rowHeight = 0;
+  #checked: ReadonlySet<Id> | null = null;
+  #refocus = false;
+  #clock: ReturnType<typeof setInterval> | undefined;
+
+  constructor() {
+    super();
+    new ShortcutsController(this, { keymap: () => this.keymap, handle: (action) => this.#handle(action) });
+    new SwipeController(this, {
+      itemFrom: (event) => {
+        const row = this.#rowFrom(event);
+        return row ? { id: row.dataset['id']!, element: row } : null;
+      },
+      onSwipe: (id, direction) => this.#swiped(id, direction),
+    });
+    new RovingFocusController(this, {
+      elements: () => [...this.renderRoot.querySelectorAll<HTMLElement>('.tablist--status [role=tab]')],
+      focusIndex: () => STATUS_TABS.indexOf(this.#ui.value?.tab ?? 'open'),
+    });
+    new RovingFocusController(this, {
+      elements: () => [...this.renderRoot.querySelectorAll<HTMLElement>('.tablist--mode [role=tab]')],
+      focusIndex: () => LIST_MODES.indexOf(this.mode),
+    });
+  }
+
+  /** The store in use: `.store`, or the provider's. */
+  get activeStore(): InboxStore | undefined {
+    return this.#ui.store;
+  }
+
+  /** The rows shown, in order (the current query, narrowed to calls in Calls mode). */
+  get rows(): readonly Conversation[] {
+    return this.#rows;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Relative times ("5 min ago") move on.
+    this.#clock = setInterval(() => this.requestUpdate(), 60_000);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.#clock);
+  }
+
+  /** Focuses the list (its focused row, or the first one). */
+  override focus(options?: FocusOptions): void {
+    this.listbox?.focus(options);
+  }
+
+  #select(state: StoreState): readonly Conversation[] {
+    return this.#ui.store?.selectors.list(state) ?? EMPTY;
+  }
+
+  protected override willUpdate(_changed: PropertyValues<this>): void {
+    const list = this.#list.value ?? EMPTY;
+    const model = this.#model.value;
+    const key = [list, this.mode, model?.channels];
+    if (key.some((value, i) => value !== this.#rowsKey[i])) {
+      this.#rowsKey = key;
+      const rows = model ? forMode(model, list, this.mode) : EMPTY;
+      this.#rowsChanged(rows);
+    }
+    const checked = this.#ui.value?.checked ?? null;
+    if (checked !== this.#checked) {
+      const before = this.#checked;
+      this.#checked = checked;
+      if (before && checked) {
+        if (before.size > 0 && checked.size === 0 && this.shadowRoot?.activeElement?.localName === 'bulk-bar') {
+          this.#refocus = true;
+        }
+        this.dispatchEvent(new SelectionChangeEvent(checked));
+      }
+    }
+  }
+
+  #rowsChanged(rows: readonly Conversation[]): void {
+    const old = this.#rows;
+    const scroller = this.listbox;
+    if (scroller && scroller.scrollTop > 0 && old.length > 0) {
+      const height = this.#measureRowHeight();
+      const index = Math.min(old.length - 1, Math.floor(scroller.scrollTop / height));
+      this.#scrollAnchor = { id: old[index]!.id, index, offset: scroller.scrollTop - index * height };
+    }
+    this.#rows = rows;
+    if (this.activeId === null) return;
+    const index = indexNear(rows, this.activeId, this.#activeIndex);
+    if (index >= 0) {
+      this.#activeIndex = index;
+    } else if (rows.length > 0) {
+      // The focused row left the list (traffic, another agent): focus takes its place.
+      const next = Math.min(Math.max(0, this.#activeIndex), rows.length - 1);
+      this.activeId = rows[next]!.id;
+      this.#activeIndex = next;
+    } else {
+      this.activeId = null;
+      this.#activeIndex = -1;
+    }
+  }
+
+  protected override updated(): void {
+    const scroller = this.listbox;
+    const anchor = this.#scrollAnchor;
+    this.#scrollAnchor = null;
+    if (scroller && anchor) {
+      const index = indexNear(this.#rows, anchor.id, anchor.index);
+      if (index >= 0 && index !== anchor.index) scroller.scrollTop = index * this.#measureRowHeight() + anchor.offset;
+    }
+    this.#syncActiveDescendant();
+    if (this.#refocus) {
+      this.#refocus = false;
+      this.focus();
+    }
+    const states = this.#internals.states;
+    this.#toggleState(states, 'loading', !this.#ready.value);
+    this.#toggleState(states, 'empty', this.#ready.value === true && this.#rows.length === 0);
+  }
+
+  #toggleState(states: CustomStateSet, name: string, on: boolean): void {
+    if (on) states.add(name);
+    else states.delete(name);
+  }
+
+  #measureRowHeight(): number {
+    if (this.#rowHeight > 0) return this.#rowHeight;
+    const height = this.listbox?.querySelector('.row')?.getBoundingClientRect().height ?? 0;
+    if (height > 0) this.#rowHeight = height;
+    return height > 0 ? height : FALLBACK_ROW_HEIGHT;
+  }
+
+  #syncActiveDescendant(): void {
+    const scroller = this.listbox;
+    if (!scroller) return;
+    const id = this.activeId;
+    const row = id === null ? null : scroller.querySelector(`#${CSS.escape(rowDomId(id))}`);
+    if (row) scroller.setAttribute('aria-activedescendant', row.id);
+    else scroller.removeAttribute('aria-activedescendant');
+  }
+
+  // ---- focus and movement ----
+
+  #setActive(id: Id, index: number): void {
+    this.activeId = id;
+    this.#activeIndex = index;
+  }
+
+  #moveTo(index: number): boolean {
+    const rows = this.#rows;
+    if (rows.length === 0) return false;
+    const i = Math.min(Math.max(0, index), rows.length - 1);
+    this.#setActive(rows[i]!.id, i);
+    this.#scrollIntoView(i);
+    if (this.shadowRoot?.activeElement !== this.listbox) this.listbox?.focus({ preventScroll: true });
+    return true;
+  }
+
+  #move(delta: number): boolean {
+    const current = this.activeId === null ? -1 : indexNear(this.#rows, this.activeId, this.#activeIndex);
+    return this.#moveTo(current < 0 ? 0 : current + delta);
+  }
+
+  #scrollIntoView(index: number): void {
+    const scroller = this.listbox;
+    if (!scroller) return;
+    const height = this.#measureRowHeight();
+    const top = index * height;
+    if (top < scroller.scrollTop) scroller.scrollTop = top;
+    else if (top + height > scroller.scrollTop + scroller.clientHeight) {
+      scroller.scrollTop = top + height - scroller.clientHeight;
+    }
+  }
+
+  readonly #onListFocus = (): void => {
+    if (this.activeId !== null || this.#rows.length === 0) return;
+    // The open row, else the first row in view: focusing never scrolls the list away.
+    const scroller = this.listbox;
+    const height = this.#measureRowHeight();
+    const first = scroller ? Math.ceil(scroller.scrollTop / height) : 0;
+    const last = scroller ? Math.floor((scroller.scrollTop + scroller.clientHeight) / height) - 1 : 0;
+    const openId = this.#ui.value?.openId ?? null;
+    const open = openId === null ? -1 : this.#rows.findIndex((c) => c.id === openId);
+    this.#moveTo(open >= first && open <= last ? open : Math.min(first, this.#rows.length - 1));
+  };
+
+  readonly #onListKeydown = (event: KeyboardEvent): void => {
+    const box = this.listbox;
+    if (!box || event.composedPath()[0] !== box || event.altKey || event.ctrlKey || event.metaKey) return;
+    const page = Math.max(1, Math.floor(box.clientHeight / this.#measureRowHeight()) - 1);
+    let handled: boolean;
+    switch (event.key) {
+      case ' ':
+        handled = event.shiftKey ? this.#checkRange() : this.#toggleActive();
+        break;
+      case 'Home':
+        handled = this.#moveTo(0);
+        break;
+      case 'End':
+        handled = this.#moveTo(this.#rows.length - 1);
+        break;
+      case 'PageDown':
+        handled = this.#move(page);
+        break;
+      case 'PageUp':
+        handled = this.#move(-page);
+        break;
+      default:
+        handled = false;
+    }
+    if (handled) event.preventDefault();
+  };
+
+  readonly #onRangeChanged = (): void => {
+    // The virtualizer renders the new range in its own listener; sync after it.
+    queueMicrotask(() => this.#syncActiveDescendant());
+  };
+
+  // ---- pointer ----
+
+  #rowFrom(event: Event): HTMLElement | null {
+    for (const node of event.composedPath()) {
+      if (node === this.listbox) return null;
+      if (node instanceof HTMLElement && node.getAttribute('role') === 'option') return node;
+    }
+    return null;
+  }
+
+  readonly #onClick = (event: MouseEvent): void => {
+    const row = this.#rowFrom(event);
+    const id = row?.dataset['id'];
+    if (!row || id === undefined) return;
+    const index = indexNear(this.#rows, id, Number(row.getAttribute('aria-posinset')) - 1);
+    const onCheckbox = event.composedPath().some((node) => node instanceof HTMLElement && node.classList.contains('check'));
+    this.#setActive(id, index);
+    if (event.shiftKey) this.#checkRange();
+    else if (onCheckbox || event.ctrlKey || event.metaKey) this.#toggle(id);
+    else this.#open(id);
+  };
+
+  #swiped(id: Id, direction: SwipeDirection): void {
+    const store = this.activeStore;
+    if (!store) return;
+    if (direction === 'left') {
+      if (id === this.activeId) this.#advanceFrom([id]);
+      store.dispatch('markDone', { ids: [id] });
+    } else {
+      store.dispatch('markUnread', { ids: [id] });
+    }
+  }
+
+  // ---- actions ----
+
+  #open(id: Id): void {
+    const store = this.activeStore;
+    if (!store) return;
+    store.openConversation(id);
+    this.dispatchEvent(new ConversationOpenEvent(id));
+  }
+
+  #toggle(id: Id): boolean {
+    const store = this.activeStore;
+    if (!store) return false;
+    store.toggleChecked(id);
+    this.#anchorId = id;
+    return true;
+  }
+
+  #toggleActive(): boolean {
+    return this.activeId !== null && this.#toggle(this.activeId);
+  }
+
+  /** Checks every row from the last checked one to the focused one (Shift+X, Shift-click). */
+  #checkRange(): boolean {
+    const store = this.activeStore;
+    const target = this.activeId;
+    if (!store || target === null) return false;
+    const rows = this.#rows;
+    const to = indexNear(rows, target, this.#activeIndex);
+    const from = this.#anchorId === null ? -1 : rows.findIndex((c) => c.id === this.#anchorId);
+    if (from < 0 || to < 0) return this.#toggle(target);
+    const checked = new Set(store.state.ui.checked);
+    for (let i = Math.min(from, to); i <= Math.max(from, to); i++) checked.add(rows[i]!.id);
+    store.setChecked(checked);
+    this.#anchorId = target;
+    return true;
+  }
+
+  /** The checked rows, else the focused one. */
+  #targets(): Id[] {
+    const checked = this.activeStore?.state.ui.checked;
+    if (checked && checked.size > 0) return [...checked];
+    return this.activeId === null ? [] : [this.activeId];
+  }
+
+  /** Moves focus past rows that are about to leave: the next row that stays, else the one before. */
+  #advanceFrom(leaving: readonly Id[]): void {
+    const rows = this.#rows;
+    const gone = new Set(leaving);
+    const start = this.activeId === null ? -1 : indexNear(rows, this.activeId, this.#activeIndex);
+    if (start < 0 || !gone.has(rows[start]!.id)) return;
+    for (let i = start + 1; i < rows.length; i++) {
+      if (!gone.has(rows[i]!.id)) {
+        this.#setActive(rows[i]!.id, i);
+        return;
+      }
+    }
+    for (let i = start - 1; i >= 0; i--) {
+      if (!gone.has(rows[i]!.id)) {
+        this.#setActive(rows[i]!.id, i);
+        return;
+      }
+    }
+  }
+
+  #markDone(): boolean {
+    const store = this.activeStore;
+    const ids = this.#targets();
+    if (!store || ids.length === 0) return false;
+    const bulk = store.state.ui.checked.size > 0;
+    // Work a queue with one key each: focus moves to the next row (R3).
+    const current = this.activeId === null ? -1 : indexNear(this.#rows, this.activeId, this.#activeIndex);
+    if (bulk) this.#advanceFrom(ids);
+    else if (current >= 0 && current + 1 < this.#rows.length) this.#setActive(this.#rows[current + 1]!.id, current + 1);
+    const outcome = dispatchBulk(store, 'markDone', ids);
+    if (bulk) store.setChecked(outcome.refusedIds);
+    const index = this.activeId === null ? -1 : indexNear(this.#rows, this.activeId, this.#activeIndex);
+    if (index >= 0) this.#scrollIntoView(index);
+    return true;
+  }
+
+  #command(type: 'markUnread' | 'markOpen'): boolean {
+    const store = this.activeStore;
+    const ids = this.#targets();
+    if (!store || ids.length === 0) return false;
+    store.dispatch(type, { ids });
+    return true;
+  }
+
+  #requestPicker(kind: PickerKind): boolean {
+    const ids = this.#targets();
+    if (ids.length === 0) return false;
+    const event = new RequestPickerEvent(kind, ids);
+    this.dispatchEvent(event);
+    if (!event.defaultPrevented) this.openPicker(kind, ids);
+    return true;
+  }
+
+  /**
+   * Opens the library's picker of `kind` for `ids` inside the list, when
+   * that tag is defined; the picker dispatches its command and closes.
+   */
+  openPicker(kind: PickerKind, ids: readonly Id[]): boolean {
+    const container = this.renderRoot.querySelector('.pickers');
+    return container !== null && openPicker(container, kind, ids, this.activeStore, () => this.focus());
+  }
+
+  #handle(action: Action): boolean {
+    const store = this.activeStore;
+    if (!store?.state.ready) return false;
+    const picker = PICKER_ACTIONS[action];
+    if (picker) return this.#requestPicker(picker);
+    switch (action) {
+      case 'next':
+        return this.#move(1);
+      case 'previous':
+        return this.#move(-1);
+      case 'openConversation':
+        if (this.activeId === null) return false;
+        this.#open(this.activeId);
+        return true;
+      case 'done':
+        return this.#markDone();
+      case 'unread':
+        return this.#command('markUnread');
+      case 'open':
+        return this.#command('markOpen');
+      case 'select':
+        return this.#toggleActive();
+      case 'selectRange':
+        return this.#checkRange();
+      case 'undo':
+        return store.undo();
+      default:
+        return false;
+    }
+  }
+
+  // ---- render ----
+
+  #renderTabs(view: string, tab: StatusTab) {
+    const store = this.activeStore;
+    const statusTabs = hasTabs(view as never)
+      ? html`<div class="tablist tablist--status" part="tabs" role="tablist" aria-label=${msg('Status', { id: 'list.tabs.status' })}>
+          ${STATUS_TABS.map(
+            (t) =>
+              html`<button
+                type="button"
+                role="tab"
+                part="tab"
+                class="tab"
+                aria-selected=${t === tab ? 'true' : 'false'}
+                aria-controls="listbox"
+                @click=${() => store?.setTab(t)}
+                @focus=${() => t !== tab && store?.setTab(t)}
+              >
+                ${tabLabel(t)}
+              </button>`,
+          )}
+        </div>`
+      : nothing;
+    return html`<div class="header" part="header">
+      ${statusTabs}
+      <div class="tablist tablist--mode" part="tabs" role="tablist" aria-label=${msg('Chats or calls', { id: 'list.tabs.mode' })}>
+        ${LIST_MODES.map(
+          (m) =>
+            html`<button
+              type="button"
+              role="tab"
+              part="tab"
+              class="tab"
+              aria-selected=${m === this.mode ? 'true' : 'false'}
+              aria-controls="listbox"
+              @click=${() => this.#setMode(m)}
+              @focus=${() => this.#setMode(m)}
+            >
+              ${modeLabel(m)}
+            </button>`,
+        )}
+      </div>
+    </div>`;
+  }
+
+  #setMode(mode: ListMode): void {
+    if (this.mode === mode) return;
+    this.mode = mode;
+    this.activeStore?.setChecked([]);
+  }
+
+  #renderState(ready: boolean, search: string) {
+    if (!ready) {
+      return html`<div class="state" part="loading" role="status">
+        <span class="spinner" aria-hidden="true"></span>${msg('Loading conversations…', { id: 'list.loading' })}
+      </div>`;
+    }
+    if (this.#rows.length > 0) return nothing;
+    const hint =
+      search.trim() !== ''
+        ? msg('No conversation matches your search. Try other words or clear the filters.', { id: 'list.empty.search' })
+        : this.mode === 'calls'
+          ? msg('No calls in this view.', { id: 'list.empty.calls' })
+          : msg('Nothing waiting here. New conversations appear as they arrive.', { id: 'list.empty.hint' });
+    return html`<div class="state" part="empty" role="status">
+      <strong>${msg('No conversations', { id: 'list.empty' })}</strong><span>${hint}</span>
+    </div>`;
+  }
+
+  protected override render() {
+    const store = this.activeStore;
+    const ui = this.#ui.value;
+    const model = this.#model.value;
+    const ready = this.#ready.value === true;
+    if (!store || !ui || !model) {
+      return html`<div class="state" part="loading" role="status">${msg('Loading conversations…', { id: 'list.loading' })}</div>`;
+    }
+    const rows = this.#rows;
+    const ctx = {
+      model,
+      userId: store.userId,
+      checked: ui.checked,
+      activeId: this.activeId,
+      openId: ui.openId,
+      setSize: rows.length,
+      now: Date.now(),
+      locale: getLocale(),
+    };
+    const hidden = !ready || rows.length === 0;
+    return html`
+      ${this.#renderTabs(ui.view, ui.tab)}
+      ${ui.checked.size > 0 ? html`<bulk-bar .store=${store} .matching=${rows}></bulk-bar>` : nothing}
+      <div
+        id="listbox"
+        class="scroller${hidden ? ' scroller--hidden' : ''}"
+        part="list"
+        role="listbox"
+        aria-multiselectable="true"
+        aria-label=${msg('Conversations', { id: 'list.label' })}
+        tabindex="0"
+        @focus=${this.#onListFocus}
+        @keydown=${this.#onListKeydown}
+        @click=${this.#onClick}
+        @rangeChanged=${this.#onRangeChanged}
+      >
+        ${virtualize({
+          items: rows as Conversation[],
+          keyFunction: (c: Conversation) => c.id,
+          renderItem: (c: Conversation, index: number) => renderRow(c, index, ctx),
+          scroller: true,
+          layout: LAYOUT,
+        })}
+      </div>
+      ${this.#renderState(ready, ui.search)}
+      <div class="pickers"></div>
+      ${this.noUndoToast ? nothing : html`<undo-toast .store=${store}></undo-toast>`}
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'inbox-list': InboxList;
+  }
+}

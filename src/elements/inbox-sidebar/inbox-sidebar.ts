@@ -1,0 +1,203 @@
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { localized, msg, str } from '@lit/localize';
+import { RovingFocusController } from '../../controllers/roving-focus.controller.js';
+import { StoreController } from '../../controllers/store.controller.js';
+import { ViewSelectEvent } from '../../events/view-select.js';
+import { dotCount, NO_DOTS } from '../../model/indicators.js';
+import type { SidebarKind, SidebarView, ViewId } from '../../model/views.js';
+import type { InboxStore } from '../../store/inbox-store.js';
+import { tokens } from '../../styles/tokens.js';
+import { hostStyles } from '../../styles/host-styles.js';
+import { styles } from './inbox-sidebar.styles.js';
+import { SIDEBAR_SECTIONS, sectionLabel, viewLabel } from './view-labels.js';
+
+const NO_VIEWS: readonly SidebarView[] = [];
+const NO_COUNTS: ReadonlyMap<string, number> = new Map();
+
+/**
+ * @summary The inbox's views (DESIGN section 4) in sections (inboxes, teams,
+ * channels, saved views, folders), with open counts and new-message dots
+ * (R15), limited to the views the current user may see (R14).
+ *
+ * A navigation landmark with one tab stop: the arrows, Home and End move
+ * between section headings and views, Enter or Space opens a view (or
+ * folds a section), ArrowLeft folds and ArrowRight unfolds a section from
+ * its heading. The current view is marked `aria-current="page"`. A view
+ * holding open conversations shows their number; the dot shows how many
+ * conversations received a message since the view was last opened, and
+ * only the highest-priority view holding a conversation lights it
+ * (Mine > Team > Unassigned > All). Opening a view clears its dot (the
+ * store does). Works inside an `<inbox-provider>` or with `.store`.
+ *
+ * @fires view-select - {ViewSelectEvent} A person opened a view; the store already shows it.
+ *
+ * @csspart nav - The navigation landmark.
+ * @csspart section - One section: its heading and list.
+ * @csspart section-toggle - The button that folds or unfolds a section.
+ * @csspart item - A view's button; `item-current` marks the current view.
+ * @csspart count - A view's number of open conversations.
+ * @csspart dot - A view's new-message dot, with the number of conversations that lit it.
+ *
+ * @cssprop --inbox-sidebar-background - Background. Defaults to `--inbox-color-surface-raised`.
+ * @cssprop --inbox-sidebar-padding - Padding around the sections. Defaults to `--inbox-space-3`.
+ * @cssprop --inbox-sidebar-item-radius - Corner radius of a view. Defaults to `--inbox-radius`.
+ * @cssprop --inbox-sidebar-current-background - Background of the current view. Defaults to a 14 % tint of `--inbox-color-accent`.
+ * @cssprop --inbox-sidebar-current-color - Text colour of the current view. Defaults to `--inbox-color-text`.
+ * @cssprop --inbox-sidebar-dot-color - Colour of the new-message dot. Defaults to `--inbox-status-unread` (blue).
+ *
+ * @cssstate loading - The store has not received its first snapshot.
+ */
+@localized()
+export class InboxSidebar extends LitElement {
+  static override styles = [tokens, hostStyles, styles];
+
+  /** The store; by default the nearest `<inbox-provider>`'s. */
+  @property({ attribute: false }) store: InboxStore | undefined;
+
+  /** Folded sections. */
+  @state() private collapsed: ReadonlySet<SidebarKind> = new Set();
+
+  readonly #views = new StoreController(this, (s) => (s.ready ? this.#storeOf().selectors.views(s) : NO_VIEWS));
+  readonly #counts = new StoreController(this, (s) => (s.ready ? this.#storeOf().selectors.counts(s) : NO_COUNTS));
+  readonly #current = new StoreController(this, (s) => s.ui.view);
+  readonly #dots = new StoreController(this, (s) => s.ui.dots);
+  readonly #ready = new StoreController(this, (s) => s.ready);
+  readonly #internals = this.attachInternals();
+  /** The row that keeps the tab stop: the last focused, else the current view. */
+  #focusedKey: string | null = null;
+
+  constructor() {
+    super();
+    new RovingFocusController(this, {
+      orientation: 'vertical',
+      elements: () => this.#rows(),
+      focusIndex: () => {
+        const rows = this.#rows();
+        const focused = rows.findIndex((row) => row.dataset['key'] === this.#focusedKey);
+        if (focused >= 0) return focused;
+        return Math.max(0, rows.findIndex((row) => row.getAttribute('aria-current') === 'page'));
+      },
+    });
+  }
+
+  #storeOf(): InboxStore {
+    return this.#ready.store!;
+  }
+
+  #rows(): HTMLElement[] {
+    return [...this.renderRoot.querySelectorAll<HTMLElement>('.section-toggle, .item')];
+  }
+
+  /** Moves focus to the current view (or the first row). */
+  override focus(options?: FocusOptions): void {
+    const rows = this.#rows();
+    (rows.find((row) => row.getAttribute('aria-current') === 'page') ?? rows[0])?.focus(options);
+  }
+
+  #open(view: ViewId): void {
+    const store = this.#ready.store;
+    if (!store) return;
+    store.setView(view);
+    this.dispatchEvent(new ViewSelectEvent(view));
+  }
+
+  #toggle(kind: SidebarKind, expand = this.collapsed.has(kind)): void {
+    const next = new Set(this.collapsed);
+    if (expand) next.delete(kind);
+    else next.add(kind);
+    this.collapsed = next;
+  }
+
+  #onFocusIn(event: FocusEvent): void {
+    const row = event.composedPath()[0];
+    if (row instanceof HTMLElement && row.dataset['key']) this.#focusedKey = row.dataset['key'];
+  }
+
+  #onKeydown(event: KeyboardEvent): void {
+    const row = event.composedPath()[0];
+    if (!(row instanceof HTMLElement) || !row.classList.contains('section-toggle')) return;
+    const kind = row.dataset['kind'] as SidebarKind;
+    if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
+      event.preventDefault();
+      this.#toggle(kind, event.key === 'ArrowRight');
+    }
+  }
+
+  protected override updated(): void {
+    const states = this.#internals.states;
+    if (this.#ready.value === true) states.delete('loading');
+    else states.add('loading');
+  }
+
+  protected override render() {
+    const navLabel = msg('Views', { id: 'sidebar.label', desc: 'Accessible name of the sidebar navigation' });
+    if (this.#ready.value !== true) {
+      return html`<nav part="nav" aria-label=${navLabel} aria-busy="true">
+        <p class="status" role="status">${msg('Loading views…', { id: 'sidebar.loading' })}</p>
+      </nav>`;
+    }
+    const views = this.#views.value ?? NO_VIEWS;
+    return html`<nav part="nav" aria-label=${navLabel} @focusin=${this.#onFocusIn} @keydown=${this.#onKeydown}>
+      ${SIDEBAR_SECTIONS.map((kind) => this.#renderSection(kind, views.filter((v) => v.kind === kind)))}
+    </nav>`;
+  }
+
+  #renderSection(kind: SidebarKind, views: readonly SidebarView[]): TemplateResult | typeof nothing {
+    if (views.length === 0) return nothing;
+    const expanded = !this.collapsed.has(kind);
+    const label = sectionLabel(kind);
+    return html`<section part="section" aria-labelledby="heading-${kind}">
+      <h2 id="heading-${kind}">
+        <button
+          part="section-toggle"
+          class="section-toggle"
+          type="button"
+          data-key="section:${kind}"
+          data-kind=${kind}
+          aria-expanded=${String(expanded)}
+          aria-controls="list-${kind}"
+          @click=${() => this.#toggle(kind)}
+        >
+          <span class="chevron" aria-hidden="true">▾</span>${label}
+        </button>
+      </h2>
+      <ul id="list-${kind}" ?hidden=${!expanded}>
+        ${expanded ? views.map((view) => this.#renderItem(view)) : nothing}
+      </ul>
+    </section>`;
+  }
+
+  #renderItem(view: SidebarView): TemplateResult {
+    const current = this.#current.value === view.id;
+    const count = (this.#counts.value ?? NO_COUNTS).get(view.id);
+    const dots = dotCount(this.#dots.value ?? NO_DOTS, view.id);
+    return html`<li>
+      <button
+        part="item${current ? ' item-current' : ''}"
+        class="item"
+        type="button"
+        data-key=${view.id}
+        data-view=${view.id}
+        aria-current=${current ? 'page' : nothing}
+        @click=${() => this.#open(view.id)}
+      >
+        <span class="name">${viewLabel(view)}</span>
+        ${dots > 0
+          ? html`<span part="dot" class="dot" aria-hidden="true">${dots}</span
+              ><span class="visually-hidden">${msg(str`, ${dots} new`, { id: 'sidebar.dot', desc: 'After a view name: conversations with new messages' })}</span>`
+          : nothing}
+        ${count !== undefined
+          ? html`<span part="count" class="count" aria-hidden="true">${count}</span
+              ><span class="visually-hidden">${msg(str`, ${count} open`, { id: 'sidebar.count', desc: 'After a view name: open conversations' })}</span>`
+          : nothing}
+      </button>
+    </li>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'inbox-sidebar': InboxSidebar;
+  }
+}
