@@ -1,8 +1,7 @@
 /**
- * `npm start`: the inbox on the embedded MemoryTransport with a few
- * thousand demo conversations and simulated live traffic. Until the
- * inbox elements land (issue 3), <demo-preview> is a plain page over the
- * store; it re-implements no rule, it only reads selectors and dispatches.
+ * `npm start`: <inbox-app> on the reference server (HttpTransport, through
+ * Vite's /api proxy), or on the in-page MemoryTransport with simulated
+ * traffic: see demo-shell.ts for the switches.
  */
 import '../src/define.js';
-import './demo-preview.js';
+import './demo-shell.js';

@@ -26,6 +26,10 @@ export function isTyping(target: EventTarget | undefined): boolean {
   return tag === 'input' || tag === 'textarea' || tag === 'select';
 }
 
+function isDialog(node: EventTarget): boolean {
+  return node instanceof HTMLDialogElement || (node instanceof HTMLElement && node.getAttribute('role') === 'dialog');
+}
+
 function isControl(target: EventTarget | undefined): boolean {
   if (!(target instanceof HTMLElement)) return false;
   const role = target.getAttribute('role');
@@ -87,8 +91,12 @@ export class ShortcutsController implements ReactiveController {
 
   readonly #onKeydown = (event: KeyboardEvent): void => {
     if (event.defaultPrevented || event.isComposing) return;
-    const origin = event.composedPath()[0];
+    const path = event.composedPath();
+    const origin = path[0];
     if (isTyping(origin)) return;
+    // Keys inside a dialog (help, palette, a picker's popover) belong to it:
+    // Esc must close the dialog, not also close the conversation behind it.
+    if (path.some(isDialog)) return;
     const action = actionFor(event, this.#options.keymap?.() ?? DEFAULT_KEYMAP);
     if (action === null) return;
     if (NAVIGATION.has(action) && isControl(origin)) return;

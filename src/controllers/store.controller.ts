@@ -7,7 +7,8 @@ import { storeContext } from './store.context.js';
 type Host = ReactiveControllerHost & HTMLElement & { store?: InboxStore | undefined };
 
 /**
- * Gives an element one slice of the store's state and re-renders it when
+ * Gives an element one slice of the store's state (the selector also gets
+ * the store, for `store.selectors.*`) and re-renders it when
  * that slice changes. The store comes from the element's own `.store`
  * property when set, else from the nearest `<inbox-provider>` (context).
  * Subscribes on connect, unsubscribes on disconnect.
@@ -15,14 +16,14 @@ type Host = ReactiveControllerHost & HTMLElement & { store?: InboxStore | undefi
 export class StoreController<T> implements ReactiveController {
   value: T | undefined;
   readonly #host: Host;
-  readonly #selector: (state: StoreState) => T;
+  readonly #selector: (state: StoreState, store: InboxStore) => T;
   readonly #equal: ((a: T, b: T) => boolean) | undefined;
   readonly #consumer: ContextConsumer<typeof storeContext, Host>;
   #store: InboxStore | undefined;
   #subscription: Subscription | undefined;
 
   /** `equal` decides when a new slice is the same as the last (default `Object.is`). */
-  constructor(host: Host, selector: (state: StoreState) => T, equal?: (a: T, b: T) => boolean) {
+  constructor(host: Host, selector: (state: StoreState, store: InboxStore) => T, equal?: (a: T, b: T) => boolean) {
     this.#host = host;
     this.#selector = selector;
     this.#equal = equal;
@@ -59,7 +60,8 @@ export class StoreController<T> implements ReactiveController {
     if (store === this.#store && this.#subscription) return;
     this.#subscription?.unsubscribe();
     this.#store = store;
-    this.#subscription = store?.select(this.#selector, this.#equal).subscribe((value) => {
+    // The selector gets the store it reads from, for its memoised selectors.
+    this.#subscription = store?.select((state) => this.#selector(state, store), this.#equal).subscribe((value) => {
       this.value = value;
       this.#host.requestUpdate();
     });

@@ -87,7 +87,7 @@ export class BulkBar extends LitElement {
   @state() private notice: BulkOutcome | null = null;
 
   readonly #checked = new StoreController(this, (s) => s.ui.checked);
-  readonly #list = new StoreController(this, (s) => this.#checked.store?.selectors.list(s));
+  readonly #list = new StoreController(this, (s, store) => store.selectors.list(s));
 
   constructor() {
     super();

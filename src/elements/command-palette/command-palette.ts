@@ -82,8 +82,8 @@ export class CommandPalette extends LitElement {
   @state() private query = '';
   @state() private activeKey: string | null = null;
 
-  readonly #views: StoreController<readonly SidebarView[]> = new StoreController(this, (s: StoreState) =>
-    s.ready ? this.#views.store!.selectors.views(s) : NO_VIEWS,
+  readonly #views: StoreController<readonly SidebarView[]> = new StoreController(this, (s: StoreState, store) =>
+    s.ready ? store.selectors.views(s) : NO_VIEWS,
   );
   readonly #availability = new StoreController(this, (s: StoreState) => s.model.users.get(s.userId)?.availability);
   #returnFocus: HTMLElement | null = null;

@@ -9,8 +9,8 @@ import { storeContext } from '../../controllers/store.context.js';
 import type { Id } from '../../model/types.js';
 import type { InboxStore } from '../../store/inbox-store.js';
 import { mergeQueryString, fromQueryString } from '../../store/url-state.js';
-import { DEMO_USER_IDS } from '../../transport/memory/demo-data.js';
-import { DEFAULT_DEMO_CONVERSATIONS } from '../../transport/memory/memory-transport.js';
+import { DEFAULT_DEMO_CONVERSATIONS, DEMO_USER_IDS } from '../../transport/memory/demo-defaults.js';
+import { StoreChangeEvent } from '../../events/store-change.js';
 import { tokens } from '../../styles/tokens.js';
 import { hostStyles } from '../../styles/host-styles.js';
 import type { InboxProvider } from '../inbox-provider/inbox-provider.js';
@@ -89,6 +89,8 @@ export class InboxApp extends LitElement {
   constructor() {
     super();
     new ShortcutsController(this, { keymap: () => this.keymap, handle: (action) => this.#handle(action) });
+    // The inner provider's store may arrive after its transport loads: follow it (updated()).
+    this.addEventListener(StoreChangeEvent.eventName, () => this.requestUpdate());
   }
 
   /** Whether the app makes its own store (else it uses an outer provider's). */

@@ -106,7 +106,7 @@ export function renderRow(c: Conversation, index: number, ctx: RowContext): Temp
               >`
             : nothing}
           ${c.pinned
-            ? html`<span class="pin" role="img" aria-label=${msg('Pinned', { id: 'list.row.pinned' })}>📌</span>`
+            ? html`<svg class="pin" role="img" aria-label=${msg('Pinned', { id: 'list.row.pinned' })} viewBox="0 0 16 16" width="12" height="12"><path fill="currentColor" d="M10 1l5 5-2 1-3 3 1 4-1 1-3-3-4 4H2v-1l4-4-3-3 1-1 4 1 3-3z"/></svg>`
             : nothing}
           <time class="time" part="time" datetime=${new Date(at).toISOString()} title=${fullTime(at, ctx.locale)}
             >${relativeTime(at, ctx.now, ctx.locale)}</time

@@ -58,8 +58,8 @@ export class InboxSidebar extends LitElement {
   /** Folded sections. */
   @state() private collapsed: ReadonlySet<SidebarKind> = new Set();
 
-  readonly #views = new StoreController(this, (s) => (s.ready ? this.#storeOf().selectors.views(s) : NO_VIEWS));
-  readonly #counts = new StoreController(this, (s) => (s.ready ? this.#storeOf().selectors.counts(s) : NO_COUNTS));
+  readonly #views = new StoreController(this, (s, store) => (s.ready ? store.selectors.views(s) : NO_VIEWS));
+  readonly #counts = new StoreController(this, (s, store) => (s.ready ? store.selectors.counts(s) : NO_COUNTS));
   readonly #current = new StoreController(this, (s) => s.ui.view);
   readonly #dots = new StoreController(this, (s) => s.ui.dots);
   readonly #ready = new StoreController(this, (s) => s.ready);
@@ -79,10 +79,6 @@ export class InboxSidebar extends LitElement {
         return Math.max(0, rows.findIndex((row) => row.getAttribute('aria-current') === 'page'));
       },
     });
-  }
-
-  #storeOf(): InboxStore {
-    return this.#ready.store!;
   }
 
   #rows(): HTMLElement[] {

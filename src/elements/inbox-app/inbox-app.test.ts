@@ -1,0 +1,145 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../define.js';
+import * as stories from '../../../stories/inbox-app.stories.js';
+import { renderStory } from '../../../test/navigation-fixtures.js';
+import { storyStore } from '../../../stories/demo-stores.js';
+import { frames, ignoreResizeObserverLoop, listbox, rowsOf, until } from '../inbox-list/list.testing.js';
+import type { InboxApp } from './inbox-app.js';
+import type { InboxList } from '../inbox-list/inbox-list.js';
+
+const part = <T extends Element = HTMLElement>(app: InboxApp, selector: string): T => app.shadowRoot!.querySelector<T>(selector)!;
+const listOf = (app: InboxApp) => part<InboxList>(app, 'inbox-list');
+const visible = (el: Element) => el.getBoundingClientRect().width > 0 && getComputedStyle(el).display !== 'none';
+
+async function mount(story: stories.InboxAppArgs | object = {}): Promise<InboxApp> {
+  const root = await renderStory(stories.default, { args: story as Partial<stories.InboxAppArgs> });
+  const app = root.querySelector('inbox-app')!;
+  await app.activeStore!.ready;
+  await until(() => rowsOf(listOf(app)).length > 0, 'rows');
+  return app;
+}
+
+describe('inbox-app', () => {
+  beforeEach(ignoreResizeObserverLoop);
+
+  it('shows the sidebar, the list and the conversation pane, and is accessible', async () => {
+    const app = await mount();
+    expect(visible(part(app, 'inbox-sidebar'))).to.equal(true);
+    expect(visible(part(app, 'inbox-list'))).to.equal(true);
+    expect(visible(part(app, 'inbox-thread'))).to.equal(true);
+    await expect(app).to.be.accessible({ ignoredRules: ['region'] });
+  });
+
+  it('R4 opening a row shows it in the conversation pane, read', async () => {
+    const app = await mount();
+    const row = rowsOf(listOf(app))[0]!;
+    row.click();
+    await frames(3);
+    const store = app.activeStore!;
+    const open = store.state.ui.openId!;
+    expect(open).to.be.a('string');
+    expect(store.state.model.conversations.get(open)!.unread).to.equal(false);
+    const thread = part(app, 'inbox-thread');
+    const contact = store.state.model.contacts.get(store.state.model.conversations.get(open)!.contactId)!;
+    await until(() => thread.shadowRoot!.querySelector('h2')?.textContent === contact.name, 'thread header');
+  });
+
+  it('? opens the shortcut help, Ctrl+K the command palette, / focuses the search', async () => {
+    const app = await mount();
+    rowsOf(listOf(app))[0]!.click();
+    listbox(listOf(app)).focus();
+    await sendKeys({ press: '?' });
+    await frames(2);
+    expect(part<HTMLElement & { open: boolean }>(app, 'shortcut-help').open).to.equal(true);
+    await sendKeys({ press: 'Escape' });
+    await frames(2);
+    expect(part<HTMLElement & { open: boolean }>(app, 'shortcut-help').open).to.equal(false);
+    // Esc closed the dialog only, not the conversation behind it.
+    expect(app.activeStore!.state.ui.openId).to.not.equal(null);
+    listbox(listOf(app)).focus();
+    await sendKeys({ down: 'Control' });
+    await sendKeys({ press: 'k' });
+    await sendKeys({ up: 'Control' });
+    await frames(2);
+    expect(part<HTMLElement & { open: boolean }>(app, 'command-palette').open).to.equal(true);
+    await sendKeys({ press: 'Escape' });
+    await frames(2);
+    listbox(listOf(app)).focus();
+    await sendKeys({ press: '/' });
+    await frames(2);
+    let active: Element | null = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    expect(active?.localName).to.equal('input');
+  });
+
+  it('collapses to one pane in a narrow container: the list, or the open conversation with a back button', async () => {
+    const app = await mount({ width: 420 });
+    const list = listOf(app);
+    const thread = part(app, 'inbox-thread');
+    expect(visible(list)).to.equal(true);
+    expect(visible(thread)).to.equal(false);
+    rowsOf(list)[0]!.click();
+    await frames(3);
+    expect(visible(list)).to.equal(false);
+    expect(visible(thread)).to.equal(true);
+    const back = thread.shadowRoot!.querySelector<HTMLElement>('[part=back]')!;
+    expect(visible(back)).to.equal(true);
+    back.click();
+    await frames(3);
+    expect(app.activeStore!.state.ui.openId).to.equal(null);
+    expect(visible(list)).to.equal(true);
+  });
+
+  it('§4 sync-url restores the view, search and open conversation from the URL and writes changes back', async () => {
+    const store = storyStore();
+    await store.ready;
+    const target = [...store.state.model.conversations.values()].find((c) => c.status === 'open')!;
+    const before = location.href;
+    history.replaceState(null, '', `?host=kept&v=mine&q=${encodeURIComponent('a')}&c=${target.id}`);
+    try {
+      const app = await fixture<InboxApp>(html`<inbox-app .store=${store} sync-url style="height:600px"></inbox-app>`);
+      await frames(3);
+      expect(store.state.ui.view).to.equal('mine');
+      expect(store.state.ui.search).to.equal('a');
+      expect(store.state.ui.openId).to.equal(target.id);
+      store.setView('unassigned');
+      await frames(2);
+      const params = new URLSearchParams(location.search);
+      expect(params.get('v')).to.equal('unassigned');
+      expect(params.get('host')).to.equal('kept');
+      app.remove();
+    } finally {
+      history.replaceState(null, '', before);
+      store.destroy();
+    }
+  });
+
+  it('uses the store of an <inbox-provider> around it', async () => {
+    const store = storyStore();
+    const root = await fixture(html`<inbox-provider .store=${store}><inbox-app style="height:600px"></inbox-app></inbox-provider>`);
+    const app = root.querySelector('inbox-app')!;
+    await store.ready;
+    await frames(2);
+    expect(app.activeStore).to.equal(store);
+    await until(() => rowsOf(listOf(app)).length > 0, 'rows');
+    store.destroy();
+  });
+
+  it('works with no JavaScript: <inbox-app demo user> builds its own demo store', async () => {
+    const app = await fixture<InboxApp>(html`<inbox-app demo user="u-tom" conversations="300" style="height:600px"></inbox-app>`);
+    await until(() => app.activeStore !== undefined, 'store');
+    await app.activeStore!.ready;
+    expect(app.activeStore!.userId).to.equal('u-tom');
+    await until(() => rowsOf(listOf(app)).length > 0, 'rows');
+  });
+
+  for (const [name, story] of Object.entries(stories).filter(([name]) => name !== 'default')) {
+    it(`story ${name} is accessible`, async () => {
+      const root = await renderStory(stories.default, story as never);
+      const app = root.querySelector('inbox-app')!;
+      await frames(4);
+      await expect(app).to.be.accessible({ ignoredRules: ['region'] });
+    });
+  }
+});
