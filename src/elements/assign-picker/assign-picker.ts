@@ -1,7 +1,7 @@
 import { localized, msg } from '@lit/localize';
 import type { Assignee, Id } from '../../model/types.js';
 import type { InboxStore } from '../../store/inbox-store.js';
-import { PickerBase, type PickerOption, type PickResult } from '../picker-base/picker-base.js';
+import { PickerBase, type PickerOption, type PickResult } from '../picker-base.js';
 
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
 

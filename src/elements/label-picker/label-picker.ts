@@ -2,7 +2,7 @@ import { localized, msg, str } from '@lit/localize';
 import { normalize } from '../../model/search.js';
 import type { Conversation, Id, InboxState } from '../../model/types.js';
 import type { InboxStore } from '../../store/inbox-store.js';
-import { PickerBase, type PickerOption, type PickResult } from '../picker-base/picker-base.js';
+import { PickerBase, type PickerOption, type PickResult } from '../picker-base.js';
 
 const labelCache = new WeakMap<InboxState['conversations'], readonly string[]>();
 

@@ -1,7 +1,7 @@
 import { localized, msg } from '@lit/localize';
 import { PRIORITIES, type Id, type Priority } from '../../model/types.js';
 import type { InboxStore } from '../../store/inbox-store.js';
-import { PickerBase, type PickerOption, type PickResult } from '../picker-base/picker-base.js';
+import { PickerBase, type PickerOption, type PickResult } from '../picker-base.js';
 
 /** The localized name of a priority (R19). */
 export function priorityLabel(priority: Priority): string {

@@ -4,7 +4,7 @@ import { localized, msg } from '@lit/localize';
 import { getLocale } from '../../i18n/localization.js';
 import type { Id, SnoozeUntil } from '../../model/types.js';
 import type { InboxStore } from '../../store/inbox-store.js';
-import { PickerBase, type PickerOption, type PickResult } from '../picker-base/picker-base.js';
+import { PickerBase, type PickerOption, type PickResult } from '../picker-base.js';
 
 const HOUR = 60 * 60 * 1000;
 

@@ -3,14 +3,14 @@ import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { msg } from '@lit/localize';
-import { StoreController } from '../../controllers/store.controller.js';
-import { PickerCloseEvent, type PickerCloseReason } from '../../events/picker-close.js';
-import type { CommandType } from '../../model/commands.js';
-import { normalize } from '../../model/search.js';
-import type { Id, InboxState } from '../../model/types.js';
-import type { InboxStore } from '../../store/inbox-store.js';
-import { tokens } from '../../styles/tokens.js';
-import { hostStyles } from '../../styles/host-styles.js';
+import { StoreController } from '../controllers/store.controller.js';
+import { PickerCloseEvent, type PickerCloseReason } from '../events/picker-close.js';
+import type { CommandType } from '../model/commands.js';
+import { normalize } from '../model/search.js';
+import type { Id, InboxState } from '../model/types.js';
+import type { InboxStore } from '../store/inbox-store.js';
+import { tokens } from '../styles/tokens.js';
+import { hostStyles } from '../styles/host-styles.js';
 import { styles } from './picker-base.styles.js';
 
 /** One choice of a picker. */
