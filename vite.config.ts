@@ -41,9 +41,13 @@ export default defineConfig(({ command }) => ({
     rolldownOptions: {
       external: (id) => external.test(id),
       output: {
-        // Locale modules (dynamic imports) apart from the shared code.
+        // Locale modules (dynamic imports) apart from the shared code; the
+        // transports' loaders (src/transport/loaders.ts) are dynamic imports
+        // too, but of code the entries share, so they go with the chunks.
         chunkFileNames: (chunk) =>
-          chunk.isDynamicEntry ? 'locales/[name]-[hash].js' : 'chunks/[name]-[hash].js',
+          chunk.isDynamicEntry && chunk.facadeModuleId?.includes('/i18n/locales/')
+            ? 'locales/[name]-[hash].js'
+            : 'chunks/[name]-[hash].js',
       },
     },
   },

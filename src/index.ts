@@ -15,6 +15,7 @@ export { UndoToast } from './elements/undo-toast/undo-toast.js';
 export { ConversationOpenEvent } from './events/conversation-open.js';
 export { SelectionChangeEvent } from './events/selection-change.js';
 export { RequestPickerEvent, PICKER_KINDS, type PickerKind } from './events/request-picker.js';
+export { StoreChangeEvent } from './events/store-change.js';
 
 // Localization
 export { setLocale, getLocale, isLocale, LOCALES, type Locale } from './i18n/localization.js';
@@ -56,7 +57,15 @@ export { parseServerMessage, parseCommand, parseCommandAck, parseTimelinePage, P
 export { MemoryTransport, type MemoryTransportOptions } from './transport/memory/memory-transport.js';
 export { HttpTransport, HttpError, type HttpTransportOptions } from './transport/http/http-transport.js';
 export { MemoryBackend } from './transport/memory/memory-backend.js';
-export { generateDemoData, DEMO_USER_IDS } from './transport/memory/demo-data.js';
+export { generateDemoData } from './transport/memory/demo-data.js';
+export { DEMO_USER_IDS, DEFAULT_DEMO_CONVERSATIONS } from './transport/memory/demo-defaults.js';
+export {
+  loadMemoryTransport,
+  loadHttpTransport,
+  type Loader,
+  type MemoryTransportModule,
+  type HttpTransportModule,
+} from './transport/loaders.js';
 
 // Model: the rules and queries, for hosts and backends that reuse them
 export { decide, apply, applyAll } from './model/rules.js';

@@ -8,12 +8,12 @@ import { frames, ignoreResizeObserverLoop, listbox, rowsOf, until } from '../inb
 import type { InboxApp } from './inbox-app.js';
 import type { InboxList } from '../inbox-list/inbox-list.js';
 
-const part = <T extends Element = HTMLElement>(app: InboxApp, selector: string): T => app.shadowRoot!.querySelector<T>(selector)!;
-const listOf = (app: InboxApp) => part<InboxList>(app, 'inbox-list');
+const part = (app: InboxApp, selector: string): HTMLElement => app.shadowRoot!.querySelector<HTMLElement>(selector)!;
+const listOf = (app: InboxApp) => app.shadowRoot!.querySelector<InboxList>('inbox-list')!;
 const visible = (el: Element) => el.getBoundingClientRect().width > 0 && getComputedStyle(el).display !== 'none';
 
-async function mount(story: stories.InboxAppArgs | object = {}): Promise<InboxApp> {
-  const root = await renderStory(stories.default, { args: story as Partial<stories.InboxAppArgs> });
+async function mount(story: Partial<stories.InboxAppArgs> = {}): Promise<InboxApp> {
+  const root = await renderStory(stories.default, { args: story });
   const app = root.querySelector('inbox-app')!;
   await app.activeStore!.ready;
   await until(() => rowsOf(listOf(app)).length > 0, 'rows');
@@ -51,10 +51,10 @@ describe('inbox-app', () => {
     listbox(listOf(app)).focus();
     await sendKeys({ press: '?' });
     await frames(2);
-    expect(part<HTMLElement & { open: boolean }>(app, 'shortcut-help').open).to.equal(true);
+    expect((part as (a: InboxApp, s: string) => HTMLElement & { open: boolean })(app, 'shortcut-help').open).to.equal(true);
     await sendKeys({ press: 'Escape' });
     await frames(2);
-    expect(part<HTMLElement & { open: boolean }>(app, 'shortcut-help').open).to.equal(false);
+    expect((part as (a: InboxApp, s: string) => HTMLElement & { open: boolean })(app, 'shortcut-help').open).to.equal(false);
     // Esc closed the dialog only, not the conversation behind it.
     expect(app.activeStore!.state.ui.openId).to.not.equal(null);
     listbox(listOf(app)).focus();
@@ -62,7 +62,7 @@ describe('inbox-app', () => {
     await sendKeys({ press: 'k' });
     await sendKeys({ up: 'Control' });
     await frames(2);
-    expect(part<HTMLElement & { open: boolean }>(app, 'command-palette').open).to.equal(true);
+    expect((part as (a: InboxApp, s: string) => HTMLElement & { open: boolean })(app, 'command-palette').open).to.equal(true);
     await sendKeys({ press: 'Escape' });
     await frames(2);
     listbox(listOf(app)).focus();

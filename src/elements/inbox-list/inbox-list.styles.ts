@@ -52,9 +52,16 @@ export const styles = css`
     font-weight: var(--_inbox-font-weight-bold);
   }
 
+  /* The listbox scrolls; its size never depends on the rows (contain), and it
+     keeps the rows in view in place itself (overflow-anchor). */
   .scroller {
     flex: 1 1 auto;
-    min-height: 0;
+    display: block;
+    position: relative;
+    min-height: 150px;
+    overflow: auto;
+    contain: size layout;
+    overflow-anchor: none;
     outline: none;
   }
   .scroller--hidden {
@@ -63,6 +70,7 @@ export const styles = css`
 
   .row {
     position: relative;
+    box-sizing: border-box; /* the height includes the border, whatever the host inherits */
     width: 100%;
     height: var(--_row-height);
     overflow: hidden;

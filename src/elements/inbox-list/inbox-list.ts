@@ -1,8 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { localized, msg } from '@lit/localize';
-import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
-import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
 import { ShortcutsController } from '../../controllers/shortcuts.controller.js';
 import { StoreController } from '../../controllers/store.controller.js';
 import { SwipeController, type SwipeDirection } from '../../controllers/swipe.controller.js';
@@ -15,7 +14,7 @@ import { getLocale } from '../../i18n/localization.js';
 import { forMode, LIST_MODES, type ListMode } from '../../model/calls.js';
 import type { Conversation, Id } from '../../model/types.js';
 import { hasTabs, STATUS_TABS, type StatusTab } from '../../model/views.js';
-import type { InboxStore, StoreState } from '../../store/inbox-store.js';
+import type { InboxStore } from '../../store/inbox-store.js';
 import { hostStyles } from '../../styles/host-styles.js';
 import { tokens } from '../../styles/tokens.js';
 import { styles } from './inbox-list.styles.js';
@@ -23,10 +22,10 @@ import { renderRow, rowDomId } from './row.js';
 import { openPicker } from '../bulk-bar/open-picker.js';
 import { dispatchBulk } from '../bulk-bar/dispatch-bulk.js';
 
-/** One layout object for every render: a new one would rebuild the virtualizer's layout. */
-const LAYOUT = flow();
 /** The row height the styles set (`--inbox-list-row-height`), until a row is measured. */
 const FALLBACK_ROW_HEIGHT = 76;
+/** Rows rendered past each edge of the view, so that a fast scroll shows rows, not a gap. */
+const OVERSCAN = 10;
 const EMPTY: readonly Conversation[] = [];
 
 const PICKER_ACTIONS: Partial<Record<Action, PickerKind>> = {
@@ -81,6 +80,10 @@ function indexNear(rows: readonly Conversation[], id: Id, hint: number): number 
  * Rows keep their place and focus while live traffic changes the list: they
  * are keyed by id, focus follows its row, and the scroll position stays on
  * the rows in view. Give the element a height (it scrolls inside).
+ *
+ * Virtualized for rows of one fixed height (`--inbox-list-row-height`): only
+ * the rows in view, and a few past each edge, are in the DOM, inside a
+ * spacer as tall as every row.
  *
  * @fires conversation-open - ConversationOpenEvent: a row was opened (click, tap, Enter).
  * @fires selection-change - SelectionChangeEvent: the checked rows changed.
@@ -137,7 +140,7 @@ export class InboxList extends LitElement {
 
   @query('#listbox') private readonly listbox!: HTMLElement | null;
 
-  readonly #list = new StoreController<readonly Conversation[]>(this, (s) => this.#select(s));
+  readonly #list = new StoreController<readonly Conversation[]>(this, (s, store) => store.selectors.list(s));
   readonly #ui = new StoreController(this, (s) => s.ui);
   readonly #model = new StoreController(this, (s) => s.model);
   readonly #ready = new StoreController(this, (s) => s.ready);
@@ -148,8 +151,21 @@ export class InboxList extends LitElement {
   #activeIndex = -1;
   /** The row Shift+X and Shift-click extend from: the last one checked. */
   #anchorId: Id | null = null;
-  #scrollAnchor: { id: Id; index: number; offset: number } | null = null;
+  /** The scroll position that keeps the rows in view in place after the rows changed, for the coming render. */
+  #scrollTo: number | null = null;
   #rowHeight = 0;
+  /** The rendered rows: `[start, end)` of `#rows`. */
+  #start = 0;
+  #end = 0;
+  /** The listbox's height, kept by #resizes. */
+  #viewport = 0;
+  readonly #resizes = new ResizeObserver(([entry]) => {
+    const height = entry?.contentRect.height ?? 0;
+    if (height === this.#viewport) return;
+    this.#viewport = height;
+    this.requestUpdate();
+  });
+  #observed: HTMLElement | null = null;
   #checked: ReadonlySet<Id> | null = null;
   #refocus = false;
   #clock: ReturnType<typeof setInterval> | undefined;
@@ -193,15 +209,13 @@ export class InboxList extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearInterval(this.#clock);
+    this.#resizes.disconnect();
+    this.#observed = null;
   }
 
   /** Focuses the list (its focused row, or the first one). */
   override focus(options?: FocusOptions): void {
     this.listbox?.focus(options);
-  }
-
-  #select(state: StoreState): readonly Conversation[] {
-    return this.#ui.store?.selectors.list(state) ?? EMPTY;
   }
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
@@ -229,12 +243,15 @@ export class InboxList extends LitElement {
   #rowsChanged(rows: readonly Conversation[]): void {
     const old = this.#rows;
     const scroller = this.listbox;
-    if (scroller && scroller.scrollTop > 0 && old.length > 0) {
-      const height = this.#measureRowHeight();
-      const index = Math.min(old.length - 1, Math.floor(scroller.scrollTop / height));
-      this.#scrollAnchor = { id: old[index]!.id, index, offset: scroller.scrollTop - index * height };
-    }
     this.#rows = rows;
+    if (scroller && scroller.scrollTop > 0 && old.length > 0) {
+      // Keep the top row in view where it was, wherever it moved to.
+      const height = this.#measureRowHeight();
+      const top = this.#scrollTo ?? scroller.scrollTop;
+      const before = Math.min(old.length - 1, Math.floor(top / height));
+      const after = indexNear(rows, old[before]!.id, before);
+      if (after >= 0 && after !== before) this.#scrollTo = top + (after - before) * height;
+    }
     if (this.activeId === null) return;
     const index = indexNear(rows, this.activeId, this.#activeIndex);
     if (index >= 0) {
@@ -252,12 +269,15 @@ export class InboxList extends LitElement {
 
   protected override updated(): void {
     const scroller = this.listbox;
-    const anchor = this.#scrollAnchor;
-    this.#scrollAnchor = null;
-    if (scroller && anchor) {
-      const index = indexNear(this.#rows, anchor.id, anchor.index);
-      if (index >= 0 && index !== anchor.index) scroller.scrollTop = index * this.#measureRowHeight() + anchor.offset;
+    if (scroller !== this.#observed) {
+      if (this.#observed) this.#resizes.unobserve(this.#observed);
+      if (scroller) this.#resizes.observe(scroller);
+      this.#observed = scroller;
     }
+    if (scroller && this.#scrollTo !== null) scroller.scrollTop = this.#scrollTo;
+    this.#scrollTo = null;
+    // The rows were laid out at the fallback height: measure one, lay out again.
+    if (this.#rowHeight === 0 && this.#measureRowHeight() !== FALLBACK_ROW_HEIGHT) this.requestUpdate();
     this.#syncActiveDescendant();
     if (this.#refocus) {
       this.#refocus = false;
@@ -361,10 +381,25 @@ export class InboxList extends LitElement {
     if (handled) event.preventDefault();
   };
 
-  readonly #onRangeChanged = (): void => {
-    // The virtualizer renders the new range in its own listener; sync after it.
-    queueMicrotask(() => this.#syncActiveDescendant());
+  readonly #onScroll = (): void => {
+    const scroller = this.listbox;
+    if (!scroller) return;
+    // Render each frame's few new rows as they come, rather than many at once now and then.
+    const [start, end] = this.#range(scroller.scrollTop, this.#measureRowHeight());
+    if (start !== this.#start || end !== this.#end) this.requestUpdate();
   };
+
+  #viewportHeight(): number {
+    // Before the first resize observation: the window's height, more than enough rows.
+    return this.#viewport > 0 ? this.#viewport : window.innerHeight;
+  }
+
+  /** The rows in view at `scrollTop`, and OVERSCAN past each edge. */
+  #range(scrollTop: number, height: number): [number, number] {
+    const start = Math.max(0, Math.floor(scrollTop / height) - OVERSCAN);
+    const end = Math.min(this.#rows.length, Math.ceil((scrollTop + this.#viewportHeight()) / height) + OVERSCAN);
+    return [Math.min(start, end), end];
+  }
 
   // ---- pointer ----
 
@@ -625,6 +660,12 @@ export class InboxList extends LitElement {
       locale: getLocale(),
     };
     const hidden = !ready || rows.length === 0;
+    const height = this.#measureRowHeight();
+    const [start, end] = this.#range(this.#scrollTo ?? this.listbox?.scrollTop ?? 0, height);
+    this.#start = start;
+    this.#end = end;
+    // The spacer's styles are whole-value bindings: the bundle's template
+    // minifier drops a unit that follows an expression inside an attribute.
     return html`
       ${this.#renderTabs(ui.view, ui.tab)}
       ${ui.checked.size > 0 ? html`<bulk-bar .store=${store} .matching=${rows}></bulk-bar>` : nothing}
@@ -639,15 +680,17 @@ export class InboxList extends LitElement {
         @focus=${this.#onListFocus}
         @keydown=${this.#onListKeydown}
         @click=${this.#onClick}
-        @rangeChanged=${this.#onRangeChanged}
+        @scroll=${this.#onScroll}
       >
-        ${virtualize({
-          items: rows as Conversation[],
-          keyFunction: (c: Conversation) => c.id,
-          renderItem: (c: Conversation, index: number) => renderRow(c, index, ctx),
-          scroller: true,
-          layout: LAYOUT,
-        })}
+        <div class="sizer" role="presentation" style=${`height: ${rows.length * height}px`}>
+          <div class="window" role="presentation" style=${`transform: translateY(${start * height}px)`}>
+            ${repeat(
+              rows.slice(start, end),
+              (c) => c.id,
+              (c, i) => renderRow(c, start + i, ctx),
+            )}
+          </div>
+        </div>
       </div>
       ${this.#renderState(ready, ui.search)}
       <div class="pickers"></div>

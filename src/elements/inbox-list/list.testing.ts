@@ -4,11 +4,12 @@ import type { InboxStore } from '../../store/inbox-store.js';
 import { InboxList } from './inbox-list.js';
 
 /**
- * Test helpers for elements that mount a virtualizer.
+ * Test helpers for elements that mount a list.
  *
- * @lit-labs/virtualizer's ResizeObserver callbacks raise the harmless
- * "ResizeObserver loop completed with undelivered notifications" error,
- * which reaches mocha's window.onerror; exactly that message is ignored.
+ * A ResizeObserver callback that changes layout (the list's, or a host's)
+ * can raise the harmless "ResizeObserver loop completed with undelivered
+ * notifications" error, which reaches mocha's window.onerror; exactly that
+ * message is ignored.
  */
 const RESIZE_OBSERVER_LOOP = 'ResizeObserver loop completed with undelivered notifications';
 

@@ -5,10 +5,10 @@ import { storeContext } from '../../controllers/store.context.js';
 import { DEV_MODE, devWarn } from '../../dev-mode.js';
 import { isLocale, setLocale } from '../../i18n/localization.js';
 import type { Id } from '../../model/types.js';
+import { StoreChangeEvent } from '../../events/store-change.js';
 import { InboxStore } from '../../store/inbox-store.js';
-import { HttpTransport } from '../../transport/http/http-transport.js';
-import { DEMO_USER_IDS } from '../../transport/memory/demo-data.js';
-import { DEFAULT_DEMO_CONVERSATIONS, MemoryTransport } from '../../transport/memory/memory-transport.js';
+import { loadHttpTransport, loadMemoryTransport, type Loader } from '../../transport/loaders.js';
+import { DEFAULT_DEMO_CONVERSATIONS, DEMO_USER_IDS } from '../../transport/memory/demo-defaults.js';
 import type { Transport } from '../../transport/transport.js';
 
 /** Attributes that decide the store a provider builds for itself. */
@@ -26,6 +26,12 @@ const STORE_ATTRIBUTES = ['demo', 'user', 'conversations', 'traffic', 'endpoint'
  * owner). A store the provider built is destroyed when it disconnects or
  * when those attributes change; a store given to it is left alone.
  *
+ * The transport's module loads on demand (a chunk of its own in the
+ * script-tag bundle), so the first store built from attributes may arrive a
+ * moment after connecting: elements inside receive it through context, and
+ * `updateComplete` waits for it. Every change of the store fires
+ * `store-change`.
+ *
  * Keyboard shortcuts of the elements inside listen to key presses inside
  * this element only, never on `window`: two providers on one page are two
  * inboxes, and a key belongs to the one that holds the focus.
@@ -33,6 +39,7 @@ const STORE_ATTRIBUTES = ['demo', 'user', 'conversations', 'traffic', 'endpoint'
  * `locale` (or `lang`) switches the library's language (`en`, `fr`, `es`);
  * the locale is page-wide (@lit/localize), so the last one set wins.
  *
+ * @fires store-change - {StoreChangeEvent} The store handed to the subtree changed.
  * @slot - The inbox elements that share the store.
  */
 export class InboxProvider extends LitElement {
@@ -71,6 +78,9 @@ export class InboxProvider extends LitElement {
 
   readonly #provider = new ContextProvider(this, { context: storeContext });
   #built: { store: InboxStore; transport: Transport } | null = null;
+  #builtKey = '';
+  /** Set while a transport's module loads for the store the attributes ask for. */
+  #loading: Promise<void> | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -82,6 +92,16 @@ export class InboxProvider extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#teardown();
+  }
+
+  /** Also waits for a transport's module to load and the store built on it. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let result = await super.getUpdateComplete();
+    while (this.#loading) {
+      await this.#loading;
+      result = await super.getUpdateComplete();
+    }
+    return result;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -108,40 +128,71 @@ export class InboxProvider extends LitElement {
     } else {
       const key = this.#configKey();
       if (this.#built && this.#builtKey === key) {
-        this.#provider.setValue(this.#built.store);
+        this.#provide(this.#built.store);
         return;
       }
       this.#teardown();
-      this.#build();
-      this.#builtKey = key;
+      if (this.#build()) this.#builtKey = key;
     }
-    this.#provider.setValue(this.store);
+    this.#provide(this.store);
   }
 
-  #builtKey = '';
+  #provide(store: InboxStore | undefined): void {
+    if (this.#provider.value === store) return;
+    this.#provider.setValue(store);
+    this.dispatchEvent(new StoreChangeEvent(store));
+  }
 
   #configKey(): string {
     return JSON.stringify([this.demo, this.user, this.conversations, this.traffic, this.endpoint, this.token]);
   }
 
-  #build(): void {
-    let transport: Transport | null = null;
-    if (this.endpoint) {
-      transport = new HttpTransport({ baseUrl: this.endpoint, token: this.token });
+  /**
+   * Builds the store the attributes ask for, if its transport's module has
+   * loaded; else starts loading it, to try again when it has, and returns
+   * false.
+   */
+  #build(): boolean {
+    const { endpoint, token, conversations, traffic } = this;
+    let transport: Transport | null | undefined = null;
+    if (endpoint) {
+      transport = this.#transport(loadHttpTransport, ({ HttpTransport }) => new HttpTransport({ baseUrl: endpoint, token }));
     } else if (this.demo) {
-      transport = new MemoryTransport({
-        demo: true,
-        conversations: this.conversations,
-        ...(this.traffic > 0 ? { traffic: this.traffic } : {}),
-      });
+      transport = this.#transport(
+        loadMemoryTransport,
+        ({ MemoryTransport }) => new MemoryTransport({ demo: true, conversations, ...(traffic > 0 ? { traffic } : {}) }),
+      );
     }
-    if (!transport) {
-      this.store = undefined;
-      return;
-    }
+    if (transport === undefined) return false;
+    if (transport === null) return true;
     const store = new InboxStore({ transport, userId: this.user });
     this.#built = { store, transport };
     this.store = store;
+    return true;
+  }
+
+  /** The transport `make` builds from its module, or undefined while the module loads. */
+  #transport<T>(load: Loader<T>, make: (module: T) => Transport): Transport | undefined {
+    if (load.loaded) return make(load.loaded);
+    this.#waitFor(load());
+    return undefined;
+  }
+
+  #waitFor(module: Promise<unknown>): void {
+    const loading: Promise<void> = module.then(
+      () => {
+        if (this.#loading !== loading) return;
+        this.#loading = undefined;
+        // The attributes may have changed, or a store been given, meanwhile:
+        // build for what they say now.
+        if (!this.#built && this.store === undefined) this.#syncStore();
+      },
+      (error: unknown) => {
+        if (this.#loading === loading) this.#loading = undefined;
+        console.error('<inbox-provider> could not load its transport', error);
+      },
+    );
+    this.#loading = loading;
   }
 
   #teardown(): void {
@@ -153,7 +204,7 @@ export class InboxProvider extends LitElement {
     (built.transport as { dispose?: () => void }).dispose?.();
     if (this.store === built.store) {
       this.store = undefined;
-      this.#provider.setValue(undefined);
+      this.#provide(undefined);
     }
   }
 }

@@ -20,6 +20,7 @@ import type {
   User,
 } from '../../model/types.js';
 import { DEFAULT_SETTINGS } from '../../model/types.js';
+import { DEMO_USER_IDS } from './demo-defaults.js';
 
 /**
  * A seeded, deterministic demo data set (DESIGN.md section 7): English,
@@ -51,23 +52,7 @@ export interface DemoData {
 export const DEMO_DEFAULT_SEED = 20261102;
 export const DEMO_LONG_TIMELINE_LENGTH = 5000;
 
-/** Users stories and tests can name; roles and visibilities are in the comments. */
-export const DEMO_USER_IDS = {
-  /** owner */
-  owner: 'u-ana',
-  /** manager */
-  manager: 'u-marc',
-  /** agent, visibility all, team Support */
-  agentAll: 'u-lea',
-  /** agent, visibility team, team Sales */
-  agentTeam: 'u-tom',
-  /** agent, visibility self, team Support */
-  agentSelf: 'u-sam',
-  /** deactivated agent (R10): owns nothing */
-  deactivated: 'u-claire',
-  /** agent, visibility all, away for lunch (R11) */
-  away: 'u-olivia',
-} as const;
+export { DEMO_USER_IDS };
 
 export const DEMO_TEAM_IDS = { support: 't-support', sales: 't-sales', latam: 't-latam' } as const;
 export const DEMO_BOT_IDS = { welcome: 'b-welcome', faq: 'b-faq' } as const;

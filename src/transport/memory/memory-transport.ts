@@ -2,6 +2,7 @@ import { Observable } from 'rxjs';
 import type { Command } from '../../model/commands.js';
 import type { Id } from '../../model/types.js';
 import type { ConnectRequest, ServerMessage, TimelineRequest, Transport } from '../transport.js';
+import { DEFAULT_DEMO_CONVERSATIONS } from './demo-defaults.js';
 import { MemoryBackend, type ConnectionSink } from './memory-backend.js';
 
 /**
@@ -31,7 +32,7 @@ export interface MemoryTransportOptions {
   readonly tickEvery?: number | undefined;
 }
 
-export const DEFAULT_DEMO_CONVERSATIONS = 2000;
+export { DEFAULT_DEMO_CONVERSATIONS };
 
 /**
  * Delivers callbacks in order, each no sooner than `latency` ms after it was

@@ -1,0 +1,28 @@
+import { expect } from '@open-wc/testing';
+import * as bundle from './bundle.js';
+import * as index from './index.js';
+
+/** Left out of the script-tag bundle's exports: they load on demand (loadMemoryTransport(), loadHttpTransport()). */
+const ON_DEMAND = {
+  memory: ['MemoryTransport', 'MemoryBackend', 'generateDemoData'],
+  http: ['HttpTransport', 'HttpError'],
+};
+
+describe('the script-tag bundle entry (src/bundle.ts)', () => {
+  it('exports what index.ts exports, but for the transports, which it loads on demand', () => {
+    const expected = Object.keys(index).filter((name) => ![...ON_DEMAND.memory, ...ON_DEMAND.http].includes(name));
+    expect(Object.keys(bundle).sort()).to.deep.equal(expected.sort());
+  });
+
+  it('loads the transports with loadMemoryTransport() and loadHttpTransport()', async () => {
+    const memory = await bundle.loadMemoryTransport();
+    const http = await bundle.loadHttpTransport();
+    for (const name of ON_DEMAND.memory) expect(memory).to.have.property(name, index[name as keyof typeof index]);
+    for (const name of ON_DEMAND.http) expect(http).to.have.property(name, index[name as keyof typeof index]);
+    expect(bundle.loadMemoryTransport.loaded).to.equal(memory);
+  });
+
+  it('registers every tag', () => {
+    for (const tag of ['inbox-provider', 'inbox-app', 'inbox-list', 'status-badge']) expect(customElements.get(tag)).to.exist;
+  });
+});

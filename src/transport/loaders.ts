@@ -1,0 +1,35 @@
+/**
+ * The transports, loaded on demand: literal import() calls, so that bundlers
+ * give each its own chunk (the script-tag bundle does) and a page loads only
+ * the one it uses. Each module loads once; `loaded` holds it after that, so a
+ * caller that already waited once can go on synchronously.
+ */
+
+export interface Loader<T> {
+  (): Promise<T>;
+  /** The module, once a call has loaded it. */
+  readonly loaded: T | undefined;
+}
+
+function loader<T>(load: () => Promise<T>): Loader<T> {
+  let promise: Promise<T> | undefined;
+  let loaded: T | undefined;
+  const get = () =>
+    (promise ??= load().then(
+      (module) => (loaded = module),
+      (error: unknown) => {
+        promise = undefined; // a failed fetch may succeed later
+        throw error;
+      },
+    ));
+  return Object.defineProperty(get, 'loaded', { get: () => loaded }) as Loader<T>;
+}
+
+export type MemoryTransportModule = typeof import('./memory/memory-chunk.js');
+export type HttpTransportModule = typeof import('./http/http-transport.js');
+
+/** `MemoryTransport`, `MemoryBackend` and `generateDemoData` (the seeded demo data). */
+export const loadMemoryTransport: Loader<MemoryTransportModule> = loader(() => import('./memory/memory-chunk.js'));
+
+/** `HttpTransport` and `HttpError`, for the reference server or any backend that speaks its protocol. */
+export const loadHttpTransport: Loader<HttpTransportModule> = loader(() => import('./http/http-transport.js'));

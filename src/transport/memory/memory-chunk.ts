@@ -1,0 +1,9 @@
+/**
+ * What `loadMemoryTransport()` resolves to: the embedded transport, its
+ * backend and the seeded demo data generator, the largest part of the library
+ * and one a page on a real backend never runs. The script-tag bundle keeps it
+ * in a chunk of its own; `<inbox-provider demo>` loads it when asked.
+ */
+export { MemoryTransport, DEFAULT_DEMO_CONVERSATIONS, type MemoryTransportOptions } from './memory-transport.js';
+export { MemoryBackend } from './memory-backend.js';
+export { generateDemoData, DEMO_USER_IDS } from './demo-data.js';
