@@ -6,7 +6,9 @@ import { compileQuery, countMatches, DEFAULT_QUERY, runQuery, type Query } from 
 import { randomState } from './random-state.js';
 import { matchesSearch } from './search.js';
 import { comparator } from './sort.js';
-import { reduce } from './state.js';
+import { reduce, reduceAll, stateFromSnapshot, toSnapshot } from './state.js';
+import type { DomainEvent } from './events.js';
+import { random } from './random-state.js';
 import type { Conversation, Filters, InboxState, User } from './types.js';
 import { canUseView, FOLDER_VIEWS, inView, sidebarViews, STATUS_TABS, viewContext, type ViewId } from './views.js';
 
@@ -183,6 +185,68 @@ describe('query', () => {
       state = reduce(state, { type: 'timeline.upserted', item: { type: 'message', id: 'm-1', conversationId: target.id, at: T0, direction: 'in', channelKind: 'sms', senderId: 'k-1', body: 'brandnew body', attachments: [] } });
       check('message loaded');
       expect(runQuery(state, queries[2]!, owner, T0).map((x) => x.id)).to.include(target.id);
+    });
+
+    it('R16 R17 stays equal to them in every order through bursts, re-adds and branching versions (presorted, patched)', () => {
+      const r = random(9);
+      const start = stateFromSnapshot(toSnapshot(randomState(7, 900)));
+      const owner = start.users.get('u-owner')!;
+      const queries: Query[] = (['newest', 'oldest', 'waiting-longest', 'priority'] as const).flatMap((sort) => [
+        { ...DEFAULT_QUERY, sort },
+        { ...DEFAULT_QUERY, sort, view: 'mine', tab: 'unread' },
+        { ...DEFAULT_QUERY, sort, filters: { priorities: ['high', 'urgent'] }, search: 'contact' },
+      ]);
+      const check = (state: InboxState, step: string) => {
+        for (const query of queries) {
+          expect(runQuery(state, query, owner, T0).map((x) => x.id), `${step} ${JSON.stringify(query)}`).to.deep.equal(reference(state, query, owner));
+        }
+      };
+      const ids = [...start.conversations.keys()];
+      const gone: Conversation[] = [];
+      const change = (state: InboxState, count: number): InboxState => {
+        const events: DomainEvent[] = [];
+        for (let k = 0; k < count; k++) {
+          const roll = r();
+          if (roll < 0.1 && gone.length > 0) {
+            events.push({ type: 'conversation.upserted', conversation: gone.pop()! });
+            continue;
+          }
+          const id = ids[Math.floor(r() * ids.length)]!;
+          const current = state.conversations.get(id);
+          if (!current) continue;
+          if (roll < 0.2) {
+            gone.push(current);
+            events.push({ type: 'conversation.deleted', id });
+          } else {
+            const time = T0 - Math.floor(r() * 40) * DAY;
+            events.push({
+              type: 'conversation.upserted',
+              conversation: {
+                ...current,
+                pinned: r() < 0.2,
+                priority: (['none', 'low', 'high', 'urgent'] as const)[Math.floor(r() * 4)]!,
+                unread: r() < 0.5,
+                status: r() < 0.8 ? 'open' : 'done',
+                lastMessage: { preview: 'moved', at: time, direction: 'in', kind: 'sms' },
+                awaitingSince: time,
+              },
+            });
+          }
+        }
+        return reduceAll(state, events);
+      };
+      let state = start;
+      check(state, 'start');
+      for (let step = 0; step < 25; step++) {
+        // Two versions from one parent, queried in turn: the caches must not mix them up.
+        const parent = state;
+        const left = change(parent, step % 8 === 7 ? 400 : 1 + Math.floor(r() * 4));
+        const right = change(parent, 1 + Math.floor(r() * 3));
+        check(left, `step ${step} left`);
+        check(right, `step ${step} right`);
+        check(parent, `step ${step} parent`);
+        state = r() < 0.5 ? left : right;
+      }
     });
 
     for (const seed of [1, 2, 3]) {

@@ -2,7 +2,6 @@ import { compileFilters, type Predicate } from './filters.js';
 import { visibilityFilter } from './permissions.js';
 import { factsOf, rowsOf } from './rows.js';
 import { matchesTerms, parseSearch, searchKey, type SearchTerms } from './search.js';
-import { sortConversations } from './sort.js';
 import type { Conversation, Filters, InboxState, Millis, SortOrder, User } from './types.js';
 import { canUseView, viewContext, viewTest, type StatusTab, type ViewId } from './views.js';
 
@@ -55,11 +54,38 @@ function scan(state: InboxState, query: Query, user: User, now: Millis, found: (
   }
 }
 
-/** The conversations `query` shows to `user`, sorted (R16). */
+/**
+ * The conversations `query` shows to `user`, sorted (R16), without a sort:
+ * the scan marks the matches in position order (the order the objects lie
+ * in memory, which keeps the predicates fast), then the collection
+ * presorted for `query.sort` (rows.ts keeps one per order, patched as
+ * conversations change) is walked and the marked ones come out in order.
+ * At 100,000 conversations that replaces a sort of ~50,000 matches by a
+ * pass over a byte array.
+ */
 export function runQuery(state: InboxState, query: Query, user: User, now: Millis): readonly Conversation[] {
   const found: Conversation[] = [];
-  scan(state, query, user, now, (c) => found.push(c));
-  return sortConversations(found, query.sort);
+  const compiled = compile(state, query, user, now);
+  if (compiled === null) return found;
+  const { need, mask, rest, terms } = compiled;
+  const { list, facts, key, sorted } = rowsOf(state);
+  const matched = new Uint8Array(list.length);
+  let count = 0;
+  for (let i = 0; i < list.length; i++) {
+    if (((facts[i] ?? 0) & mask) !== need) continue;
+    const c = list[i];
+    if (c !== undefined && rest(c) && (terms === null || matchesTerms(key(i, c), terms))) {
+      matched[i] = 1;
+      count++;
+    }
+  }
+  if (count === 0) return found;
+  const positions = sorted(query.sort);
+  for (let n = 0; n < positions.length && found.length < count; n++) {
+    const i = positions[n]!;
+    if (matched[i] === 1) found.push(list[i]!);
+  }
+  return found;
 }
 
 /** How many conversations `query` matches ("select all matching"), without sorting. */

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { DAY, HOUR, makeConversation, T0 } from './fixtures.js';
-import { comparator, SORT_ORDERS, sortConversations } from './sort.js';
+import { random } from './random-state.js';
+import { buildSorted, comparator, patchSorted, SORT_ORDERS, sortConversations } from './sort.js';
 import type { Conversation, Priority, SortOrder } from './types.js';
 
 const at = (id: string, time: number, extra: Partial<Conversation> = {}) =>
@@ -68,5 +69,56 @@ describe('sort', () => {
     expect(input.map((x) => x.id)).to.deep.equal(['a', 'b', 'c']);
     expect(sorted).to.not.equal(input);
     expect(sortConversations([], 'newest')).to.deep.equal([]);
+  });
+
+  describe('presorted index', () => {
+    const PRIORITY_LIST: readonly Priority[] = ['none', 'low', 'medium', 'high', 'urgent'];
+    const make = (r: () => number, id: string) =>
+      at(id, T0 - Math.floor(r() * 50) * HOUR, {
+        pinned: r() < 0.1,
+        priority: PRIORITY_LIST[Math.floor(r() * 5)]!,
+        awaiting: r() < 0.5 ? 'agent' : 'contact',
+        awaitingSince: T0 - Math.floor(r() * 30) * HOUR,
+      });
+    const positionsOf = (list: readonly (Conversation | undefined)[], order: SortOrder) =>
+      list
+        .map((c, i) => ({ c, i }))
+        .filter((x): x is { c: Conversation; i: number } => x.c !== undefined)
+        .sort((x, y) => comparator(order)(x.c, y.c))
+        .map((x) => x.i);
+
+    for (const order of SORT_ORDERS) {
+      it(`R16 builds the positions in sortConversations order, pinned first, holes left out (${order})`, () => {
+        const r = random(3);
+        const list = Array.from({ length: 400 }, (_, i) => (i % 9 === 4 ? undefined : make(r, `c${i}`)));
+        const sorted = buildSorted(list, order);
+        expect([...sorted.positions]).to.deep.equal(positionsOf(list, order));
+        const live = list.filter((x) => x !== undefined);
+        expect([...sorted.positions].map((i) => list[i]!.id)).to.deep.equal(ids(live, order));
+        const pinned = [...sorted.positions].map((i) => list[i]!.pinned);
+        expect(pinned.indexOf(false)).to.be.lessThan(pinned.lastIndexOf(true) + 2);
+      });
+
+      it(`R16 a patched index equals a rebuilt one through random changes, growth and deletions (${order})`, () => {
+        const r = random(order.length);
+        let list: (Conversation | undefined)[] = Array.from({ length: 300 }, (_, i) => make(r, `c${i}`));
+        let sorted = buildSorted(list, order);
+        for (let step = 0; step < 40; step++) {
+          const next = list.slice();
+          const changed = new Set<number>();
+          const count = step % 10 === 9 ? 150 : Math.floor(r() * 6);
+          for (let k = 0; k < count; k++) {
+            const i = Math.floor(r() * (next.length + 1)); // the end grows the list
+            const current = next[i];
+            next[i] = r() < 0.15 ? undefined : make(r, current?.id ?? `c${i}`);
+            changed.add(i);
+          }
+          sorted = patchSorted(sorted, next, [...changed].sort((x, y) => x - y), order);
+          list = next;
+          expect([...sorted.positions], `step ${step}`).to.deep.equal(positionsOf(list, order));
+          expect(sorted).to.deep.equal(buildSorted(list, order));
+        }
+      });
+    }
   });
 });

@@ -5,6 +5,7 @@ import type { DomainEvent, Refusal } from '../model/events.js';
 import { newId } from '../model/ids.js';
 import { clearDot, dotViewFor, lightDot, type Dots } from '../model/indicators.js';
 import { DEFAULT_QUERY, type Query } from '../model/query.js';
+import { warmSearchKeys } from '../model/rows.js';
 import { apply } from '../model/rules.js';
 import { emptyState, reduceAll, stateFromSnapshot, upsertTimelineItem } from '../model/state.js';
 import type { Filters, Id, InboxState, Millis, SortOrder, TimelineItem } from '../model/types.js';
@@ -86,6 +87,25 @@ const defaultSchedule = (flush: () => void): void => {
   else setTimeout(flush, 16);
 };
 
+type TaskScheduler = { postTask(task: () => void, options: { priority: 'user-visible' }): Promise<unknown> };
+
+/**
+ * Runs `task` in slices of about 8 ms between frames and input, through
+ * `scheduler.postTask` where there is one, else an idle callback; nothing
+ * outside a browser. Not at background priority: an animating page starves
+ * that (and idle callbacks) for seconds, and what it prepares (the search
+ * keys) is wanted as soon as a person types.
+ */
+const inSlices = (task: (hasTime: () => boolean) => void): void => {
+  const slice = () => {
+    const end = performance.now() + 8;
+    task(() => performance.now() < end);
+  };
+  const scheduler = (globalThis as { scheduler?: Partial<TaskScheduler> }).scheduler;
+  if (typeof scheduler?.postTask === 'function') void scheduler.postTask(slice, { priority: 'user-visible' });
+  else if (typeof requestIdleCallback === 'function') requestIdleCallback(slice, { timeout: 1000 });
+};
+
 /**
  * One inbox's state: normalised entities plus shared UI state, kept live by
  * a transport. Commands apply at once through model/ (optimistic), go to
@@ -118,6 +138,7 @@ export class InboxStore {
   #resendOnLive = false;
   #resendTimer: ReturnType<typeof setTimeout> | null = null;
   #destroyed = false;
+  #warming = false;
   #resolveReady!: () => void;
 
   constructor(options: InboxStoreOptions) {
@@ -288,11 +309,31 @@ export class InboxStore {
       ui: dots === this.state.ui.dots ? this.state.ui : { ...this.state.ui, dots },
       ...(snapshot ? { paging: new Map() } : {}),
     });
-    if (snapshot) this.#resolveReady();
+    if (snapshot) {
+      this.#resolveReady();
+      this.#warmSearch();
+    }
     if (this.#resendOnLive) {
       this.#resendOnLive = false;
       this.#resend();
     }
+  }
+
+  /**
+   * Makes the search keys of every conversation in slices after a
+   * snapshot, so that the first search at 100,000 conversations does not
+   * spend 200 ms making them. Each slice works on the newest state; the
+   * keys carry over to later states.
+   */
+  #warmSearch(): void {
+    if (this.#warming) return;
+    this.#warming = true;
+    const slice = (hasTime: () => boolean) => {
+      if (this.#destroyed) return;
+      if (warmSearchKeys(this.state.model, hasTime)) this.#warming = false;
+      else inSlices(slice);
+    };
+    inSlices(slice);
   }
 
   /** R15: each conversation that received an inbound message lights one view's dot. */

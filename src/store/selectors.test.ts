@@ -59,4 +59,35 @@ describe('selectors.list, patched after a few changes', () => {
       store.destroy();
     });
   }
+
+  it('R16 R17 equals a fresh query through deletions, re-additions and bursts past the patch limit', async () => {
+    const data = generateDemoData({ seed: 5, conversations: 2000 });
+    const store = new InboxStore({ transport: silent, userId: 'u-ana', schedule: (flush) => flush() });
+    store.receive({ kind: 'snapshot', seq: 0, snapshot: data.snapshot });
+    await store.ready;
+    expect(store.selectors.list(store.state).map((c) => c.id)).to.deep.equal(fresh(store));
+    const all = [...store.state.model.conversations.values()];
+    let seq = 0;
+    const deleted: typeof all = [];
+    for (let i = 0; i < 24; i++) {
+      const c = all[(i * 53) % all.length]!;
+      if (i % 6 === 5) {
+        // A burst: more changes than the selector patches.
+        for (let k = 0; k < 700; k++) {
+          const x = all[(i * 31 + k * 7) % all.length]!;
+          if (!store.state.model.conversations.has(x.id)) continue;
+          store.receive({ kind: 'event', seq: ++seq, event: { type: 'conversation.upserted', conversation: { ...x, unread: k % 2 === 0, pinned: k % 9 === 0 } } });
+        }
+      } else if (i % 3 === 0 && store.state.model.conversations.has(c.id)) {
+        deleted.push(store.state.model.conversations.get(c.id)!);
+        store.receive({ kind: 'event', seq: ++seq, event: { type: 'conversation.deleted', id: c.id } });
+      } else if (i % 3 === 1 && deleted.length > 0) {
+        store.receive({ kind: 'event', seq: ++seq, event: { type: 'conversation.upserted', conversation: deleted.pop()! } });
+      } else {
+        store.dispatch('pin', { ids: [c.id], pinned: i % 2 === 0 });
+      }
+      expect(store.selectors.list(store.state).map((x) => x.id), `step ${i}`).to.deep.equal(fresh(store));
+    }
+    store.destroy();
+  });
 });

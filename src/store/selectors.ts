@@ -5,6 +5,7 @@
  * no cache is shared between two inboxes.
  */
 import { openCounts } from '../model/indicators.js';
+import { asPersistent } from '../model/persistent-map.js';
 import { compileQuery, runQuery, type Query } from '../model/query.js';
 import { comparator } from '../model/sort.js';
 import type { Conversation, Id, TimelineItem, User } from '../model/types.js';
@@ -115,33 +116,38 @@ function patchList(
   user: User,
   at: number,
 ): readonly Conversation[] | null {
-  const old = before.model.conversations;
-  const next = after.model.conversations;
-  // The store copies the map and sets entries, so the order holds; a deletion breaks it.
-  if (next.size < old.size) return null;
-  const changed: Conversation[] = [];
-  const previous = old.values();
-  for (const c of next.values()) {
-    if (previous.next().value !== c) {
-      changed.push(c);
-      if (changed.length > PATCH_LIMIT) return null;
-    }
-  }
-  if (changed.length === 0) return list;
-  const ids = new Set(changed.map((c) => c.id));
-  const kept = list.filter((c) => !ids.has(c.id));
-  const holds = compileQuery(after.model, query, user, at);
+  // The collections are PersistentMaps: the positions that changed come from
+  // comparing chunks, not from walking both 100,000-entry maps.
+  const old = asPersistent(before.model.conversations);
+  const next = asPersistent(after.model.conversations);
+  const positions = next.changedPositions(old, PATCH_LIMIT);
+  if (positions === null) return null;
+  if (positions.length === 0) return list;
+  // The last list is sorted by a total order (ties by id), so each changed
+  // conversation's old object is found by binary search, not by a pass
+  // over the ~50,000 rows: a command costs O(k log n) comparisons.
   const order = comparator(query.sort);
-  for (const c of changed) {
-    if (!holds(c)) continue;
+  const place = (rows: readonly Conversation[], c: Conversation) => {
     let low = 0;
-    let high = kept.length;
+    let high = rows.length;
     while (low < high) {
       const mid = (low + high) >> 1;
-      if (order(kept[mid]!, c) < 0) low = mid + 1;
+      if (order(rows[mid]!, c) < 0) low = mid + 1;
       else high = mid;
     }
-    kept.splice(low, 0, c);
+    return low;
+  };
+  const kept = list.slice();
+  const holds = compileQuery(after.model, query, user, at);
+  for (const position of positions) {
+    const was = old.valueAt(position);
+    if (was === undefined) continue;
+    const index = place(kept, was);
+    if (kept[index] === was) kept.splice(index, 1);
+  }
+  for (const position of positions) {
+    const c = next.valueAt(position);
+    if (c !== undefined && holds(c)) kept.splice(place(kept, c), 0, c);
   }
   return kept;
 }
