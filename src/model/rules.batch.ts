@@ -1,7 +1,7 @@
 /**
  * A read view of "state plus these events" that copies nothing, so that
  * `applyAll` can decide command after command against the evolving state
- * and still fold the whole batch with one `reduceAll` (one map copy per
+ * and still fold the whole batch with one `reduceAll` (one draft per
  * collection, not one per command). Reads only: the real fold stays
  * `reduceAll`, and tests hold the two to the same result.
  */
