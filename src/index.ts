@@ -1,105 +1,11 @@
 /**
- * The public API of inbox-elements. Explicit named exports only, and no side
- * effects: tags are registered by `inbox-elements/define` (src/define.ts).
+ * The npm entry of inbox-elements: the whole public API (listed once, by
+ * name, in api.ts) plus the transport classes. No side effects: tags are
+ * registered by `inbox-elements/define` (src/define.ts).
  */
-
-// Elements
-export { StatusBadge, STATES, stateLabel, isBadgeState, type BadgeState } from './elements/status-badge/status-badge.js';
-export { defineOnce } from './elements/define-once.js';
-export { InboxProvider } from './elements/inbox-provider/inbox-provider.js';
-export { InboxList } from './elements/inbox-list/inbox-list.js';
-export { BulkBar, BULK_COMMANDS, type BulkCommand } from './elements/bulk-bar/bulk-bar.js';
-export { UndoToast } from './elements/undo-toast/undo-toast.js';
-
-// Events
-export { ConversationOpenEvent } from './events/conversation-open.js';
-export { SelectionChangeEvent } from './events/selection-change.js';
-export { RequestPickerEvent, PICKER_KINDS, type PickerKind } from './events/request-picker.js';
-export { StoreChangeEvent } from './events/store-change.js';
-
-// Localization
-export { setLocale, getLocale, isLocale, LOCALES, type Locale } from './i18n/localization.js';
-
-// Styles, for hosts that build their own elements on the same tokens
-export { tokens, COLOR_TOKENS, SIZE_TOKENS, type TokenName } from './styles/tokens.js';
-export { hostStyles } from './styles/host-styles.js';
-
-// Store
-export {
-  InboxStore,
-  type InboxStoreOptions,
-  type StoreState,
-  type UiState,
-  type StoreError,
-  type DispatchResult,
-  type UndoEntry,
-  type ConnectionStatus,
-} from './store/inbox-store.js';
-export { createSelectors, selectUser, selectConversation, selectTimeline, type Selectors } from './store/selectors.js';
-export { StoreController } from './controllers/store.controller.js';
-export { storeContext } from './controllers/store.context.js';
-export { ShortcutsController, shortcutRoot, isTyping } from './controllers/shortcuts.controller.js';
-export { SwipeController, type SwipeDirection } from './controllers/swipe.controller.js';
-export { RovingFocusController } from './controllers/roving-focus.controller.js';
-export { isCallConversation, LIST_MODES, type ListMode } from './model/calls.js';
-
-// Transports
-export type {
-  Transport,
-  ConnectRequest,
-  TimelineRequest,
-  ServerMessage,
-  CommandAck,
-  TimelinePage,
-  Presence,
-} from './transport/transport.js';
-export { parseServerMessage, parseCommand, parseCommandAck, parseTimelinePage, ProtocolError } from './transport/protocol.js';
+// api.ts is the explicit list; re-exporting it whole keeps one list, not two.
+export * from './api.js';
 export { MemoryTransport, type MemoryTransportOptions } from './transport/memory/memory-transport.js';
 export { HttpTransport, HttpError, type HttpTransportOptions } from './transport/http/http-transport.js';
 export { MemoryBackend } from './transport/memory/memory-backend.js';
 export { generateDemoData } from './transport/memory/demo-data.js';
-export { DEMO_USER_IDS, DEFAULT_DEMO_CONVERSATIONS } from './transport/memory/demo-defaults.js';
-export {
-  loadMemoryTransport,
-  loadHttpTransport,
-  type Loader,
-  type MemoryTransportModule,
-  type HttpTransportModule,
-} from './transport/loaders.js';
-
-// Model: the rules and queries, for hosts and backends that reuse them
-export { decide, apply, applyAll } from './model/rules.js';
-export { invert } from './model/undo.js';
-export { reduce, reduceAll, stateFromSnapshot, toSnapshot, emptyState } from './model/state.js';
-export { runQuery, countMatches, DEFAULT_QUERY, type Query } from './model/query.js';
-export { sidebarViews, canUseView, parseView, STATUS_TABS, type ViewId, type StatusTab, type SidebarView } from './model/views.js';
-export { openCounts, dotViewFor, type Dots } from './model/indicators.js';
-export { canSeeConversation, canSeeView } from './model/permissions.js';
-export { normalize as normalizeSearch } from './model/search.js';
-export { SORT_ORDERS } from './model/sort.js';
-export type { Command, CommandArgs, CommandType } from './model/commands.js';
-export type { DomainEvent, Refusal } from './model/events.js';
-export {
-  ROLES,
-  VISIBILITIES,
-  CHANNEL_KINDS,
-  STATUSES,
-  PRIORITIES,
-  DEFAULT_SETTINGS,
-  type User,
-  type Bot,
-  type Team,
-  type Channel,
-  type Contact,
-  type Conversation,
-  type TimelineItem,
-  type SavedView,
-  type Filters,
-  type Settings,
-  type Snapshot,
-  type InboxState,
-  type ChannelKind,
-  type Priority,
-  type SortOrder,
-  type Assignee,
-} from './model/types.js';
