@@ -4,8 +4,9 @@ import '../../define.js';
 import * as stories from '../../../stories/inbox-app.stories.js';
 import { renderStory } from '../../../test/navigation-fixtures.js';
 import { storyStore } from '../../../stories/demo-stores.js';
-import { frames, ignoreResizeObserverLoop, listbox, rowsOf, until } from '../inbox-list/list.testing.js';
+import { activeRowId, frames, ignoreResizeObserverLoop, listbox, rowsOf, until } from '../inbox-list/list.testing.js';
 import type { InboxApp } from './inbox-app.js';
+import { PaletteActionEvent } from '../../events/palette-action.js';
 import type { InboxList } from '../inbox-list/inbox-list.js';
 
 const part = (app: InboxApp, selector: string): HTMLElement => app.shadowRoot!.querySelector<HTMLElement>(selector)!;
@@ -71,6 +72,22 @@ describe('inbox-app', () => {
     let active: Element | null = document.activeElement;
     while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
     expect(active?.localName).to.equal('input');
+  });
+
+  it('runs the palette actions it cannot run itself through the list and the app', async () => {
+    const app = await mount();
+    const palette = app.shadowRoot!.querySelector('command-palette')!;
+    const list = listOf(app);
+    palette.dispatchEvent(new PaletteActionEvent('next', false));
+    await frames(2);
+    const before = activeRowId(list);
+    palette.dispatchEvent(new PaletteActionEvent('next', false));
+    await frames(2);
+    const rows = rowsOf(list).map((row) => row.dataset['id']);
+    expect(rows.indexOf(activeRowId(list)!)).to.equal(rows.indexOf(before!) + 1);
+    palette.dispatchEvent(new PaletteActionEvent('help', false));
+    await frames(2);
+    expect((part(app, 'shortcut-help') as HTMLElement & { open: boolean }).open).to.equal(true);
   });
 
   it('collapses to one pane in a narrow container: the list, or the open conversation with a back button', async () => {

@@ -17,6 +17,8 @@ import type { InboxProvider } from '../inbox-provider/inbox-provider.js';
 import type { InboxFilters } from '../inbox-filters/inbox-filters.js';
 import type { ShortcutHelp } from '../shortcut-help/shortcut-help.js';
 import type { CommandPalette } from '../command-palette/command-palette.js';
+import type { InboxList } from '../inbox-list/inbox-list.js';
+import type { PaletteActionEvent } from '../../events/palette-action.js';
 import { styles } from './inbox-app.styles.js';
 
 /**
@@ -81,6 +83,7 @@ export class InboxApp extends LitElement {
   @query('inbox-filters') private filters?: InboxFilters;
   @query('shortcut-help') private help?: ShortcutHelp;
   @query('command-palette') private palette?: CommandPalette;
+  @query('inbox-list') private list?: InboxList;
 
   readonly #outer = new ContextConsumer(this, { context: storeContext, subscribe: true });
   #watched: InboxStore | undefined;
@@ -159,6 +162,12 @@ export class InboxApp extends LitElement {
     }
   }
 
+  /** Actions the palette could not run itself go to the list (keys), else to the app (help, search, back). */
+  #onPaletteAction = (event: PaletteActionEvent): void => {
+    if (event.handled) return;
+    if (!this.list?.perform(event.action)) this.#handle(event.action);
+  };
+
   protected override render() {
     const content = html`
       <div class="app" ?data-conversation-open=${this.conversationOpen}>
@@ -183,7 +192,7 @@ export class InboxApp extends LitElement {
         ></inbox-thread>
       </div>
       <shortcut-help .keymap=${this.keymap}></shortcut-help>
-      <command-palette></command-palette>
+      <command-palette .keymap=${this.keymap} @palette-action=${this.#onPaletteAction}></command-palette>
     `;
     if (!this.#ownsStore) return content;
     return html`<inbox-provider

@@ -540,6 +540,14 @@ export class InboxList extends LitElement {
     return container !== null && openPicker(container, kind, ids, this.activeStore, () => this.focus());
   }
 
+  /**
+   * Runs a keymap action as its key would (the command palette's actions
+   * reach the list this way). Returns false when it does not apply here.
+   */
+  perform(action: Action): boolean {
+    return this.#handle(action);
+  }
+
   #handle(action: Action): boolean {
     const store = this.activeStore;
     if (!store?.state.ready) return false;
