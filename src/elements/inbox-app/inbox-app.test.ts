@@ -7,6 +7,7 @@ import { storyStore } from '../../../stories/demo-stores.js';
 import { activeRowId, frames, ignoreResizeObserverLoop, listbox, rowsOf, until } from '../inbox-list/list.testing.js';
 import type { InboxApp } from './inbox-app.js';
 import { PaletteActionEvent } from '../../events/palette-action.js';
+import { setLocale } from '../../i18n/localization.js';
 import type { InboxList } from '../inbox-list/inbox-list.js';
 
 const part = (app: InboxApp, selector: string): HTMLElement => app.shadowRoot!.querySelector<HTMLElement>(selector)!;
@@ -88,6 +89,22 @@ describe('inbox-app', () => {
     palette.dispatchEvent(new PaletteActionEvent('help', false));
     await frames(2);
     expect((part(app, 'shortcut-help') as HTMLElement & { open: boolean }).open).to.equal(true);
+  });
+
+  it('shows the thread in French, call outcomes and history events included', async () => {
+    const app = await mount();
+    await setLocale('fr');
+    try {
+      rowsOf(listOf(app))[0]!.click();
+      const thread = part(app, 'inbox-thread');
+      await until(() => (thread.shadowRoot!.querySelector('ol')?.children.length ?? 0) > 0, 'timeline');
+      await frames(2);
+      const text = thread.shadowRoot!.textContent!;
+      expect(text).to.match(/Assignée à|Non assignée/);
+      expect(text).to.not.contain('Pick a conversation');
+    } finally {
+      await setLocale('en');
+    }
   });
 
   it('collapses to one pane in a narrow container: the list, or the open conversation with a back button', async () => {

@@ -7,6 +7,7 @@ import { displayState } from '../../model/display.js';
 import type { TimelineItem } from '../../model/types.js';
 import type { InboxStore, StoreState } from '../../store/inbox-store.js';
 import { tokens } from '../../styles/tokens.js';
+import { callStateLabel, eventLabel } from './thread-labels.js';
 import { hostStyles } from '../../styles/host-styles.js';
 
 const select = (s: StoreState) => {
@@ -190,13 +191,13 @@ export class InboxThread extends LitElement {
       case 'message':
         return item.body;
       case 'call':
-        return msg(str`Call ${item.state}, ${item.duration} s`, { id: 'thread.call' });
+        return msg(str`Call ${callStateLabel(item.state)}, ${item.duration} s`, { id: 'thread.call' });
       case 'comment':
         return `${name(item.authorId)}: ${item.body}`;
       case 'note':
         return `${name(item.authorId)}: ${item.body}`;
       case 'event':
-        return `${name(item.actorId)} ${item.kind}${item.detail ? ` (${item.detail})` : ''}`;
+        return `${name(item.actorId)} ${eventLabel(item.kind)}${item.detail ? ` (${item.detail})` : ''}`;
     }
   }
 

@@ -38,6 +38,26 @@ async function press(input: HTMLInputElement, key = 'Space'): Promise<void> {
 }
 
 describe('<inbox-filters>', () => {
+  it('§4 filters by the contact’s company, combined with the rest', async () => {
+    const el = await filters();
+    const store = el.store!;
+    part(el, 'filters-toggle').click();
+    await el.updateComplete;
+    const companies = [...shadow(el).querySelectorAll<HTMLInputElement>('input[name=companies]')].map((i) => i.value);
+    expect(companies.length).to.be.greaterThan(1);
+    expect(companies).to.deep.equal([...companies].sort((a, b) => a.localeCompare(b)));
+    const company = companies[0]!;
+    const all = list(store).length;
+    await press(box(el, 'companies', company));
+    await el.updateComplete;
+    const rows = list(store);
+    expect(store.state.ui.filters.companies).to.deep.equal([company]);
+    expect(rows.length).to.be.greaterThan(0);
+    expect(rows.length).to.be.lessThan(all);
+    expect(rows.every((c) => store.state.model.contacts.get(c.contactId)?.company === company)).to.be.true;
+    expect(activeFilterCount(store.state.ui.filters)).to.equal(1);
+  });
+
   afterEach(async () => {
     if (getLocale() !== 'en') await setLocale('en');
   });

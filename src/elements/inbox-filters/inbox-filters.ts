@@ -11,6 +11,7 @@ import {
   PRIORITIES,
   STATUSES,
   type ChannelKind,
+  type Contact,
   type Filters,
   type Id,
   type InboxState,
@@ -31,7 +32,7 @@ import { stateLabel } from '../status-badge/status-badge.js';
 import { styles } from './inbox-filters.styles.js';
 
 /** Filter fields given as lists: empty means "not filtering". */
-type ListField = 'statuses' | 'channelKinds' | 'assignees' | 'teamIds' | 'labels' | 'priorities';
+type ListField = 'statuses' | 'channelKinds' | 'assignees' | 'teamIds' | 'labels' | 'priorities' | 'companies';
 
 export type ShareWith = 'me' | 'team' | 'everyone';
 
@@ -39,12 +40,19 @@ const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompar
 
 /** How many filters differ from the defaults (hide spam and trash on). */
 export function activeFilterCount(filters: Filters): number {
-  const lists: ListField[] = ['statuses', 'channelKinds', 'assignees', 'teamIds', 'labels', 'priorities'];
+  const lists: ListField[] = ['statuses', 'channelKinds', 'assignees', 'teamIds', 'labels', 'priorities', 'companies'];
   let n = lists.filter((field) => (filters[field]?.length ?? 0) > 0).length;
   if (filters.from !== undefined || filters.to !== undefined) n++;
   if (filters.hideSpam === false) n++;
   if (filters.hideTrash === false) n++;
   return n;
+}
+
+/** The companies of the contacts, once each, sorted: the company filter's choices. */
+export function knownCompanies(contacts: ReadonlyMap<string, Contact>): string[] {
+  const names = new Set<string>();
+  for (const contact of contacts.values()) if (contact.company) names.add(contact.company);
+  return [...names].sort((a, b) => a.localeCompare(b));
 }
 
 /** `YYYY-MM-DD` of a time, in local time, for `<input type="date">`. */
@@ -326,6 +334,7 @@ export class InboxFilters extends LitElement {
     const showDeactivated = filters.includeDeactivated === true;
     const bots = model ? [...model.bots.values()].sort(byName) : [];
     const labels = model ? knownLabels(model.conversations) : [];
+    const companies = model ? knownCompanies(model.contacts) : [];
     return html`<div id="panel" part="panel" class="panel" role="group" aria-label=${msg('Filters', { id: 'filters.toggle' })}>
       <fieldset>
         <legend>${msg('Status', { id: 'filters.status' })}</legend>
@@ -381,6 +390,11 @@ export class InboxFilters extends LitElement {
         <legend>${msg('Labels', { id: 'filters.labels' })}</legend>
         ${labels.length === 0 ? html`<span class="muted">${msg('No labels yet', { id: 'filters.noLabels' })}</span>` : nothing}
         ${labels.map((l) => this.#checkbox('labels', l, l, filters))}
+      </fieldset>
+      <fieldset>
+        <legend>${msg('Company', { id: 'filters.company' })}</legend>
+        ${companies.length === 0 ? html`<span class="muted">${msg('No companies yet', { id: 'filters.noCompanies' })}</span>` : nothing}
+        ${companies.map((c) => this.#checkbox('companies', c, c, filters))}
       </fieldset>
       <fieldset>
         <legend>${msg('Priority', { id: 'filters.priority' })}</legend>
