@@ -99,7 +99,7 @@ describe('inbox-app', () => {
       const thread = part(app, 'inbox-thread');
       await until(() => (thread.shadowRoot!.querySelector('ol')?.children.length ?? 0) > 0, 'timeline');
       await frames(2);
-      const text = thread.shadowRoot!.textContent!;
+      const text = thread.shadowRoot!.textContent;
       expect(text).to.match(/Assignée à|Non assignée/);
       expect(text).to.not.contain('Pick a conversation');
     } finally {
