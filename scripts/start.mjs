@@ -1,9 +1,22 @@
-// `npm start`: the reference server (--dev, port 8787, server/data/inbox.db)
+// `npm start`: the reference server (--dev, port 8787, server/data/inbox.db, simulated traffic)
 // and then Vite's dev server, whose /api proxy reaches the server. Output of
 // both is forwarded; Ctrl+C (or either one exiting) stops both.
 import { spawn } from 'node:child_process';
 
-const SERVER_ARGS = ['--import', 'tsx', 'server/main.ts', '--dev', '--port', '8787', '--db', 'server/data/inbox.db'];
+// --traffic: simulated inbound messages, calls and other agents' actions, so
+// the demo is live from the first second (one command a second).
+const SERVER_ARGS = [
+  '--import',
+  'tsx',
+  'server/main.ts',
+  '--dev',
+  '--port',
+  '8787',
+  '--db',
+  'server/data/inbox.db',
+  '--traffic',
+  '1',
+];
 const children = new Set();
 let stopping = false;
 
