@@ -12,11 +12,11 @@ import { gzipSync } from 'node:zlib';
 const BUNDLE = 'dist/inbox-elements.bundle.js';
 const CHUNKS = 'dist/bundle-chunks';
 // gzip, kB of 1000 bytes as Vite reports them. Issue 3's target is 60 kB;
-// the bundle is at about 65 kB (see the README's benchmarks), so until that
-// is met the check fails above an interim ceiling, a regression guard, and
-// says by how much the target is missed. Lower CEILING_KB with every saving.
+// the bundle is at about 62.7 kB, so until that is met the check fails above
+// an interim ceiling, a regression guard, and says by how much the target is
+// missed. Lower CEILING_KB with every saving.
 const TARGET_KB = 60;
-const CEILING_KB = 66;
+const CEILING_KB = 63;
 
 const newestMtime = (...paths) =>
   Math.max(

@@ -55,7 +55,9 @@ export type {
   TimelinePage,
   Presence,
 } from './transport/transport.js';
-export { parseServerMessage, parseCommand, parseCommandAck, parseTimelinePage, ProtocolError } from './transport/protocol.js';
+// parseCommand, the backends' check of incoming commands, is not listed here but in index.ts and in
+// the memory chunk (loadMemoryTransport()): it would put every command's schema in the script-tag bundle.
+export { parseServerMessage, parseCommandAck, parseTimelinePage, ProtocolError } from './transport/protocol.js';
 export { DEMO_USER_IDS, DEFAULT_DEMO_CONVERSATIONS } from './transport/memory/demo-defaults.js';
 export {
   loadMemoryTransport,

@@ -5,7 +5,8 @@
  *
  * One difference: the transports are not exported as classes, so that a page
  * loads only the one it uses. `await loadMemoryTransport()` gives
- * `MemoryTransport`, `MemoryBackend` and `generateDemoData`;
+ * `MemoryTransport`, `MemoryBackend`, `generateDemoData` and `parseCommand`
+ * (a backend's check of commands, which a client never needs);
  * `await loadHttpTransport()` gives `HttpTransport` and `HttpError`. Each
  * is a chunk of its own beside the bundle (dist/bundle-chunks/), and
  * `<inbox-provider demo | endpoint>` loads them by itself.

@@ -9,3 +9,4 @@ export { MemoryTransport, type MemoryTransportOptions } from './transport/memory
 export { HttpTransport, HttpError, type HttpTransportOptions } from './transport/http/http-transport.js';
 export { MemoryBackend } from './transport/memory/memory-backend.js';
 export { generateDemoData } from './transport/memory/demo-data.js';
+export { parseCommand } from './transport/command-schema.js';

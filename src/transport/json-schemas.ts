@@ -1,6 +1,6 @@
 /**
  * The wire protocol's JSON Schemas, generated from the valibot schemas of
- * protocol.ts: the published form of the one definition both sides check
+ * protocol.ts and command-schema.ts: the published form of the one definition both sides check
  * against. `npm run protocol:schemas` writes them to docs/schemas/; a test
  * keeps the committed files equal to this output. Not part of the bundle
  * (src/index.ts does not export it).
@@ -11,7 +11,6 @@ import {
   BotSchema,
   ChannelSchema,
   CommandAckSchema,
-  CommandSchema,
   ContactSchema,
   ConversationSchema,
   DomainEventSchema,
@@ -27,6 +26,7 @@ import {
   TimelinePageSchema,
   UserSchema,
 } from './protocol.js';
+import { CommandSchema } from './command-schema.js';
 
 /** A URN, not a URL: the files are published with the package docs, not served from a host. */
 const BASE_ID = 'urn:inbox-elements:protocol:';

@@ -28,7 +28,7 @@ function loader<T>(load: () => Promise<T>): Loader<T> {
 export type MemoryTransportModule = typeof import('./memory/memory-chunk.js');
 export type HttpTransportModule = typeof import('./http/http-transport.js');
 
-/** `MemoryTransport`, `MemoryBackend` and `generateDemoData` (the seeded demo data). */
+/** `MemoryTransport`, `MemoryBackend`, `generateDemoData` (the seeded demo data) and `parseCommand`. */
 export const loadMemoryTransport: Loader<MemoryTransportModule> = loader(() => import('./memory/memory-chunk.js'));
 
 /** `HttpTransport` and `HttpError`, for the reference server or any backend that speaks its protocol. */

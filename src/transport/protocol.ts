@@ -1,12 +1,13 @@
 /**
  * The wire protocol's schemas (valibot). Every message a transport hands to
  * the store passes `parseServerMessage` first; backends check incoming
- * commands with `parseCommand`. The same schemas export to JSON Schema for
- * docs/protocol.md and the reference server, so both sides check one
- * definition. Type-level checks at the bottom keep them equal to model/.
+ * commands with `parseCommand`, in command-schema.ts: apart, so that a client,
+ * which only sends commands, does not carry their schemas. The same schemas
+ * export to JSON Schema for docs/protocol.md and the reference server, so
+ * both sides check one definition. Type-level checks at the bottom keep them
+ * equal to model/.
  */
 import * as v from 'valibot';
-import type { Command, CommandArgs, CommandType } from '../model/commands.js';
 import type { DomainEvent } from '../model/events.js';
 import {
   AVAILABILITIES,
@@ -29,13 +30,13 @@ import {
 } from '../model/types.js';
 import type { CommandAck, Presence, ServerMessage, TimelinePage } from './transport.js';
 
-const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
-const Time = v.pipe(v.number(), v.finite());
-const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
-const Ids = v.array(Id);
+export const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
+export const Time = v.pipe(v.number(), v.finite());
+export const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
+export const Ids = v.array(Id);
 const Text = v.pipe(v.string(), v.maxLength(100_000));
-const ShortText = v.pipe(v.string(), v.maxLength(1000));
-const opt = <T extends v.GenericSchema>(schema: T) => v.optional(schema);
+export const ShortText = v.pipe(v.string(), v.maxLength(1000));
+export const opt = <T extends v.GenericSchema>(schema: T) => v.optional(schema);
 
 export const UserSchema = v.object({
   id: Id,
@@ -74,7 +75,7 @@ export const ContactSchema = v.object({
   ownerId: v.nullish(Id),
 });
 
-const AssigneeSchema = v.variant('type', [
+export const AssigneeSchema = v.variant('type', [
   v.object({ type: v.literal('user'), id: Id }),
   v.object({ type: v.literal('bot'), id: Id }),
 ]);
@@ -156,7 +157,7 @@ export const SettingsSchema = v.object({
   awayReasons: v.array(ShortText),
 });
 
-const AttachmentSchema = v.object({
+export const AttachmentSchema = v.object({
   id: Id,
   name: ShortText,
   mime: ShortText,
@@ -258,87 +259,6 @@ export const TimelinePageSchema = v.object({
   hasMore: v.boolean(),
 });
 
-// Commands: a loose check of the envelope, then the args of its type.
-const IdsArg = v.object({ ids: v.pipe(Ids, v.minLength(1), v.maxLength(100_000)) });
-const Body = v.pipe(v.string(), v.maxLength(100_000));
-const ItemArgs = { conversationId: Id, itemId: Id };
-export const COMMAND_ARG_SCHEMAS = {
-  markDone: IdsArg,
-  reopen: IdsArg,
-  markUnread: IdsArg,
-  markRead: IdsArg,
-  markOpen: IdsArg,
-  markWaiting: IdsArg,
-  markNew: IdsArg,
-  assign: v.object({ ids: IdsArg.entries.ids, assignee: v.nullable(AssigneeSchema) }),
-  setTeam: v.object({ ids: IdsArg.entries.ids, teamId: v.nullable(Id) }),
-  snooze: v.object({ ids: IdsArg.entries.ids, until: v.union([Time, v.literal('next-message')]) }),
-  unsnooze: IdsArg,
-  trash: IdsArg,
-  restore: IdsArg,
-  deleteForever: IdsArg,
-  markSpam: IdsArg,
-  unmarkSpam: IdsArg,
-  blockContact: v.object({ contactId: Id }),
-  unblockContact: v.object({ contactId: Id }),
-  setPriority: v.object({ ids: IdsArg.entries.ids, priority: v.picklist(PRIORITIES) }),
-  addLabels: v.object({ ids: IdsArg.entries.ids, labels: v.array(ShortText) }),
-  removeLabels: v.object({ ids: IdsArg.entries.ids, labels: v.array(ShortText) }),
-  pin: v.object({ ids: IdsArg.entries.ids, pinned: v.boolean() }),
-  reply: v.object({
-    ...ItemArgs,
-    body: Body,
-    channelId: opt(Id),
-    attachments: opt(v.array(AttachmentSchema)),
-  }),
-  startConversation: v.object({
-    ...ItemArgs,
-    contactId: Id,
-    channelId: Id,
-    subject: ShortText,
-    body: Body,
-  }),
-  comment: v.object({ ...ItemArgs, body: Body, mentions: Ids }),
-  addNote: v.object({ ...ItemArgs, messageId: Id, body: Body }),
-  editNote: v.object({ ...ItemArgs, body: Body }),
-  deleteNote: v.object(ItemArgs),
-  setAvailability: v.object({
-    userId: Id,
-    availability: v.picklist(AVAILABILITIES),
-    reason: opt(ShortText),
-  }),
-  takeNext: v.object({}),
-  deactivateUser: v.object({ userId: Id }),
-  saveView: v.object({ view: SavedViewSchema }),
-  deleteView: v.object({ viewId: Id }),
-  updateContact: v.object({ contactId: Id, patch: v.partial(v.omit(ContactSchema, ['id', 'blocked'])) }),
-  answerCall: v.object(ItemArgs),
-  placeCall: v.object(ItemArgs),
-  endCall: v.object({ ...ItemArgs, duration: Count }),
-  receiveMessage: v.object({
-    ...ItemArgs,
-    contactId: Id,
-    channelId: Id,
-    subject: opt(ShortText),
-    body: Body,
-    html: opt(v.pipe(v.string(), v.maxLength(1_000_000))),
-    from: opt(ShortText),
-  }),
-  receiveCall: v.object({
-    ...ItemArgs,
-    contactId: Id,
-    channelId: Id,
-    direction: v.picklist(DIRECTIONS),
-  }),
-  tick: v.object({}),
-} as const;
-
-const CommandEnvelopeSchema = v.object({
-  id: Id,
-  type: v.picklist(Object.keys(COMMAND_ARG_SCHEMAS) as (keyof typeof COMMAND_ARG_SCHEMAS)[]),
-  args: v.record(v.string(), v.unknown()),
-});
-
 /** Why a message was refused: the first issues, with their paths. */
 export class ProtocolError extends Error {
   constructor(
@@ -364,7 +284,7 @@ function describe(issues: readonly v.BaseIssue<unknown>[]): string[] {
  * copy: entities from an in-page backend stay shared, which is what keeps
  * 100,000 conversations within the heap budget.
  */
-function check<T>(schema: v.GenericSchema, input: unknown, what: string): Parsed<T> {
+export function check<T>(schema: v.GenericSchema, input: unknown, what: string): Parsed<T> {
   const result = v.safeParse(schema, input, { abortEarly: false });
   if (result.success) return { ok: true, value: input as T };
   return { ok: false, error: new ProtocolError(what, describe(result.issues)) };
@@ -429,20 +349,9 @@ export function parseTimelinePage(input: unknown): Parsed<TimelinePage> {
   return check(TimelinePageSchema, input, 'timeline page');
 }
 
-export function parseCommand(input: unknown): Parsed<Command> {
-  const envelope = check<{ type: keyof typeof COMMAND_ARG_SCHEMAS; args: unknown }>(
-    CommandEnvelopeSchema,
-    input,
-    'command',
-  );
-  if (!envelope.ok) return envelope;
-  const args = check(COMMAND_ARG_SCHEMAS[envelope.value.type], envelope.value.args, `${envelope.value.type} command`);
-  return args.ok ? { ok: true, value: input as Command } : args;
-}
-
 // Type-level checks: the schemas accept exactly the model's shapes.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-type Assert<T extends true> = T;
+export type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export type Assert<T extends true> = T;
 export type ProtocolTypeChecks = [
   Assert<Same<v.InferOutput<typeof UserSchema>, Mutable<User>>>,
   Assert<Same<v.InferOutput<typeof ContactSchema>, Mutable<Contact>>>,
@@ -455,18 +364,10 @@ export type ProtocolTypeChecks = [
   Assert<Same<v.InferOutput<typeof CommandAckSchema>, Mutable<CommandAck>>>,
   Assert<Same<v.InferOutput<typeof PresenceSchema>, Mutable<Presence>>>,
   Assert<Same<v.InferOutput<typeof TimelinePageSchema>, Mutable<TimelinePage>>>,
-  Assert<Same<keyof typeof COMMAND_ARG_SCHEMAS, CommandType>>,
-  Assert<ArgsMatch[Exclude<CommandType, 'updateContact'>]>,
 ];
 
-// updateContact's patch is left out: valibot's partial() admits explicit
-// undefined values, which exactOptionalPropertyTypes' Partial<> does not.
-type ArgsMatch = {
-  [K in CommandType]: Same<v.InferOutput<(typeof COMMAND_ARG_SCHEMAS)[K]>, Mutable<CommandArgs[K]>>;
-};
-
 /** Deeply strips readonly, so that schema outputs compare with model types. */
-type Mutable<T> = T extends (infer U)[]
+export type Mutable<T> = T extends (infer U)[]
   ? Mutable<U>[]
   : T extends readonly (infer U)[]
     ? Mutable<U>[]
@@ -483,14 +384,6 @@ export const ServerMessageSchema = v.variant('kind', [
   v.object({ kind: v.literal('snapshot'), seq: Seq, snapshot: SnapshotSchema }),
   ...StreamMessageSchema.options,
 ]);
-
-/** A command with its arguments checked by type: the body of POST /api/commands. */
-export const CommandSchema = v.variant(
-  'type',
-  (Object.keys(COMMAND_ARG_SCHEMAS) as (keyof typeof COMMAND_ARG_SCHEMAS)[]).map((type) =>
-    v.object({ id: Id, type: v.literal(type), args: COMMAND_ARG_SCHEMAS[type] }),
-  ),
-);
 
 /** The body of POST /api/presence. */
 export const PresenceRequestSchema = v.object({ conversationId: v.nullable(Id), typing: v.boolean() });

@@ -13,7 +13,7 @@ import type {
   TimelineItem,
   User,
 } from '../../model/types.js';
-import { COMMAND_ARG_SCHEMAS, parseCommand } from '../protocol.js';
+import { COMMAND_ARG_SCHEMAS, parseCommand } from '../command-schema.js';
 import type {
   CommandAck,
   ConnectRequest,

@@ -7,3 +7,5 @@
 export { MemoryTransport, DEFAULT_DEMO_CONVERSATIONS, type MemoryTransportOptions } from './memory-transport.js';
 export { MemoryBackend } from './memory-backend.js';
 export { generateDemoData, DEMO_USER_IDS } from './demo-data.js';
+// The backend's check of incoming commands, for hosts that run a backend of their own on the bundle.
+export { parseCommand } from '../command-schema.js';

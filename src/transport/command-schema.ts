@@ -1,0 +1,139 @@
+/**
+ * The commands' schemas: `parseCommand`, with which a backend checks each
+ * incoming command (MemoryBackend, the reference server), and `CommandSchema`,
+ * its published JSON Schema (json-schemas.ts). Apart from protocol.ts so that
+ * a client, which only sends commands, does not carry them: the script-tag
+ * bundle has them in the on-demand memory chunk only.
+ */
+import * as v from 'valibot';
+import type { Command, CommandArgs, CommandType } from '../model/commands.js';
+import { AVAILABILITIES, DIRECTIONS, PRIORITIES } from '../model/types.js';
+import {
+  AssigneeSchema,
+  AttachmentSchema,
+  ContactSchema,
+  Count,
+  Id,
+  Ids,
+  SavedViewSchema,
+  ShortText,
+  Time,
+  check,
+  opt,
+  type Assert,
+  type Mutable,
+  type Parsed,
+  type Same,
+} from './protocol.js';
+
+// Commands: a loose check of the envelope, then the args of its type.
+const IdsArg = v.object({ ids: v.pipe(Ids, v.minLength(1), v.maxLength(100_000)) });
+const Body = v.pipe(v.string(), v.maxLength(100_000));
+const ItemArgs = { conversationId: Id, itemId: Id };
+export const COMMAND_ARG_SCHEMAS = {
+  markDone: IdsArg,
+  reopen: IdsArg,
+  markUnread: IdsArg,
+  markRead: IdsArg,
+  markOpen: IdsArg,
+  markWaiting: IdsArg,
+  markNew: IdsArg,
+  assign: v.object({ ids: IdsArg.entries.ids, assignee: v.nullable(AssigneeSchema) }),
+  setTeam: v.object({ ids: IdsArg.entries.ids, teamId: v.nullable(Id) }),
+  snooze: v.object({ ids: IdsArg.entries.ids, until: v.union([Time, v.literal('next-message')]) }),
+  unsnooze: IdsArg,
+  trash: IdsArg,
+  restore: IdsArg,
+  deleteForever: IdsArg,
+  markSpam: IdsArg,
+  unmarkSpam: IdsArg,
+  blockContact: v.object({ contactId: Id }),
+  unblockContact: v.object({ contactId: Id }),
+  setPriority: v.object({ ids: IdsArg.entries.ids, priority: v.picklist(PRIORITIES) }),
+  addLabels: v.object({ ids: IdsArg.entries.ids, labels: v.array(ShortText) }),
+  removeLabels: v.object({ ids: IdsArg.entries.ids, labels: v.array(ShortText) }),
+  pin: v.object({ ids: IdsArg.entries.ids, pinned: v.boolean() }),
+  reply: v.object({
+    ...ItemArgs,
+    body: Body,
+    channelId: opt(Id),
+    attachments: opt(v.array(AttachmentSchema)),
+  }),
+  startConversation: v.object({
+    ...ItemArgs,
+    contactId: Id,
+    channelId: Id,
+    subject: ShortText,
+    body: Body,
+  }),
+  comment: v.object({ ...ItemArgs, body: Body, mentions: Ids }),
+  addNote: v.object({ ...ItemArgs, messageId: Id, body: Body }),
+  editNote: v.object({ ...ItemArgs, body: Body }),
+  deleteNote: v.object(ItemArgs),
+  setAvailability: v.object({
+    userId: Id,
+    availability: v.picklist(AVAILABILITIES),
+    reason: opt(ShortText),
+  }),
+  takeNext: v.object({}),
+  deactivateUser: v.object({ userId: Id }),
+  saveView: v.object({ view: SavedViewSchema }),
+  deleteView: v.object({ viewId: Id }),
+  updateContact: v.object({ contactId: Id, patch: v.partial(v.omit(ContactSchema, ['id', 'blocked'])) }),
+  answerCall: v.object(ItemArgs),
+  placeCall: v.object(ItemArgs),
+  endCall: v.object({ ...ItemArgs, duration: Count }),
+  receiveMessage: v.object({
+    ...ItemArgs,
+    contactId: Id,
+    channelId: Id,
+    subject: opt(ShortText),
+    body: Body,
+    html: opt(v.pipe(v.string(), v.maxLength(1_000_000))),
+    from: opt(ShortText),
+  }),
+  receiveCall: v.object({
+    ...ItemArgs,
+    contactId: Id,
+    channelId: Id,
+    direction: v.picklist(DIRECTIONS),
+  }),
+  tick: v.object({}),
+} as const;
+
+const CommandEnvelopeSchema = v.object({
+  id: Id,
+  type: v.picklist(Object.keys(COMMAND_ARG_SCHEMAS) as (keyof typeof COMMAND_ARG_SCHEMAS)[]),
+  args: v.record(v.string(), v.unknown()),
+});
+
+export function parseCommand(input: unknown): Parsed<Command> {
+  const envelope = check<{ type: keyof typeof COMMAND_ARG_SCHEMAS; args: unknown }>(
+    CommandEnvelopeSchema,
+    input,
+    'command',
+  );
+  if (!envelope.ok) return envelope;
+  const args = check(COMMAND_ARG_SCHEMAS[envelope.value.type], envelope.value.args, `${envelope.value.type} command`);
+  return args.ok ? { ok: true, value: input as Command } : args;
+}
+
+/** A command with its arguments checked by type: the body of POST /api/commands. */
+export const CommandSchema = v.variant(
+  'type',
+  (Object.keys(COMMAND_ARG_SCHEMAS) as (keyof typeof COMMAND_ARG_SCHEMAS)[]).map((type) =>
+    v.object({ id: Id, type: v.literal(type), args: COMMAND_ARG_SCHEMAS[type] }),
+  ),
+);
+
+// Type-level checks: the schemas accept exactly the model's commands.
+export type CommandTypeChecks = [
+  Assert<Same<keyof typeof COMMAND_ARG_SCHEMAS, CommandType>>,
+  Assert<ArgsMatch[Exclude<CommandType, 'updateContact'>]>,
+];
+
+// updateContact's patch is left out: valibot's partial() admits explicit
+// undefined values, which exactOptionalPropertyTypes' Partial<> does not.
+type ArgsMatch = {
+  [K in CommandType]: Same<v.InferOutput<(typeof COMMAND_ARG_SCHEMAS)[K]>, Mutable<CommandArgs[K]>>;
+};
