@@ -6,7 +6,6 @@
  */
 import { SYSTEM_COMMANDS, type Command, type CommandType } from './commands.js';
 import type { Decision, DomainEvent, Refusal } from './events.js';
-import { Batch } from './rules.batch.js';
 import * as conversation from './rules.conversation.js';
 import * as inbound from './rules.inbound.js';
 import * as people from './rules.people.js';
@@ -98,7 +97,7 @@ export interface AppliedAll {
 /**
  * Applies commands in order, skipping refused ones: the store's rebase of
  * its pending commands. Each is decided against the state the previous
- * ones left, read through an overlay, and the whole batch is folded once.
+ * ones left.
  * `ctx` may differ per command (a pending command keeps the time it was made).
  */
 export function applyAll(
@@ -107,17 +106,19 @@ export function applyAll(
   ctx: RuleContext | ((command: Command) => RuleContext),
 ): AppliedAll {
   const contextFor = typeof ctx === 'function' ? ctx : () => ctx;
-  const batch = new Batch(state);
   const events: DomainEvent[] = [];
   const refusals: { command: Command; refusal: Refusal }[] = [];
+  // Folding after each command is cheap: the state's maps are persistent,
+  // so a reduce copies only the chunks it touches (persistent-map.ts).
+  let next = state;
   for (const command of commands) {
-    const decision = decide(batch.state, command, contextFor(command));
+    const decision = decide(next, command, contextFor(command));
     if (!decision.ok) {
       refusals.push({ command, refusal: decision.refusal });
       continue;
     }
-    batch.add(decision.events);
+    next = reduceAll(next, decision.events);
     events.push(...decision.events);
   }
-  return { state: reduceAll(state, events), events, refusals };
+  return { state: next, events, refusals };
 }
