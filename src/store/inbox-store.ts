@@ -8,10 +8,10 @@ import { DEFAULT_QUERY, type Query } from '../model/query.js';
 import { warmSearchKeys } from '../model/rows.js';
 import { apply } from '../model/rules.js';
 import { emptyState, reduceAll, stateFromSnapshot, upsertTimelineItem } from '../model/state.js';
-import type { Filters, Id, InboxState, Millis, SortOrder, TimelineItem } from '../model/types.js';
+import type { Attachment, Filters, Id, InboxState, Millis, SortOrder, TimelineItem } from '../model/types.js';
 import { invert } from '../model/undo.js';
 import type { StatusTab, ViewId } from '../model/views.js';
-import { parseCommandAck, parseServerMessage, parseTimelinePage } from '../transport/protocol.js';
+import { parseAttachment, parseCommandAck, parseServerMessage, parseTimelinePage } from '../transport/protocol.js';
 import type { Presence, ServerMessage, Transport } from '../transport/transport.js';
 import { rebase, remove, settle, update, type PendingCommand } from './pending.js';
 import { createSelectors, type Selectors } from './selectors.js';
@@ -524,6 +524,33 @@ export class InboxStore {
     const next = new Map(this.state.paging);
     next.set(conversationId, paging);
     this.#set({ paging: next });
+  }
+
+  // ---- presence and files ----
+
+  /**
+   * Tells the other agents what this user is viewing and whether they type
+   * (R17). Best effort: a transport without presence, or a failure, changes
+   * nothing here.
+   */
+  setPresence(conversationId: Id | null, typing = false): void {
+    this.#transport.presence?.(conversationId, typing, this.userId).catch(() => undefined);
+  }
+
+  /** True when the transport stores files, so a composer may offer attachments. */
+  get canUpload(): boolean {
+    return typeof this.#transport.upload === 'function';
+  }
+
+  /** Uploads a file through the transport; resolves to a validated Attachment for a `reply`. */
+  async upload(file: File): Promise<Attachment> {
+    if (!this.#transport.upload) throw new Error('This transport does not take attachments');
+    const parsed = parseAttachment(await this.#transport.upload(file, this.userId));
+    if (!parsed.ok) {
+      this.#errors$.next({ kind: 'protocol', message: parsed.error.message });
+      throw parsed.error;
+    }
+    return parsed.value;
   }
 
   // ---- UI state ----

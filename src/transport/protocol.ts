@@ -27,6 +27,7 @@ import {
   type TimelineItem,
   type User,
   type Contact,
+  type Attachment,
 } from '../model/types.js';
 import type { CommandAck, Presence, ServerMessage, TimelinePage } from './transport.js';
 
@@ -347,6 +348,10 @@ export function parseCommandAck(input: unknown): Parsed<CommandAck> {
 
 export function parseTimelinePage(input: unknown): Parsed<TimelinePage> {
   return check(TimelinePageSchema, input, 'timeline page');
+}
+
+export function parseAttachment(input: unknown): Parsed<Attachment> {
+  return check(AttachmentSchema, input, 'attachment');
 }
 
 // Type-level checks: the schemas accept exactly the model's shapes.

@@ -29,6 +29,17 @@ export interface Transport {
   timeline(request: TimelineRequest, actorId: Id): Promise<unknown>;
   /** Optional server-side query for data sets larger than the client holds. */
   query?(request: QueryRequest, actorId: Id): Promise<unknown>;
+  /**
+   * Optional: tells the other agents what `actorId` is viewing
+   * (`conversationId`, or null) and whether they are typing (R17). Others
+   * receive it as a `presence` message on their stream.
+   */
+  presence?(conversationId: Id | null, typing: boolean, actorId: Id): Promise<void>;
+  /**
+   * Optional: stores a file and resolves to an Attachment (as unknown) that a
+   * `reply` command may carry. Without it, a composer offers no attachments.
+   */
+  upload?(file: File, actorId: Id): Promise<unknown>;
 }
 
 export interface ConnectRequest {

@@ -274,7 +274,7 @@ export class HttpTransport implements Transport {
   }
 
   /** Tells the others what this user views (`conversationId`, or null) and whether they type (R17). */
-  async presence(conversationId: Id | null, typing: boolean): Promise<void> {
+  async presence(conversationId: Id | null, typing: boolean, _actorId?: Id): Promise<void> {
     let response: Response;
     try {
       response = await this.#fetch(this.#url('/api/presence'), {

@@ -1,6 +1,7 @@
 import { Observable } from 'rxjs';
 import type { Command } from '../../model/commands.js';
-import type { Id } from '../../model/types.js';
+import { newId } from '../../model/ids.js';
+import type { Attachment, Id } from '../../model/types.js';
 import type { ConnectRequest, ServerMessage, TimelineRequest, Transport } from '../transport.js';
 import { DEFAULT_DEMO_CONVERSATIONS } from './demo-defaults.js';
 import { MemoryBackend, type ConnectionSink } from './memory-backend.js';
@@ -174,6 +175,28 @@ export class MemoryTransport implements Transport {
       }
       this.#answers.push(() => resolve(page));
     });
+  }
+
+  presence(conversationId: Id | null, typing: boolean, actorId: Id): Promise<void> {
+    if (this.#offline) return Promise.reject(new Error('offline'));
+    this.backend.presence(actorId, conversationId, typing);
+    return Promise.resolve();
+  }
+
+  /**
+   * Keeps the file in the page (an object URL): the memory backend has no
+   * storage, and the attachment lives as long as the page does.
+   */
+  upload(file: File, _actorId: Id): Promise<unknown> {
+    if (this.#offline) return Promise.reject(new Error('offline'));
+    const attachment: Attachment = {
+      id: newId('att'),
+      name: file.name || 'file',
+      mime: file.type || 'application/octet-stream',
+      size: file.size,
+      url: URL.createObjectURL(file),
+    };
+    return new Promise((resolve) => this.#answers.push(() => resolve(attachment)));
   }
 
   /** Stops what this transport started: its clock, and the traffic and backend it created. */
