@@ -35,7 +35,7 @@ export const pickerArgTypes = {
   ids: { control: 'text' },
 } as const;
 
-export function renderPicker(tag: 'snooze-picker' | 'label-picker' | 'priority-picker' | 'assign-picker') {
+export function renderPicker(tag: 'snooze-picker' | 'label-picker' | 'priority-picker' | 'assignee-picker') {
   return ({ userId, kind, open, ids, theme }: PickerArgs): TemplateResult => {
     const store = storyStore({ userId, kind });
     const list = ids.split(',').map((id) => id.trim()).filter(Boolean);
@@ -48,8 +48,8 @@ export function renderPicker(tag: 'snooze-picker' | 'label-picker' | 'priority-p
         return wrap(html`<label-picker .store=${store} .ids=${list} ?open=${open} theme=${ifDefined(theme)}></label-picker>`);
       case 'priority-picker':
         return wrap(html`<priority-picker .store=${store} .ids=${list} ?open=${open} theme=${ifDefined(theme)}></priority-picker>`);
-      case 'assign-picker':
-        return wrap(html`<assign-picker .store=${store} .ids=${list} ?open=${open} theme=${ifDefined(theme)}></assign-picker>`);
+      case 'assignee-picker':
+        return wrap(html`<assignee-picker .store=${store} .ids=${list} ?open=${open} theme=${ifDefined(theme)}></assignee-picker>`);
     }
   };
 }

@@ -5,7 +5,7 @@ export type PickerCloseReason = 'applied' | 'cancel';
 
 /**
  * Fired by every picker (`<snooze-picker>`, `<label-picker>`,
- * `<priority-picker>`, `<assign-picker>`) when its popover closes, after the
+ * `<priority-picker>`, `<assignee-picker>`) when its popover closes, after the
  * store command (if any) was dispatched. The name is the platform's `close`
  * (as `<dialog>` fires it); unlike the dialog's, it bubbles and is composed,
  * so a list can listen once for every picker it opens. It is not declared in

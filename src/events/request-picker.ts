@@ -9,7 +9,7 @@ export type PickerKind = (typeof PICKER_KINDS)[number];
  * (keys S, A, L, P, or the bulk bar's Assign, Label, Priority buttons) for
  * the checked rows, or the focused row when none is checked. Cancelable:
  * a host that opens its own picker calls `preventDefault()`; otherwise the
- * list opens the library's picker (`<snooze-picker>`, `<assign-picker>`,
+ * list opens the library's picker (`<snooze-picker>`, `<assignee-picker>`,
  * `<label-picker>`, `<priority-picker>`) when that tag is defined.
  */
 export class RequestPickerEvent extends Event {

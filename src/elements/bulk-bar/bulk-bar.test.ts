@@ -133,7 +133,7 @@ describe('<bulk-bar>', () => {
     store.setChecked(ids);
     await bar.updateComplete;
     button(bar, '[data-picker=assign]').click();
-    const assign = bar.shadowRoot!.querySelector('assign-picker')!;
+    const assign = bar.shadowRoot!.querySelector('assignee-picker')!;
     await until(() => assign.open && assign.shadowRoot!.activeElement !== null, 'the assign picker focused');
     await sendKeys({ type: 'Tom Harris' });
     await assign.updateComplete;

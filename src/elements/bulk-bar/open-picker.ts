@@ -5,7 +5,7 @@ import type { InboxStore } from '../../store/inbox-store.js';
 /** The library's picker tags (issue 3), by kind. */
 export const PICKER_TAGS: Record<PickerKind, string> = {
   snooze: 'snooze-picker',
-  assign: 'assign-picker',
+  assign: 'assignee-picker',
   label: 'label-picker',
   priority: 'priority-picker',
 };

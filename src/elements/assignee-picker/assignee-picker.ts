@@ -31,7 +31,7 @@ const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompar
  * @cssprop --inbox-picker-max-height - Maximum height of the popover. Defaults to `min(24rem, 70vh)`.
  */
 @localized()
-export class AssignPicker extends PickerBase {
+export class AssigneePicker extends PickerBase {
   protected override filterable = true;
 
   protected override triggerLabel(): string {
@@ -105,6 +105,6 @@ export class AssignPicker extends PickerBase {
 
 declare global {
   interface HTMLElementTagNameMap {
-    'assign-picker': AssignPicker;
+    'assignee-picker': AssigneePicker;
   }
 }

@@ -1,13 +1,13 @@
 import type { Meta } from '@storybook/web-components-vite';
 import { pickerArgs, pickerArgTypes, pickerStories, renderPicker, type PickerArgs, type PickerStory } from './picker-story.js';
 
-/** Stories double as test fixtures (src/elements/assign-picker/assign-picker.test.ts renders them). */
+/** Stories double as test fixtures (src/elements/assignee-picker/assignee-picker.test.ts renders them). */
 const meta = {
-  title: 'Elements/assign-picker',
-  component: 'assign-picker',
+  title: 'Elements/assignee-picker',
+  component: 'assignee-picker',
   args: pickerArgs,
   argTypes: pickerArgTypes,
-  render: renderPicker('assign-picker'),
+  render: renderPicker('assignee-picker'),
 } satisfies Meta<PickerArgs>;
 
 export default meta;

@@ -1,21 +1,21 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../define.js';
-import { AssignPicker } from './assign-picker.js';
+import { AssigneePicker } from './assignee-picker.js';
 import { getLocale, setLocale } from '../../i18n/localization.js';
 import type { Id } from '../../model/types.js';
-import meta, * as stories from '../../../stories/assign-picker.stories.js';
+import meta, * as stories from '../../../stories/assignee-picker.stories.js';
 import { nextClose, ready, renderStory } from '../../../test/navigation-fixtures.js';
 
 const shadow = (el: Element) => el.shadowRoot!;
-const options = (el: AssignPicker) => [...shadow(el).querySelectorAll<HTMLElement>('[role=option]')];
+const options = (el: AssigneePicker) => [...shadow(el).querySelectorAll<HTMLElement>('[role=option]')];
 const labelOf = (o: Element) => o.querySelector('.label')!.textContent.trim();
-const option = (el: AssignPicker, label: string) => options(el).find((o) => labelOf(o) === label);
-const activeLabel = (el: AssignPicker) => shadow(el).querySelector('.option.active .label')?.textContent.trim();
+const option = (el: AssigneePicker, label: string) => options(el).find((o) => labelOf(o) === label);
+const activeLabel = (el: AssigneePicker) => shadow(el).querySelector('.option.active .label')?.textContent.trim();
 
-async function openStory(story: stories.Story = stories.Default): Promise<{ el: AssignPicker; ids: readonly Id[] }> {
+async function openStory(story: stories.Story = stories.Default): Promise<{ el: AssigneePicker; ids: readonly Id[] }> {
   const root = await renderStory(meta, story);
-  const el = await ready(root, 'assign-picker');
+  const el = await ready(root, 'assignee-picker');
   const store = el.store!;
   const ids = store.selectors.list(store.state).slice(0, 3).map((c) => c.id);
   el.ids = ids;
@@ -23,13 +23,13 @@ async function openStory(story: stories.Story = stories.Default): Promise<{ el: 
   return { el, ids };
 }
 
-describe('<assign-picker>', () => {
+describe('<assignee-picker>', () => {
   afterEach(async () => {
     if (getLocale() !== 'en') await setLocale('en');
   });
 
   it('is registered by define.ts', () => {
-    expect(customElements.get('assign-picker')).to.equal(AssignPicker);
+    expect(customElements.get('assignee-picker')).to.equal(AssigneePicker);
   });
 
   it('groups nobody, people, bots and teams; marks deactivated and away people', async () => {
@@ -111,7 +111,7 @@ describe('<assign-picker>', () => {
     for (const name of ['Default', 'Open', 'Loading', 'Empty', 'AgentSelf', 'Dark', 'French', 'Spanish'] as const) {
       it(`in the ${name} story`, async () => {
         const root = await renderStory(meta, stories[name]);
-        const el = await ready(root, 'assign-picker', name !== 'Loading');
+        const el = await ready(root, 'assignee-picker', name !== 'Loading');
         await expect(el).to.be.accessible();
       });
     }
