@@ -20,6 +20,7 @@ describe('URL state', () => {
         to: Date.UTC(2026, 10, 1),
         hideSpam: false,
         hideTrash: false,
+        custom: { plan: 'Pro', customerSince: '2021', seats: 5, trial: false, note: 'a:=b' },
       },
       openId: 'c-00042',
       focusedMessageId: 'm-7',
@@ -46,6 +47,16 @@ describe('URL state', () => {
     expect(state.tab).to.equal('open');
     expect(state.sort).to.equal('newest');
     expect(state.filters).to.deep.equal({ channelKinds: ['email'] });
+  });
+
+  it('§4 custom fields keep their type: text, number or boolean', () => {
+    expect(fromQueryString('field=plan:Pro&field=since:2021&field=seats:=5&field=trial:=true').filters.custom).to.deep.equal({
+      plan: 'Pro',
+      since: '2021',
+      seats: 5,
+      trial: true,
+    });
+    expect(fromQueryString('field=seats:=many&field=nokey&field=:x').filters).to.deep.equal({});
   });
 
   it('§4 caps the length of free text', () => {

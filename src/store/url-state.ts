@@ -3,7 +3,7 @@
  * so a host can link straight into a filtered view or one message. Unknown
  * or malformed values are dropped, never trusted: a URL is user input.
  */
-import { CHANNEL_KINDS, PRIORITIES, STATUSES, type Filters, type SortOrder } from '../model/types.js';
+import { CHANNEL_KINDS, PRIORITIES, STATUSES, type CustomValue, type Filters, type SortOrder } from '../model/types.js';
 import { SORT_ORDERS } from '../model/sort.js';
 import { isViewId, STATUS_TABS, type StatusTab, type ViewId } from '../model/views.js';
 
@@ -55,6 +55,10 @@ export function toQueryString(state: UrlState): string {
   if (filters.to !== undefined) params.set('to', new Date(filters.to).toISOString());
   if (filters.hideSpam === false) params.set('spam', 'show');
   if (filters.hideTrash === false) params.set('trash', 'show');
+  // `field=plan:Pro` for text, `field=seats:=5` and `field=trial:=false` for numbers and booleans.
+  for (const [key, value] of Object.entries(filters.custom ?? {})) {
+    params.append('field', typeof value === 'string' ? `${key}:${value}` : `${key}:=${String(value)}`);
+  }
   if (state.openId) params.set('c', state.openId);
   if (state.focusedMessageId) params.set('m', state.focusedMessageId);
   return params.toString();
@@ -79,6 +83,16 @@ export function fromQueryString(query: string): UrlState {
   }
   if (params.get('spam') === 'show') filters.hideSpam = false;
   if (params.get('trash') === 'show') filters.hideTrash = false;
+  const custom: Record<string, CustomValue> = {};
+  for (const field of params.getAll('field').map(clean)) {
+    const match = /^([^:]+):(=?)(.*)$/.exec(field);
+    if (!match) continue;
+    const [, key, typed, text] = match as unknown as [string, string, string, string];
+    if (!typed) custom[key] = text;
+    else if (text === 'true' || text === 'false') custom[key] = text === 'true';
+    else if (text !== '' && Number.isFinite(Number(text))) custom[key] = Number(text);
+  }
+  if (Object.keys(custom).length) filters.custom = custom;
   return {
     view: view !== null && isViewId(view) ? view : 'all',
     tab: oneOf(STATUS_TABS, params.get('t')) ?? 'open',
@@ -91,7 +105,7 @@ export function fromQueryString(query: string): UrlState {
 }
 
 /** Every query parameter the inbox writes; a host's other parameters are left alone. */
-export const URL_KEYS: readonly string[] = ['v', 't', 'q', 's', 'c', 'm', 'from', 'to', 'spam', 'trash', ...Object.keys(LISTS)];
+export const URL_KEYS: readonly string[] = ['v', 't', 'q', 's', 'c', 'm', 'from', 'to', 'spam', 'trash', 'field', ...Object.keys(LISTS)];
 
 /** `existing` with the inbox's own parameters replaced by `state`'s. */
 export function mergeQueryString(existing: string, state: UrlState): string {

@@ -118,7 +118,8 @@ export const styles = css`
     color: var(--_inbox-color-text-muted);
     font-size: var(--_inbox-font-size-sm);
   }
-  .dates label {
+  .dates label,
+  .custom label {
     display: flex;
     flex-direction: column;
     gap: var(--_inbox-space-1);

@@ -58,6 +58,31 @@ describe('<inbox-filters>', () => {
     expect(activeFilterCount(store.state.ui.filters)).to.equal(1);
   });
 
+  it('§4 filters by a custom field with the keyboard, and back to any value', async () => {
+    const el = await filters();
+    const store = el.store!;
+    part(el, 'filters-toggle').click();
+    await el.updateComplete;
+    const select = shadow(el).querySelector<HTMLSelectElement>('select[name=custom-plan]')!;
+    const values = [...select.options].map((o) => o.textContent.trim());
+    expect(values[0]).to.equal('Any');
+    expect(values).to.include('Pro');
+    const all = list(store).length;
+    select.focus();
+    while (select.value !== 'Pro') await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect(store.state.ui.filters.custom).to.deep.equal({ plan: 'Pro' });
+    const rows = list(store);
+    expect(rows.length).to.be.greaterThan(0);
+    expect(rows.length).to.be.lessThan(all);
+    expect(rows.every((c) => c.custom['plan'] === 'Pro')).to.be.true;
+    expect(activeFilterCount(store.state.ui.filters)).to.equal(1);
+    await sendKeys({ press: 'Home' });
+    await el.updateComplete;
+    expect(store.state.ui.filters.custom).to.equal(undefined);
+    expect(list(store).length).to.equal(all);
+  });
+
   afterEach(async () => {
     if (getLocale() !== 'en') await setLocale('en');
   });

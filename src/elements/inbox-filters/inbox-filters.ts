@@ -12,6 +12,7 @@ import {
   STATUSES,
   type ChannelKind,
   type Contact,
+  type CustomValue,
   type Filters,
   type Id,
   type InboxState,
@@ -45,7 +46,32 @@ export function activeFilterCount(filters: Filters): number {
   if (filters.from !== undefined || filters.to !== undefined) n++;
   if (filters.hideSpam === false) n++;
   if (filters.hideTrash === false) n++;
-  return n;
+  return n + Object.keys(filters.custom ?? {}).length;
+}
+
+const customCache = new WeakMap<InboxState['conversations'], CustomFields>();
+type CustomFields = readonly (readonly [key: string, values: readonly CustomValue[]])[];
+
+/**
+ * Every custom field of the conversations with the values it takes, sorted:
+ * the custom-field filter's choices. Cached per conversations map.
+ */
+export function knownCustomFields(conversations: InboxState['conversations']): CustomFields {
+  let fields = customCache.get(conversations);
+  if (!fields) {
+    const found = new Map<string, Set<CustomValue>>();
+    for (const c of conversations.values()) {
+      for (const key in c.custom) {
+        let values = found.get(key);
+        if (!values) found.set(key, (values = new Set()));
+        values.add(c.custom[key]!);
+      }
+    }
+    const byText = (a: unknown, b: unknown) => String(a).localeCompare(String(b), undefined, { numeric: true });
+    fields = [...found].sort(([a], [b]) => byText(a, b)).map(([key, values]) => [key, [...values].sort(byText)] as const);
+    customCache.set(conversations, fields);
+  }
+  return fields;
 }
 
 /** The companies of the contacts, once each, sorted: the company filter's choices. */
@@ -327,6 +353,33 @@ export class InboxFilters extends LitElement {
     >`;
   }
 
+  /** One select per custom field: any value, or one of the values the conversations have. */
+  #renderCustom(fields: CustomFields, filters: Filters): TemplateResult | typeof nothing {
+    if (fields.length === 0) return nothing;
+    const custom = filters.custom ?? {};
+    const choose = (key: string, values: readonly CustomValue[], index: number) => {
+      const next = Object.fromEntries(Object.entries(custom).filter(([k]) => k !== key));
+      if (index >= 0) next[key] = values[index]!;
+      this.#setFilters({ custom: Object.keys(next).length ? next : undefined });
+    };
+    return html`<fieldset class="custom">
+      <legend>${msg('Custom fields', { id: 'filters.custom' })}</legend>
+      ${fields.map(
+        ([key, values]) =>
+          html`<label
+            >${key}
+            <select
+              name=${`custom-${key}`}
+              @change=${(e: Event) => { choose(key, values, (e.target as HTMLSelectElement).selectedIndex - 1); }}
+            >
+              <option value="" ?selected=${!(key in custom)}>${msg('Any', { id: 'filters.customAny' })}</option>
+              ${values.map((value) => html`<option ?selected=${custom[key] === value}>${String(value)}</option>`)}
+            </select></label
+          >`,
+      )}
+    </fieldset>`;
+  }
+
   #renderPanel(filters: Filters): TemplateResult {
     const model = this.#model.value;
     const kinds = new Set(model ? [...model.channels.values()].map((c) => c.kind) : []);
@@ -396,6 +449,7 @@ export class InboxFilters extends LitElement {
         ${companies.length === 0 ? html`<span class="muted">${msg('No companies yet', { id: 'filters.noCompanies' })}</span>` : nothing}
         ${companies.map((c) => this.#checkbox('companies', c, c, filters))}
       </fieldset>
+      ${this.#renderCustom(model ? knownCustomFields(model.conversations) : [], filters)}
       <fieldset>
         <legend>${msg('Priority', { id: 'filters.priority' })}</legend>
         ${PRIORITIES.map((p: Priority) => this.#checkbox('priorities', p, priorityLabel(p), filters))}
