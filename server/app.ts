@@ -1,9 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomBytes } from 'node:crypto';
 import type { Socket } from 'node:net';
 import type { Id } from '../src/model/types.js';
 import { MemoryBackend, RefusedError } from '../src/transport/memory/memory-backend.js';
 import type { CommandAck, ServerMessage } from '../src/transport/transport.js';
-import { parseJson, readBody, sendError, sendJson, STATUS_OF } from './http.js';
+import { parseJson, readBody, readBytes, sendError, sendJson, STATUS_OF } from './http.js';
+import type { StoredUpload } from './db.js';
 
 /**
  * The reference server's HTTP side (issue 5, the protocol of
@@ -24,7 +26,19 @@ export interface AppOptions {
   readonly test?: boolean | undefined;
   readonly heartbeatMs?: number | undefined;
   readonly log?: ((line: string) => void) | undefined;
+  /** Where POST /api/uploads keeps files (the database); without it there is no upload route. */
+  readonly uploads?: UploadStore | undefined;
 }
+
+export interface UploadStore {
+  saveUpload(upload: StoredUpload, userId: Id, at: number): void;
+  upload(id: Id): StoredUpload | undefined;
+}
+
+/** The largest attachment POST /api/uploads takes. */
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+/** Types a browser may show inline; everything else downloads. */
+const INLINE_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf', 'text/plain']);
 
 export interface App {
   readonly server: Server;
@@ -69,7 +83,7 @@ export function createApp(options: AppOptions): App {
   const cors: Record<string, string> = open
     ? {
         'Access-Control-Allow-Origin': '*',
-        'Access-Control-Allow-Headers': 'Authorization, Content-Type',
+        'Access-Control-Allow-Headers': 'Authorization, Content-Type, X-File-Name',
         'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
         'Access-Control-Max-Age': '600',
       }
@@ -252,6 +266,61 @@ export function createApp(options: AppOptions): App {
     }
   };
 
+  /** Stores a file (the raw body; its name in X-File-Name, percent-encoded) and answers its Attachment. */
+  const upload: Handler = async (req, res) => {
+    const userId = authenticate(req, res);
+    if (userId === null || !options.uploads) return;
+    let name: string;
+    try {
+      name = decodeURIComponent(String(req.headers['x-file-name'] ?? '')).trim();
+    } catch {
+      name = '';
+    }
+    if (name === '' || name.length > 255) {
+      sendError(res, 400, 'invalid', 'The header "X-File-Name" must carry the file name, 1 to 255 characters, percent-encoded.', cors);
+      return;
+    }
+    const mime = (req.headers['content-type'] ?? 'application/octet-stream').split(';')[0]!.trim().toLowerCase();
+    if (!/^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/.test(mime)) {
+      sendError(res, 400, 'invalid', `"${mime.slice(0, 100)}" is not a media type.`, cors);
+      return;
+    }
+    const body = await readBytes(req, res, MAX_UPLOAD_BYTES);
+    if (!body.ok) {
+      sendError(res, 413, 'too-large', `An attachment may be at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`, cors);
+      return;
+    }
+    const id = `att-${randomBytes(16).toString('hex')}`;
+    options.uploads.saveUpload({ id, name, mime, size: body.bytes.length, data: body.bytes }, userId, Date.now());
+    sendJson(res, 201, { id, name, mime, size: body.bytes.length, url: `/api/uploads/${id}` }, cors);
+  };
+
+  /**
+   * Serves a stored file. Its random id is the capability (a link in a
+   * message cannot carry a bearer token); it is served sandboxed and, but
+   * for images, PDFs and plain text, as a download, so that an uploaded
+   * page can never run as this origin.
+   */
+  const download: Handler = (_req, res, { match }) => {
+    const stored = options.uploads?.upload(match[1] ?? '');
+    if (!stored) {
+      sendError(res, 404, 'not-found', 'No such attachment.', cors);
+      return;
+    }
+    const inline = INLINE_TYPES.has(stored.mime);
+    res
+      .writeHead(200, {
+        ...cors,
+        'Content-Type': inline ? stored.mime : 'application/octet-stream',
+        'Content-Length': String(stored.data.length),
+        'Content-Disposition': `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(stored.name)}`,
+        'Content-Security-Policy': "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'",
+        'X-Content-Type-Options': 'nosniff',
+        'Cache-Control': 'private, max-age=31536000, immutable',
+      })
+      .end(stored.data);
+  };
+
   const inject: Handler = async (req, res) => {
     if (req.headers.authorization !== `Bearer ${TEST_SYSTEM_TOKEN}`) {
       sendError(res, 401, 'unauthorized', `Test injection takes "Authorization: Bearer ${TEST_SYSTEM_TOKEN}".`, cors);
@@ -275,6 +344,12 @@ export function createApp(options: AppOptions): App {
     { path: /^\/api\/conversations\/([^/]+)\/timeline$/, methods: { GET: timeline } },
     { path: /^\/api\/presence$/, methods: { POST: presence } },
   ];
+  if (options.uploads) {
+    routes.push(
+      { path: /^\/api\/uploads$/, methods: { POST: upload } },
+      { path: /^\/api\/uploads\/(att-[0-9a-f]{32})$/, methods: { GET: download } },
+    );
+  }
   if (test) {
     routes.push(
       { path: /^\/api\/test\/inject$/, methods: { POST: inject } },

@@ -69,7 +69,31 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE tokens (user_id TEXT PRIMARY KEY, token TEXT NOT NULL UNIQUE) WITHOUT ROWID;
     `,
   },
+  {
+    version: 2,
+    name: 'uploads',
+    sql: `
+      -- Attachments stored through POST /api/uploads; the id is random and unguessable.
+      CREATE TABLE uploads (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        mime TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        data BLOB NOT NULL,
+        created_at INTEGER NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
+
+export interface StoredUpload {
+  readonly id: Id;
+  readonly name: string;
+  readonly mime: string;
+  readonly size: number;
+  readonly data: Buffer;
+}
 
 type EntityKind = 'user' | 'bot' | 'team' | 'channel' | 'contact' | 'conversation' | 'view';
 
@@ -232,6 +256,9 @@ export class InboxDatabase {
       case 'contact.upserted':
         s.upsertEntity.run('contact', event.contact.id, JSON.stringify(event.contact));
         return;
+      case 'contact.deleted':
+        s.deleteEntity.run('contact', event.id);
+        return;
       case 'user.upserted':
         s.upsertEntity.run('user', event.user.id, JSON.stringify(event.user));
         return;
@@ -291,6 +318,16 @@ export class InboxDatabase {
     if (params === undefined) return null;
     this.#demo = generateDemoData(JSON.parse(params) as DemoParams);
     return this.#demo;
+  }
+
+  // ---- uploads ----
+
+  saveUpload(upload: StoredUpload, userId: Id, at: number): void {
+    this.#statements.insertUpload.run(upload.id, userId, upload.name, upload.mime, upload.size, upload.data, at);
+  }
+
+  upload(id: Id): StoredUpload | undefined {
+    return this.#statements.getUpload.get(id) as StoredUpload | undefined;
   }
 
   // ---- tokens ----
@@ -377,5 +414,7 @@ function prepare(db: Database.Database) {
     tokenOf: db.prepare('SELECT token FROM tokens WHERE user_id = ?'),
     insertToken: db.prepare('INSERT INTO tokens (user_id, token) VALUES (?, ?)'),
     allTokens: db.prepare('SELECT user_id, token FROM tokens'),
+    insertUpload: db.prepare('INSERT INTO uploads (id, user_id, name, mime, size, data, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    getUpload: db.prepare('SELECT id, name, mime, size, data FROM uploads WHERE id = ?'),
   };
 }

@@ -43,16 +43,24 @@ export function sendError(
 }
 
 export type Body = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly tooLarge: true };
+export type Bytes = { readonly ok: true; readonly bytes: Buffer } | { readonly ok: false; readonly tooLarge: true };
+
+/** A request body as UTF-8 text, at most `limit` bytes (see readBytes). */
+export async function readBody(req: IncomingMessage, res: ServerResponse, limit = MAX_BODY_BYTES): Promise<Body> {
+  const body = await readBytes(req, res, limit);
+  return body.ok ? { ok: true, text: body.bytes.toString('utf8') } : body;
+}
 
 /**
  * Reads a request body of at most `limit` bytes. A larger one is read on
  * and thrown away (so that the client gets the 413 rather than a reset),
  * up to a point past which the connection is simply closed.
  */
-export function readBody(req: IncomingMessage, res: ServerResponse, limit = MAX_BODY_BYTES): Promise<Body> {
+export function readBytes(req: IncomingMessage, res: ServerResponse, limit = MAX_BODY_BYTES): Promise<Bytes> {
+  const drained = Math.max(limit, MAX_DRAINED_BYTES);
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? NaN);
-    if (declared > MAX_DRAINED_BYTES) {
+    if (declared > drained) {
       res.setHeader('Connection', 'close');
       req.resume();
       resolve({ ok: false, tooLarge: true });
@@ -63,13 +71,13 @@ export function readBody(req: IncomingMessage, res: ServerResponse, limit = MAX_
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size <= limit) chunks.push(chunk);
-      else if (size > MAX_DRAINED_BYTES) {
+      else if (size > drained) {
         res.setHeader('Connection', 'close');
         resolve({ ok: false, tooLarge: true });
         req.pause();
       }
     });
-    req.on('end', () => resolve(size > limit ? { ok: false, tooLarge: true } : { ok: true, text: Buffer.concat(chunks).toString('utf8') }));
+    req.on('end', () => resolve(size > limit ? { ok: false, tooLarge: true } : { ok: true, bytes: Buffer.concat(chunks) }));
     req.on('error', reject);
   });
 }

@@ -82,7 +82,7 @@ const backend = new MemoryBackend({
 });
 const tokens = store.tokens(snapshot.users);
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
-const app = createApp({ backend, tokens, dev, test, log });
+const app = createApp({ backend, tokens, dev, test, log, uploads: store });
 
 app.server.listen(port, host, () => {
   const address = app.server.address();

@@ -103,6 +103,31 @@ describe('bad input and R14, one server', () => {
     assert.deepEqual(health.body, { ok: true, seq });
   });
 
+  it('stores an attachment, serves it back sandboxed, and refuses bad uploads', async () => {
+    const post = (body: string | Uint8Array, headers: Record<string, string>) =>
+      fetch(`${server.url}/api/uploads`, { method: 'POST', body, headers: { Authorization: 'Bearer dev-u-ana', ...headers } });
+    const name = 'facture été <1>.html';
+    const created = await post('<script>alert(1)</script>', { 'Content-Type': 'text/html', 'X-File-Name': encodeURIComponent(name) });
+    assert.equal(created.status, 201);
+    const attachment = (await created.json()) as { id: string; name: string; mime: string; size: number; url: string };
+    assert.deepEqual({ ...attachment, id: '', url: '' }, { id: '', name, mime: 'text/html', size: 25, url: '' });
+    assert.match(attachment.url, /^\/api\/uploads\/att-[0-9a-f]{32}$/);
+    const served = await fetch(`${server.url}${attachment.url}`);
+    assert.equal(served.status, 200);
+    assert.equal(await served.text(), '<script>alert(1)</script>');
+    assert.equal(served.headers.get('content-type'), 'application/octet-stream', 'HTML never renders from this origin');
+    assert.match(served.headers.get('content-disposition') ?? '', /^attachment; filename\*=UTF-8''facture%20%C3%A9t%C3%A9/);
+    assert.match(served.headers.get('content-security-policy') ?? '', /sandbox/);
+    assert.equal(served.headers.get('x-content-type-options'), 'nosniff');
+
+    assert.equal((await post('x', { 'Content-Type': 'text/plain' })).status, 400, 'no file name');
+    assert.equal((await post('x', { 'Content-Type': 'not a type', 'X-File-Name': 'a.txt' })).status, 400, 'bad media type');
+    assert.equal((await fetch(`${server.url}/api/uploads`, { method: 'POST', body: 'x', headers: { 'X-File-Name': 'a.txt' } })).status, 401);
+    const big = await post(new Uint8Array(10 * 1024 * 1024 + 1), { 'Content-Type': 'application/zip', 'X-File-Name': 'big.zip' });
+    assert.equal(big.status, 413);
+    assert.equal((await fetch(`${server.url}/api/uploads/att-${'0'.repeat(32)}`)).status, 404);
+  });
+
   it('gives a self agent only their own conversations, in the snapshot and live (R14)', async () => {
     const { snapshot } = await snapshotOf(server, 'u-sam');
     assert.ok(snapshot.conversations.length > 0, 'u-sam owns some conversations');
@@ -169,7 +194,7 @@ describe('durability across kill -9', () => {
 
   it('keeps every acknowledged command, answers a resent id alike once, resumes, and migrates and seeds once', async () => {
     server = await ServerProcess.start(db, ['--seed-conversations', '200']);
-    assert.match(server.startText, /migrated to 1/);
+    assert.match(server.startText, /migrated to 1, 2/);
     assert.match(server.startText, /seeded with 200/);
     const { snapshot } = await snapshotOf(server, 'u-ana');
     const open = snapshot.conversations.filter((c) => c.status === 'open' && c.trashedAt === null && !c.spam).slice(0, 20);
@@ -226,7 +251,7 @@ describe('durability across kill -9', () => {
 
     const sqlite = new Database(db, { readonly: true });
     try {
-      assert.deepEqual(sqlite.prepare('SELECT version FROM schema_migrations').pluck().all(), [1]);
+      assert.deepEqual(sqlite.prepare('SELECT version FROM schema_migrations').pluck().all(), [1, 2]);
       assert.equal(sqlite.prepare("SELECT count(*) FROM entities WHERE kind = 'conversation'").pluck().get(), 200);
     } finally {
       sqlite.close();

@@ -50,7 +50,7 @@ describe('URL state', () => {
   });
 
   it('§4 custom fields keep their type: text, number or boolean', () => {
-    expect(fromQueryString('field=plan:Pro&field=since:2021&field=seats:=5&field=trial:=true').filters.custom).to.deep.equal({
+    expect(fromQueryString('field=plan:Pro&field=since:2021&field=seats:=5&field=trial:=true').filters?.custom).to.deep.equal({
       plan: 'Pro',
       since: '2021',
       seats: 5,

@@ -291,6 +291,35 @@ export class HttpTransport implements Transport {
     }
   }
 
+  /**
+   * Stores a file through POST /api/uploads and resolves to its Attachment
+   * (as unknown: the store checks it), its url made absolute against this
+   * transport's base. Rejects with an HttpError otherwise (413 past 10 MB).
+   */
+  async upload(file: File, _actorId?: Id): Promise<unknown> {
+    let response: Response;
+    try {
+      response = await this.#fetch(this.#url('/api/uploads'), {
+        method: 'POST',
+        headers: {
+          ...this.#headers(),
+          'Content-Type': file.type || 'application/octet-stream',
+          'X-File-Name': encodeURIComponent(file.name || 'file'),
+        },
+        body: file,
+      });
+    } catch (error) {
+      throw new HttpError(0, `cannot reach ${this.#base}: ${asError(error).message}`, true);
+    }
+    const body = await bodyOf(response).catch(() => '');
+    if (!response.ok) throw new HttpError(response.status, reasonOf(body, response.status), isRetryable(response.status));
+    const attachment = body as { url?: unknown } | null;
+    if (attachment && typeof attachment === 'object' && typeof attachment.url === 'string' && attachment.url.startsWith('/')) {
+      return { ...attachment, url: `${this.#base}${attachment.url}` };
+    }
+    return body;
+  }
+
   async #get(url: string): Promise<unknown> {
     let response: Response;
     try {
