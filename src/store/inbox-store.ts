@@ -534,7 +534,11 @@ export class InboxStore {
    * nothing here.
    */
   setPresence(conversationId: Id | null, typing = false): void {
-    this.#transport.presence?.(conversationId, typing, this.userId).catch(() => undefined);
+    try {
+      this.#transport.presence?.(conversationId, typing, this.userId).catch(() => undefined);
+    } catch {
+      // A transport that throws instead of rejecting: still best effort.
+    }
   }
 
   /** True when the transport stores files, so a composer may offer attachments. */

@@ -31,6 +31,31 @@ describe('InboxStore presence and uploads', () => {
     lea.destroy();
   });
 
+  it('R17 presence for a user the backend refuses rejects, never throws', async () => {
+    const transport = new MemoryTransport({ backend: backend() });
+    let rejected: unknown;
+    await transport.presence('c-1', true, 'u-nobody').catch((e: unknown) => (rejected = e));
+    expect(String(rejected)).to.match(/u-nobody|user/i);
+    const store = storeOn(transport, 'u-nobody');
+    expect(() => store.setPresence('c-1', true)).not.to.throw();
+    store.destroy();
+  });
+
+  it('goes live again after a resume with nothing missed, and resends what went unanswered', async () => {
+    const transport = new MemoryTransport({ backend: backend() });
+    const store = new InboxStore({ transport, userId: 'u-ana', schedule: (f) => queueMicrotask(f), reconnectDelay: 10 });
+    await store.ready;
+    const id = store.selectors.list(store.state)[0]!.id;
+    transport.offline = true;
+    await until(() => store.state.connection === 'offline');
+    store.dispatch('setPriority', { ids: [id], priority: 'urgent' });
+    await until(() => store.state.pending.every((p) => !p.inFlight));
+    transport.offline = false;
+    await until(() => store.state.connection === 'live' && store.state.pending.length === 0);
+    expect(transport.backend.state.conversations.get(id)?.priority).to.equal('urgent');
+    store.destroy();
+  });
+
   it('uploads a file through the transport and hands back a checked attachment', async () => {
     const store = storeOn(new MemoryTransport({ backend: backend() }), 'u-ana');
     await store.ready;

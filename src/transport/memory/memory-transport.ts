@@ -152,6 +152,9 @@ export class MemoryTransport implements Transport {
         },
       };
       closeBackend = this.backend.connect(request, sink);
+      // Accepted (a refused user got an error above): say so, as HttpTransport does on its 200,
+      // so that a resumed stream with nothing missed still goes live and resends.
+      if (open) pipe.push(() => open && request.onOpen?.());
       return () => stream.close();
     });
   }
@@ -179,8 +182,12 @@ export class MemoryTransport implements Transport {
 
   presence(conversationId: Id | null, typing: boolean, actorId: Id): Promise<void> {
     if (this.#offline) return Promise.reject(new Error('offline'));
-    this.backend.presence(actorId, conversationId, typing);
-    return Promise.resolve();
+    try {
+      this.backend.presence(actorId, conversationId, typing);
+      return Promise.resolve();
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
   }
 
   /**
