@@ -82,10 +82,16 @@ export interface CommandArgs {
   saveView: { view: SavedView };
   deleteView: { viewId: Id };
   updateContact: { contactId: Id; patch: Partial<Omit<Contact, 'id' | 'blocked'>> };
+  /** The source's details and conversations go to the target; the source is removed (contacts.ts). */
+  mergeContacts: { targetId: Id; sourceId: Id };
   // Calls (R10): answering or calling an unassigned contact assigns it.
   answerCall: { conversationId: Id; itemId: Id };
   placeCall: { conversationId: Id; itemId: Id };
   endCall: { conversationId: Id; itemId: Id; duration: number };
+  /** A ringing inbound call turned down: the host's telephony stops ringing it. */
+  declineCall: { conversationId: Id; itemId: Id };
+  /** Starts or stops recording an active call, as the host's telephony reports it. */
+  setRecording: { conversationId: Id; itemId: Id; recording: boolean };
 
   // The outside world and the clock: only a backend issues these (actor null).
   receiveMessage: {
@@ -135,6 +141,9 @@ export const UNDOABLE_COMMANDS: readonly CommandType[] = [
   'restore',
   'markSpam',
   'unmarkSpam',
+  // R8: the header's Block sender, undone by unblocking.
+  'blockContact',
+  'unblockContact',
   'setPriority',
   'addLabels',
   'removeLabels',

@@ -20,6 +20,8 @@ export type DomainEvent =
   | { readonly type: 'conversation.upserted'; readonly conversation: Conversation }
   | { readonly type: 'conversation.deleted'; readonly id: Id }
   | { readonly type: 'contact.upserted'; readonly contact: Contact }
+  /** A contact merged into another (mergeContacts). */
+  | { readonly type: 'contact.deleted'; readonly id: Id }
   | { readonly type: 'user.upserted'; readonly user: User }
   | { readonly type: 'team.upserted'; readonly team: Team }
   | { readonly type: 'bot.upserted'; readonly bot: Bot }

@@ -305,7 +305,7 @@ export const answerCall: Rule<'answerCall'> = byPerson((input, actor) => {
   const call = findItem(input.state, c.id, args.itemId, 'call');
   if (!call) return refuse('not-found', `Call ${args.itemId} was not found.`);
   if (call.state !== 'ringing') return refuse('conflict', 'This call is no longer ringing.');
-  const answered: CallItem = { ...call, state: 'active', agentId: actor.id };
+  const answered: CallItem = { ...call, state: 'active', agentId: actor.id, answeredAt: input.ctx.now };
   return accept([timelineEvent(answered), ...claimEvents(input, actor, c, {})]);
 });
 
@@ -337,3 +337,31 @@ export const endCall: Rule<'endCall'> = (input) => {
     call.state === 'active' ? { ...call, state: 'ended', duration: args.duration } : { ...call, state: 'missed' };
   return accept([timelineEvent(ended)]);
 };
+
+/** A call of a conversation the actor sees (R14), or why not. */
+function findCall(input: RuleInput<'declineCall' | 'setRecording'>): CallItem | Refused {
+  const args = input.command.args;
+  const c = findConversation(input, args.conversationId);
+  if (isRefused(c)) return c;
+  return findItem(input.state, c.id, args.itemId, 'call') ?? refuse('not-found', `Call ${args.itemId} was not found.`);
+}
+
+// Declining stops the ringing for the team; it assigns nobody (R10 is about answering).
+export const declineCall: Rule<'declineCall'> = byPerson((input, actor) => {
+  const call = findCall(input);
+  if (isRefused(call)) return call;
+  if (call.state === 'declined') return accept([]);
+  if (call.state !== 'ringing' || call.direction !== 'in') {
+    return refuse('conflict', 'Only a ringing incoming call can be declined.');
+  }
+  return accept([timelineEvent({ ...call, state: 'declined', agentId: actor.id })]);
+});
+
+export const setRecording: Rule<'setRecording'> = byPerson((input) => {
+  const call = findCall(input);
+  if (isRefused(call)) return call;
+  const recording = input.command.args.recording;
+  if (call.recording === recording) return accept([]);
+  if (call.state !== 'active') return refuse('conflict', 'Only a call in progress can be recorded.');
+  return accept([timelineEvent({ ...call, recording })]);
+});

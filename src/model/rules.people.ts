@@ -1,9 +1,16 @@
 /**
  * Rules about people rather than one conversation: contacts (R8 blocking,
- * details), agents (R10 deactivation, R11 availability and routing),
+ * details, merging duplicates), agents (R10 deactivation, R11 availability and routing),
  * internal comments and notes (R20), and saved views (R14 ownership).
  */
+import {
+  applyContactPatch,
+  cleanContactPatch,
+  mergeContactDetails,
+  validateContactPatch,
+} from './contacts.js';
 import type { DomainEvent } from './events.js';
+import { canChangeNote } from './notes.js';
 import { canChangeView, canSeeView } from './permissions.js';
 import {
   accept,
@@ -51,28 +58,55 @@ export const blockContact: Rule<'blockContact'> = (input) => setBlocked(input, t
 // R8
 export const unblockContact: Rule<'unblockContact'> = (input) => setBlocked(input, false);
 
-const EMAIL = /^[^\s@]+@[^\s@]+$/;
-const PHONE = /^\+?[\d\s().-]{3,}$/;
-
-/** The contact panel's validation: what the panel checks, the backend checks again. */
-function contactProblem(state: InboxState, patch: Partial<Contact>): string | null {
-  if ('name' in patch && isBlank(patch.name)) return 'A contact needs a name.';
-  if (patch.emails?.some((email) => !EMAIL.test(email))) return 'An e-mail address is not valid.';
-  if (patch.phones?.some((phone) => !PHONE.test(phone))) return 'A phone number is not valid.';
-  const owner = patch.ownerId;
-  if (owner && state.users.get(owner)?.active !== true) return 'A contact owner must be an active user.';
-  return null;
-}
-
+/**
+ * The contact panel's details (DESIGN section 5): phones, e-mails, country,
+ * language and company are cleaned and validated by contacts.ts, the same
+ * functions the panel checks with before dispatching. R14: any active
+ * user (or the system) may edit a contact.
+ */
 export const updateContact: Rule<'updateContact'> = (input) => {
   const contact = findContact(input, input.command.args.contactId);
   if (isRefused(contact)) return contact;
   // id and blocked are not the panel's to change (R8 has its own command).
-  const { id: _id, blocked: _blocked, ...patch } = input.command.args.patch as Partial<Contact>;
-  const problem = contactProblem(input.state, patch);
-  if (problem) return refuse('invalid', problem);
-  const updated: Contact = { ...contact, ...patch };
+  const { id: _id, blocked: _blocked, ...raw } = input.command.args.patch as Partial<Contact>;
+  const patch = cleanContactPatch(raw);
+  const problem = validateContactPatch(patch, input.state)[0];
+  if (problem) return refuse('invalid', problem.message);
+  const updated = applyContactPatch(contact, patch);
   return accept(same(updated, contact) ? [] : [{ type: 'contact.upserted', contact: updated }]);
+};
+
+/**
+ * Merges a duplicate (DESIGN section 5's merge suggestions): the source's
+ * phones, e-mails, tags and attributes join the target's
+ * (mergeContactDetails), its conversations move to the target, and the
+ * source is removed. R8: a blocked contact merges only with another
+ * blocked one, so that a merge never blocks or unblocks anyone. R10: the
+ * target keeps its owner, else takes the source's. R14: whoever may edit
+ * a contact (updateContact) may merge two.
+ */
+export const mergeContacts: Rule<'mergeContacts'> = (input) => {
+  const { targetId, sourceId } = input.command.args;
+  if (targetId === sourceId) return refuse('invalid', 'A contact cannot be merged into itself.');
+  const target = findContact(input, targetId);
+  if (isRefused(target)) return target;
+  const source = findContact(input, sourceId);
+  if (isRefused(source)) return source;
+  if (target.blocked !== source.blocked) {
+    const [blocked, other] = target.blocked ? [target, source] : [source, target];
+    return refuse(
+      'conflict',
+      `${blocked.name} is blocked and ${other.name} is not; unblock or block one of them before merging.`,
+    );
+  }
+  const events: DomainEvent[] = [];
+  for (const c of input.state.conversations.values()) {
+    if (c.contactId === source.id) events.push(...changeConversation(input, c, { patch: { contactId: target.id } }));
+  }
+  const merged = mergeContactDetails(target, source, input.state);
+  if (!same(merged, target)) events.push({ type: 'contact.upserted', contact: merged });
+  events.push({ type: 'contact.deleted', id: source.id });
+  return accept(events);
 };
 
 function findUser(input: RuleInput, userId: Id): User | Refused {
@@ -204,7 +238,7 @@ function findNote(input: RuleInput<'editNote' | 'deleteNote'>, actor: User): Not
   if (isRefused(c)) return c;
   const note = findItem(input.state, c.id, itemId, 'note');
   if (!note) return refuse('not-found', `Note ${itemId} was not found.`);
-  if (note.authorId !== actor.id) return refuse('forbidden', 'Only its author can change a note.');
+  if (!canChangeNote(note, actor.id)) return refuse('forbidden', 'Only its author can change a note.');
   return note;
 }
 

@@ -99,6 +99,9 @@ export function reduceAll(state: InboxState, events: readonly DomainEvent[]): In
       case 'contact.upserted':
         writable('contacts').set(event.contact.id, event.contact);
         break;
+      case 'contact.deleted':
+        writable('contacts').delete(event.id);
+        break;
       case 'user.upserted':
         writable('users').set(event.user.id, event.user);
         break;

@@ -189,6 +189,8 @@ export interface CallItem extends TimelineBase {
   readonly duration: number;
   readonly agentId: Id | null;
   readonly recording: boolean;
+  /** When an agent answered it (answerCall): the start of its running timer. */
+  readonly answeredAt?: Millis | undefined;
 }
 
 export interface CommentItem extends TimelineBase {

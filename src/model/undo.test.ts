@@ -167,6 +167,24 @@ describe('undo', () => {
     expect(invert(state, cmd('comment', { conversationId: 'a', itemId: 'c', body: 'x', mentions: [] }), ANA)).to.deep.equal([]);
   });
 
+  it('R8 undoing block unblocks the contact, and undoing unblock blocks it again', () => {
+    const state = withConversations({ id: 'a', contactId: 'k-1' });
+    const block = cmd('blockContact', { contactId: 'k-1' }, 'x');
+    expect(invert(state, block, ANA)).to.deep.equal([{ id: 'x:undo:0', type: 'unblockContact', args: { contactId: 'k-1' } }]);
+    const blocked = run(state, block);
+    expect(blocked.contacts.get('k-1')!.blocked).to.equal(true);
+    const inverse = invert(blocked, cmd('unblockContact', { contactId: 'k-1' }), ANA);
+    expect(bare(inverse)).to.deep.equal([{ type: 'blockContact', args: { contactId: 'k-1' } }]);
+    const undone = applyAll(blocked, invert(state, block, ANA), { actorId: 'u-ana', now: NOW + 1 });
+    expect(undone.refusals).to.deep.equal([]);
+    expect(undone.state.contacts.get('k-1')!.blocked).to.equal(false);
+  });
+
+  it('R8 blocking a contact already blocked has nothing to undo', () => {
+    const blocked = run(withConversations({ id: 'a', contactId: 'k-1' }), cmd('blockContact', { contactId: 'k-1' }));
+    expect(invert(blocked, cmd('blockContact', { contactId: 'k-1' }), ANA)).to.deep.equal([]);
+  });
+
   it('invert never mutates the state it is given', () => {
     const state = deepFreeze(withConversations({ id: 'a', unread: true }, { id: 'b', labels: ['x'] }));
     expect(invert(state, cmd('markDone', { ids: ['a', 'b'] }), ANA)).to.have.length(2);

@@ -33,10 +33,20 @@ export function invert(
   if (!UNDOABLE_COMMANDS.includes(command.type)) return [];
   const result = applied ? { ok: true as const, ...applied } : apply(before, command, ctx);
   if (!result.ok) return [];
+  if (command.type === 'blockContact' || command.type === 'unblockContact') return invertBlock(before, command);
   const moved = movedConversations(before, result.state, result.events);
   return RESTORERS.flatMap((restore) => restore(moved)).map(
     (draft, n): Command => ({ id: `${command.id}:undo:${n}`, ...draft }),
   );
+}
+
+/** R8: blocking lives on the contact; its undo sets the contact's flag back, if it moved. */
+function invertBlock(before: InboxState, command: Command<'blockContact' | 'unblockContact'>): Command[] {
+  const contact = before.contacts.get(command.args.contactId);
+  const blocking = command.type === 'blockContact';
+  if (!contact || contact.blocked === blocking) return [];
+  const type = blocking ? 'unblockContact' : 'blockContact';
+  return [{ id: `${command.id}:undo:0`, type, args: { contactId: contact.id } }];
 }
 
 /** Conversations the command changed, in the order it changed them. */

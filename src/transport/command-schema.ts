@@ -80,9 +80,12 @@ export const COMMAND_ARG_SCHEMAS = {
   saveView: v.object({ view: SavedViewSchema }),
   deleteView: v.object({ viewId: Id }),
   updateContact: v.object({ contactId: Id, patch: v.partial(v.omit(ContactSchema, ['id', 'blocked'])) }),
+  mergeContacts: v.object({ targetId: Id, sourceId: Id }),
   answerCall: v.object(ItemArgs),
   placeCall: v.object(ItemArgs),
   endCall: v.object({ ...ItemArgs, duration: Count }),
+  declineCall: v.object(ItemArgs),
+  setRecording: v.object({ ...ItemArgs, recording: v.boolean() }),
   receiveMessage: v.object({
     ...ItemArgs,
     contactId: Id,

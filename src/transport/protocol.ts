@@ -186,6 +186,7 @@ export const TimelineItemSchema = v.variant('type', [
     duration: Count,
     agentId: v.nullable(Id),
     recording: v.boolean(),
+    answeredAt: opt(Time),
   }),
   v.object({ ...base, type: v.literal('comment'), authorId: Id, body: Text, mentions: Ids }),
   v.object({
@@ -209,6 +210,7 @@ export const DomainEventSchema = v.variant('type', [
   v.object({ type: v.literal('conversation.upserted'), conversation: ConversationSchema }),
   v.object({ type: v.literal('conversation.deleted'), id: Id }),
   v.object({ type: v.literal('contact.upserted'), contact: ContactSchema }),
+  v.object({ type: v.literal('contact.deleted'), id: Id }),
   v.object({ type: v.literal('user.upserted'), user: UserSchema }),
   v.object({ type: v.literal('team.upserted'), team: TeamSchema }),
   v.object({ type: v.literal('bot.upserted'), bot: BotSchema }),

@@ -507,15 +507,17 @@ export class MemoryBackend {
           const to: Id[] = [];
           const gone: Id[] = [];
           const newcomers: Id[] = [];
+          // A merge (mergeContacts) hands a conversation to another contact.
+          const newContact = old !== undefined && old.contactId !== c.contactId;
           for (const v of viewers) {
             const sees = v.all || v.sees(c);
             const saw = old !== undefined && (v.all || v.saw(old));
             if (sees) to.push(v.id);
             else if (saw) gone.push(v.id);
             // R14: a conversation entering a restricted user's sight brings its contact.
-            if (sees && !saw && !v.all) newcomers.push(v.id);
+            if (sees && (!saw || newContact) && !v.all) newcomers.push(v.id);
           }
-          if (!old) this.#indexConversation(c);
+          if (!old || newContact) this.#indexConversation(c);
           const contact = after.contacts.get(c.contactId);
           if (newcomers.length > 0 && contact) push({ type: 'contact.upserted', contact }, newcomers);
           push(event, to, gone);

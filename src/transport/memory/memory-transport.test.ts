@@ -424,6 +424,31 @@ describe('MemoryBackend', () => {
     expect(backend.state.conversations.get(c.id)!.version).to.equal(version + 1);
   });
 
+  it('contacts + R14: a merge brings the new contact to a restricted agent who sees a moved conversation', async () => {
+    const state = backend.state;
+    const mine = ownersConversation((c) => c.assignee?.id === agentSelf && c.mentions.length === 0);
+    const source = state.contacts.get(mine.contactId)!;
+    const sees = (id: string) => [...state.conversations.values()].some(
+      (c) => c.contactId === id && (c.assignee?.id === agentSelf || c.mentions.includes(agentSelf)),
+    );
+    const target = [...state.contacts.values()].find((k) => k.id !== source.id && !k.blocked && !source.blocked && !sees(k.id))!;
+    const stream = record(transport, agentSelf);
+    await until(() => stream.messages.length > 0, 'snapshot');
+    const first = stream.messages[0]!;
+    expect(first.kind === 'snapshot' && first.snapshot.contacts.some((k) => k.id === target.id), 'not seen before').to.equal(false);
+    // A contact change first, so that the backend's contact index exists before the merge.
+    expect(backend.send({ id: cid(), type: 'updateContact', args: { contactId: target.id, patch: { company: 'Acme' } } }, owner).ok).to.equal(true);
+    const ack = backend.send({ id: cid(), type: 'mergeContacts', args: { targetId: target.id, sourceId: source.id } }, owner);
+    expect(ack.ok, JSON.stringify(ack)).to.equal(true);
+    await until(() => events(stream.messages).some((e) => e.event.type === 'contact.deleted'), 'the removal');
+    const received = events(stream.messages).map((e) => e.event);
+    const moved = received.find((e) => e.type === 'conversation.upserted' && e.conversation.id === mine.id);
+    expect(moved?.type === 'conversation.upserted' && moved.conversation.contactId).to.equal(target.id);
+    expect(received.some((e) => e.type === 'contact.upserted' && e.contact.id === target.id), 'the new contact').to.equal(true);
+    expect(received).to.deep.include({ type: 'contact.deleted', id: source.id });
+    stream.close();
+  });
+
   it('persists each command before anything is delivered or acknowledged, and changes nothing when that fails', () => {
     const commits: Commit[] = [];
     let failing = false;

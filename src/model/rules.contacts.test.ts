@@ -1,0 +1,159 @@
+import { expect } from '@open-wc/testing';
+import { makeContact, makeConversation, makeState, makeUser } from './fixtures.js';
+import { reduceAll } from './state.js';
+import { ANA, cmd, conv, deepFreeze, eventsOf, refusal, run, SYSTEM } from './rules.testing.js';
+
+/** Contacts k-1 (Zoé) and k-2 (her duplicate), with conversations c-1 (k-1), c-2 and c-3 (k-2), c-4 (k-3). */
+function duplicates(extra: { blocked?: [boolean, boolean] } = {}) {
+  const [b1, b2] = extra.blocked ?? [false, false];
+  return makeState({
+    users: [
+      makeUser({ id: 'u-owner', role: 'owner' }),
+      makeUser({ id: 'u-ana' }),
+      makeUser({ id: 'u-self', visibility: 'self' }),
+      makeUser({ id: 'u-gone', active: false }),
+    ],
+    contacts: [
+      makeContact({ id: 'k-1', name: 'Zoé Martin', phones: ['+33 6 12 34 56 78'], emails: ['zoe@acme.io'], tags: ['vip'], blocked: b1 }),
+      makeContact({
+        id: 'k-2', name: 'Zoe M.', phones: ['0033612345678', '+1 415 555 0134'], emails: ['zoe@home.fr'],
+        tags: ['reseller'], attributes: { plan: 'Pro' }, company: 'Acme', blocked: b2,
+      }),
+      makeContact({ id: 'k-3' }),
+    ],
+    conversations: [
+      makeConversation({ id: 'c-1', contactId: 'k-1' }),
+      makeConversation({ id: 'c-2', contactId: 'k-2', version: 4 }),
+      makeConversation({ id: 'c-3', contactId: 'k-2' }),
+      makeConversation({ id: 'c-4', contactId: 'k-3' }),
+    ],
+  });
+}
+
+const merge = (targetId = 'k-1', sourceId = 'k-2') => cmd('mergeContacts', { targetId, sourceId });
+
+describe('rules: contacts (updateContact, mergeContacts)', () => {
+  describe('updateContact', () => {
+    it('contacts: a valid patch is cleaned and stored', () => {
+      const after = run(makeState(), cmd('updateContact', {
+        contactId: 'k-1',
+        patch: { phones: [' +33 6 12 34 56 78 ', ''], country: 'fr', language: 'FR', company: ' Acme ' },
+      }));
+      expect(after.contacts.get('k-1')).to.deep.include({
+        phones: ['+33 6 12 34 56 78'], country: 'FR', language: 'fr', company: 'Acme',
+      });
+    });
+
+    it('contacts: an invalid phone is refused with a sentence naming it', () => {
+      const r = refusal(makeState(), cmd('updateContact', { contactId: 'k-1', patch: { phones: ['06 12 34 56 78'] } }));
+      expect(r.code).to.equal('invalid');
+      expect(r.reason).to.equal('"06 12 34 56 78" is not a valid phone number: write + and the country code, then 7 to 15 digits.');
+    });
+
+    it('contacts: an invalid e-mail, country or language is refused', () => {
+      const refused = (patch: object) =>
+        refusal(makeState(), cmd('updateContact', { contactId: 'k-1', patch })).reason;
+      expect(refused({ emails: ['zoe@acme'] })).to.equal('"zoe@acme" is not a valid e-mail address.');
+      expect(refused({ country: 'France' })).to.match(/^"FRANCE" is not a country code/);
+      expect(refused({ language: 'fr-CA' })).to.match(/^"fr-ca" is not a language code/);
+      expect(refused({ company: 'x'.repeat(256) })).to.match(/at most 255 characters/);
+    });
+
+    it('contacts: an empty company clears it', () => {
+      const state = makeState({ contacts: [makeContact({ id: 'k-1', company: 'Acme' })] });
+      const after = run(state, cmd('updateContact', { contactId: 'k-1', patch: { company: '' } }));
+      expect(after.contacts.get('k-1')).to.not.have.property('company');
+    });
+
+    it('R10 a contact owner must be an active user', () => {
+      const state = duplicates();
+      expect(refusal(state, cmd('updateContact', { contactId: 'k-1', patch: { ownerId: 'u-gone' } })).code).to.equal('invalid');
+      expect(run(state, cmd('updateContact', { contactId: 'k-1', patch: { ownerId: 'u-ana' } })).contacts.get('k-1')!.ownerId).to.equal('u-ana');
+    });
+  });
+
+  describe('mergeContacts', () => {
+    it('contacts: the source details join the target', () => {
+      const after = run(duplicates(), merge());
+      expect(after.contacts.get('k-1')).to.deep.include({
+        name: 'Zoé Martin',
+        phones: ['+33 6 12 34 56 78', '+1 415 555 0134'],
+        emails: ['zoe@acme.io', 'zoe@home.fr'],
+        tags: ['vip', 'reseller'],
+        attributes: { plan: 'Pro' },
+        company: 'Acme',
+      });
+    });
+
+    it('contacts: the source conversations move to the target, each version bumped once, and the source is removed', () => {
+      const before = duplicates();
+      const after = run(before, merge());
+      expect(conv(after, 'c-2')).to.include({ contactId: 'k-1', version: 5 });
+      expect(conv(after, 'c-3')).to.include({ contactId: 'k-1', version: 2 });
+      expect(conv(after, 'c-1')).to.equal(before.conversations.get('c-1'));
+      expect(conv(after, 'c-4')).to.equal(before.conversations.get('c-4'));
+      expect(after.contacts.has('k-2')).to.equal(false);
+      expect(after.contacts.size).to.equal(2);
+    });
+
+    it('contacts: the events are the moved conversations, the merged target, then the removal', () => {
+      const events = eventsOf(duplicates(), merge());
+      expect(events.map((e) => e.type)).to.deep.equal([
+        'conversation.upserted',
+        'conversation.upserted',
+        'contact.upserted',
+        'contact.deleted',
+      ]);
+      // A client folding the backend's events reaches the same state.
+      const state = duplicates();
+      expect(reduceAll(state, events).contacts.has('k-2')).to.equal(false);
+    });
+
+    it('contacts: merging never mutates the state it reads', () => {
+      const state = deepFreeze(duplicates());
+      expect(() => run(state, merge())).to.not.throw();
+    });
+
+    it('contacts: a contact cannot be merged into itself; unknown contacts are not found', () => {
+      expect(refusal(duplicates(), merge('k-1', 'k-1')).code).to.equal('invalid');
+      expect(refusal(duplicates(), merge('k-1', 'k-x')).code).to.equal('not-found');
+      expect(refusal(duplicates(), merge('k-x', 'k-2')).code).to.equal('not-found');
+    });
+
+    it('contacts: merging again after a merge finds no source', () => {
+      const after = run(duplicates(), merge());
+      expect(refusal(after, merge()).code).to.equal('not-found');
+    });
+
+    it('R8 a blocked contact merges only with another blocked one', () => {
+      const r = refusal(duplicates({ blocked: [false, true] }), merge());
+      expect(r.code).to.equal('conflict');
+      expect(r.reason).to.equal('Zoe M. is blocked and Zoé Martin is not; unblock or block one of them before merging.');
+      expect(refusal(duplicates({ blocked: [true, false] }), merge()).code).to.equal('conflict');
+      const after = run(duplicates({ blocked: [true, true] }), merge());
+      expect(after.contacts.get('k-1')!.blocked).to.equal(true);
+    });
+
+    it('R10 the target keeps its owner, else takes the source owner', () => {
+      const state = duplicates();
+      const owned = run(state, cmd('updateContact', { contactId: 'k-2', patch: { ownerId: 'u-ana' } }));
+      expect(run(owned, merge()).contacts.get('k-1')!.ownerId).to.equal('u-ana');
+      const both = run(owned, cmd('updateContact', { contactId: 'k-1', patch: { ownerId: 'u-owner' } }));
+      expect(run(both, merge()).contacts.get('k-1')!.ownerId).to.equal('u-owner');
+    });
+
+    it('R14 whoever may edit a contact may merge: any active user, and the system', () => {
+      expect(run(duplicates(), merge(), ANA).contacts.has('k-2')).to.equal(false);
+      expect(run(duplicates(), merge(), { actorId: 'u-self', now: ANA.now }).contacts.has('k-2')).to.equal(false);
+      expect(run(duplicates(), merge(), SYSTEM).contacts.has('k-2')).to.equal(false);
+      expect(refusal(duplicates(), merge(), { actorId: 'u-gone', now: ANA.now }).code).to.equal('forbidden');
+    });
+  });
+
+  it('contacts: reduce removes a deleted contact and leaves the rest', () => {
+    const state = duplicates();
+    const after = reduceAll(state, [{ type: 'contact.deleted', id: 'k-3' }]);
+    expect([...after.contacts.keys()]).to.deep.equal(['k-1', 'k-2']);
+    expect(state.contacts.size).to.equal(3);
+  });
+});
