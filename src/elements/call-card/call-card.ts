@@ -1,11 +1,272 @@
-import { LitElement, html } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { localized, msg, str } from '@lit/localize';
+import { StoreController } from '../../controllers/store.controller.js';
+import { CallEndEvent, CallRecordEvent } from '../../events/call-events.js';
+import { callSeconds, currentCall, findCall, unloadedRecentCalls, type CallEntry } from '../../model/calls.js';
+import type { Id, InboxState, Millis } from '../../model/types.js';
+import type { InboxStore, StoreState } from '../../store/inbox-store.js';
+import { hostStyles } from '../../styles/host-styles.js';
+import { tokens } from '../../styles/tokens.js';
+import { callerName, callerNumber, callStateText, clock } from './call-format.js';
+import { styles } from './call-card.styles.js';
+
+/** A call still in progress after a reload is looked for this far back. */
+const CALL_LOOKBACK: Millis = 2 * 60 * 60_000;
+
+interface Slice {
+  readonly ready: boolean;
+  readonly model: InboxState;
+  readonly userId: Id;
+}
+
+const select = (s: StoreState): Slice => ({ ready: s.ready, model: s.model, userId: s.userId });
+const sameSlice = (a: Slice, b: Slice) => a.ready === b.ready && a.model === b.model && a.userId === b.userId;
 
 /**
- * @summary Placeholder, being built for issue 4.
+ * @summary One call (DESIGN section 5): who, which way, its state as the
+ * transport reports it, a running timer, Record and End; once over, its
+ * outcome and duration.
+ *
+ * With `conversation-id` (and optionally `item-id`) it shows that
+ * conversation's newest call (or that one); without, the call the current
+ * user is on (answered, or placed and still ringing), and after it ends
+ * the outcome of that call until another begins. The timer counts from the
+ * answer, once a second (`role="timer"`, not announced).
+ *
+ * The host owns telephony: Record fires `call-record` and End `call-end`.
+ * Unless the event is cancelled, the card then dispatches `setRecording`
+ * or `endCall` (with the duration it timed), and it always shows what the
+ * store reports. Works inside an `<inbox-provider>` or with `.store`.
+ *
+ * @fires call-record - {CallRecordEvent} Record was toggled; `recording` is the state asked for. Cancel to handle it yourself.
+ * @fires call-end - {CallEndEvent} End was pressed; `duration` in seconds. Cancel to hang up through your own telephony first.
+ *
+ * @csspart base - The card.
+ * @csspart direction - "Incoming call" or "Outgoing call".
+ * @csspart name - The contact's name.
+ * @csspart details - Their number and the line.
+ * @csspart state - The call's state (ringing, on call, ended...), with the recording mark.
+ * @csspart recording - The recording mark.
+ * @csspart timer - The running time, `mm:ss`.
+ * @csspart controls - The group of buttons.
+ * @csspart record - The Record toggle.
+ * @csspart end - The End call button.
+ * @csspart outcome - How a finished call went, and how long it lasted.
+ * @csspart empty - The text shown when there is no call.
+ *
+ * @cssprop --inbox-call-card-background - The card. Defaults to `--inbox-color-surface-raised`.
+ * @cssprop --inbox-call-card-end-background - The End call button, under white text. Defaults to a dark red in both schemes.
+ * @cssprop --inbox-call-card-recording-color - The recording mark. Defaults to `--inbox-status-blocked` (red).
+ *
+ * @cssstate ringing - The call rings.
+ * @cssstate active - The call is in progress.
+ * @cssstate over - The call is over (ended, missed or declined).
+ * @cssstate recording - The call is being recorded.
  */
+@localized()
 export class CallCard extends LitElement {
-  override render() {
-    return html``;
+  static override styles = [tokens, hostStyles, styles];
+
+  /** The store; by default the nearest `<inbox-provider>`'s. */
+  @property({ attribute: false }) store: InboxStore | undefined;
+
+  /** Show this conversation's call; by default the current user's. */
+  @property({ attribute: 'conversation-id' }) conversationId: Id | null = null;
+
+  /** With `conversation-id`: this call rather than the newest. */
+  @property({ attribute: 'item-id' }) itemId: Id | null = null;
+
+  /** The clock the timer reads (tests and stories set it). */
+  @property({ attribute: false }) now: () => Millis = Date.now;
+
+  readonly #data = new StoreController(this, select, sameSlice);
+  readonly #internals = this.attachInternals();
+  #ticker: ReturnType<typeof setInterval> | undefined;
+  /** The user's last call, kept on screen with its outcome once it is over. */
+  #last: { conversationId: Id; itemId: Id } | null = null;
+  #entry: CallEntry | null = null;
+  readonly #requested = new Set<Id>();
+  /** The store whose snapshot was searched for a call in progress before a reload. */
+  #scanned: InboxStore | undefined;
+
+  /** The call on the card, as the store reports it. */
+  get call(): CallEntry | null {
+    return this.#entry;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#stopTicker();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('conversationId')) this.#last = null;
+    this.#entry = this.#find();
+  }
+
+  #find(): CallEntry | null {
+    const data = this.#data.value;
+    if (!data?.ready) return null;
+    if (this.conversationId) return findCall(data.model, this.conversationId, this.itemId);
+    const current = currentCall(data.model, data.userId);
+    if (current) {
+      this.#last = { conversationId: current.conversation.id, itemId: current.call.id };
+      return current;
+    }
+    return this.#last ? findCall(data.model, this.#last.conversationId, this.#last.itemId) : null;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const state = this.#entry?.call.state;
+    if (state === 'active') this.#startTicker();
+    else this.#stopTicker();
+    const states = this.#internals.states;
+    states.clear();
+    if (state === 'ringing' || state === 'active') states.add(state);
+    else if (state) states.add('over');
+    if (this.#entry?.call.recording) states.add('recording');
+    this.#load();
+  }
+
+  /**
+   * Loads the timeline that holds the call: the conversation named, or
+   * (once per store) the user's recent call conversations, for a call still
+   * in progress after a reload.
+   */
+  #load(): void {
+    const data = this.#data.value;
+    const store = this.#data.store;
+    if (!data?.ready || !store) return;
+    const want = (id: Id) => {
+      if (this.#requested.has(id) || data.model.timelines.has(id)) return;
+      this.#requested.add(id);
+      void store.loadTimeline(id);
+    };
+    if (this.conversationId) {
+      if (data.model.conversations.has(this.conversationId)) want(this.conversationId);
+      return;
+    }
+    const user = data.model.users.get(data.userId);
+    if (!user || this.#scanned === store) return;
+    this.#scanned = store;
+    for (const c of unloadedRecentCalls(data.model, user, this.now() - CALL_LOOKBACK)) {
+      if (c.assignee?.type === 'user' && c.assignee.id === user.id) want(c.id);
+    }
+  }
+
+  #startTicker(): void {
+    this.#ticker ??= setInterval(() => this.requestUpdate(), 1000);
+  }
+
+  #stopTicker(): void {
+    clearInterval(this.#ticker);
+    this.#ticker = undefined;
+  }
+
+  #record(): void {
+    const entry = this.#entry;
+    if (!entry) return;
+    const { call, conversation } = entry;
+    const recording = !call.recording;
+    if (!this.dispatchEvent(new CallRecordEvent(conversation.id, call.id, recording))) return;
+    this.#data.store?.dispatch('setRecording', { conversationId: conversation.id, itemId: call.id, recording });
+  }
+
+  #end(): void {
+    const entry = this.#entry;
+    if (!entry) return;
+    const { call, conversation } = entry;
+    const duration = callSeconds(call, this.now());
+    if (!this.dispatchEvent(new CallEndEvent(conversation.id, call.id, duration))) return;
+    this.#data.store?.dispatch('endCall', { conversationId: conversation.id, itemId: call.id, duration });
+  }
+
+  protected override render() {
+    const data = this.#data.value;
+    const entry = this.#entry;
+    if (!entry) {
+      const text = data?.ready
+        ? msg('No call in progress.', { id: 'callCard.empty' })
+        : msg('Loading…', { id: 'callCard.loading' });
+      return html`<div part="base" class="base base--empty"><p part="empty" class="empty">${text}</p></div>`;
+    }
+    const { call } = entry;
+    const name = callerName(entry);
+    const number = callerNumber(entry);
+    const line = entry.channel?.name ?? '';
+    const live = call.state === 'ringing' || call.state === 'active';
+    const seconds = callSeconds(call, this.now());
+    return html`<article part="base" class="base" aria-labelledby="name">
+      <header class="header">
+        <span part="direction" class="direction">
+          ${call.direction === 'in'
+            ? msg('Incoming call', { id: 'callCard.incoming' })
+            : msg('Outgoing call', { id: 'callCard.outgoing' })}
+        </span>
+        <span part="name" class="name" id="name">${name}</span>
+        <span part="details" class="details">${[number !== name ? number : '', line].filter(Boolean).join(' · ')}</span>
+      </header>
+      <div class="line">
+        <span part="state" class="state state--${call.state}" role="status">
+          ${callStateText(call.state, call.direction)}${call.recording && live
+            ? html` <span part="recording" class="recording"
+                ><span class="dot" aria-hidden="true"></span>${msg('Recording', { id: 'callCard.recording' })}</span
+              >`
+            : nothing}
+        </span>
+        ${call.state === 'active'
+          ? html`<span class="time"
+              ><span class="visually-hidden">${msg('Call duration', { id: 'callCard.duration' })} </span
+              ><span part="timer" class="timer" role="timer" aria-live="off">${clock(seconds)}</span></span
+            >`
+          : nothing}
+      </div>
+      ${live ? this.#controls(entry) : this.#outcome(entry)}
+    </article>`;
+  }
+
+  #controls(entry: CallEntry) {
+    const { call } = entry;
+    // An inbound call still ringing is answered or declined from <incoming-calls>.
+    if (call.state === 'ringing' && call.direction === 'in') return nothing;
+    return html`<div part="controls" class="controls" role="group" aria-label=${msg('Call controls', { id: 'callCard.controls' })}>
+      <button
+        type="button"
+        part="record"
+        class="record"
+        aria-pressed=${call.recording ? 'true' : 'false'}
+        ?disabled=${call.state !== 'active'}
+        @click=${this.#record}
+      >
+        <span class="dot" aria-hidden="true"></span>${msg('Record', { id: 'callCard.record' })}
+      </button>
+      <button type="button" part="end" class="end" @click=${this.#end}>${msg('End call', { id: 'callCard.end' })}</button>
+    </div>`;
+  }
+
+  #outcome(entry: CallEntry) {
+    const { call } = entry;
+    let text: string;
+    switch (call.state) {
+      case 'ended': {
+        const time = clock(call.duration);
+        text = call.recording
+          ? msg(str`Call ended after ${time}. Recorded.`, { id: 'callCard.outcome.endedRecorded' })
+          : msg(str`Call ended after ${time}.`, { id: 'callCard.outcome.ended' });
+        break;
+      }
+      case 'missed':
+        text = call.direction === 'in'
+          ? msg('Missed call: nobody answered.', { id: 'callCard.outcome.missed' })
+          : msg('No answer.', { id: 'callCard.outcome.noAnswer' });
+        break;
+      default:
+        text = msg('Call declined.', { id: 'callCard.outcome.declined' });
+    }
+    return html`<p part="outcome" class="outcome">${text}</p>`;
   }
 }
 
