@@ -1,0 +1,291 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+    --_composer-background: var(--inbox-composer-background, var(--_inbox-color-surface));
+    /* A yellow surface for internal comments; text colours keep 4.5:1 on it, light and dark. */
+    --_composer-internal-background: var(--inbox-composer-internal-background, #fbf0c0);
+    --_composer-internal-border: var(--inbox-composer-internal-border, #9a6700);
+    --_composer-send-color: var(--inbox-composer-send-color, #ffffff);
+    --_composer-min-rows-height: var(--inbox-composer-min-height, 4.5rem);
+    --_composer-max-height: var(--inbox-composer-max-height, 16rem);
+    color: var(--_inbox-color-text);
+    font-size: var(--_inbox-font-size);
+  }
+  @supports (color: light-dark(#000, #fff)) {
+    :host {
+      --_composer-internal-background: var(--inbox-composer-internal-background, light-dark(#fbf0c0, #2f2a14));
+      --_composer-internal-border: var(--inbox-composer-internal-border, light-dark(#9a6700, #d29922));
+      --_composer-send-color: var(--inbox-composer-send-color, light-dark(#ffffff, #0d1117));
+    }
+  }
+
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+
+  .composer {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_inbox-space-3);
+    padding: var(--_inbox-space-3) var(--_inbox-space-4);
+    border-block-start: 1px solid var(--_inbox-color-border);
+    background: var(--_composer-background);
+  }
+  .composer.internal {
+    background: var(--_composer-internal-background);
+    border-block-start: 2px solid var(--_composer-internal-border);
+  }
+  .composer.dragover {
+    outline: 2px dashed var(--_inbox-color-accent);
+    outline-offset: -4px;
+  }
+
+  .tabs {
+    display: flex;
+    gap: var(--_inbox-space-2);
+  }
+  .tab {
+    font: inherit;
+    color: var(--_inbox-color-text-muted);
+    background: none;
+    border: none;
+    border-block-end: 2px solid transparent;
+    padding: var(--_inbox-space-2) var(--_inbox-space-3);
+    cursor: pointer;
+  }
+  .tab[aria-selected='true'] {
+    color: var(--_inbox-color-text);
+    font-weight: var(--_inbox-font-weight-bold);
+    border-block-end-color: var(--_inbox-color-accent);
+  }
+  .composer.internal .tab[aria-selected='true'] {
+    border-block-end-color: var(--_composer-internal-border);
+  }
+
+  .panel {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_inbox-space-3);
+  }
+
+  .internal-label {
+    display: flex;
+    align-items: center;
+    gap: var(--_inbox-space-3);
+    margin: 0;
+    font-size: var(--_inbox-font-size-sm);
+  }
+  .badge {
+    display: inline-block;
+    padding: 0 var(--_inbox-space-3);
+    border: 1px solid var(--_composer-internal-border);
+    border-radius: var(--_inbox-radius-pill);
+    font-weight: var(--_inbox-font-weight-bold);
+    text-transform: uppercase;
+    letter-spacing: 0.04em;
+  }
+
+  .via {
+    display: flex;
+    align-items: center;
+    gap: var(--_inbox-space-3);
+    font-size: var(--_inbox-font-size-sm);
+    color: var(--_inbox-color-text-muted);
+  }
+  select,
+  textarea,
+  button {
+    font: inherit;
+    color: inherit;
+  }
+  select {
+    max-inline-size: 100%;
+    padding: var(--_inbox-space-1) var(--_inbox-space-3);
+    border: 1px solid var(--_inbox-color-border);
+    border-radius: var(--_inbox-radius);
+    background: var(--_inbox-color-surface);
+    color: var(--_inbox-color-text);
+  }
+
+  .field {
+    position: relative;
+  }
+  textarea {
+    display: block;
+    inline-size: 100%;
+    min-block-size: var(--_composer-min-rows-height);
+    max-block-size: var(--_composer-max-height);
+    field-sizing: content;
+    resize: vertical;
+    padding: var(--_inbox-space-3);
+    border: 1px solid var(--_inbox-color-border);
+    border-radius: var(--_inbox-radius);
+    background: var(--_inbox-color-surface);
+    line-height: var(--_inbox-line-height);
+  }
+  textarea::placeholder {
+    color: var(--_inbox-color-text-muted);
+    opacity: 1;
+  }
+  .composer.internal textarea {
+    border-color: var(--_composer-internal-border);
+  }
+
+  .mentions {
+    box-sizing: border-box;
+    margin: 0;
+    padding: var(--_inbox-space-2);
+    list-style: none;
+    min-inline-size: 14rem;
+    max-block-size: 16rem;
+    overflow: auto;
+    border: 1px solid var(--_inbox-color-border);
+    border-radius: var(--_inbox-radius-lg);
+    background: var(--inbox-composer-mentions-background, var(--_inbox-color-surface));
+    color: var(--_inbox-color-text);
+    box-shadow: 0 8px 24px rgb(0 0 0 / 0.18);
+    font: inherit;
+  }
+  .mentions:not([popover]) {
+    position: absolute;
+    inset-block-end: 100%;
+    inset-inline-start: 0;
+    z-index: 10;
+  }
+  @supports (anchor-name: --a) {
+    .mentions[popover] {
+      inset: auto;
+      bottom: anchor(top);
+      left: anchor(left);
+      margin-block-end: var(--_inbox-space-2);
+      position-try-fallbacks: flip-block;
+    }
+  }
+  .mention {
+    padding: var(--_inbox-space-2) var(--_inbox-space-3);
+    border-radius: var(--_inbox-radius);
+    cursor: pointer;
+  }
+  .mention[aria-selected='true'] {
+    background: color-mix(in srgb, var(--_inbox-color-accent) 16%, var(--_inbox-color-surface));
+    outline: 1px solid var(--_inbox-color-accent);
+  }
+
+  .attachments {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_inbox-space-2);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .chip {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--_inbox-space-2);
+    max-inline-size: 100%;
+    padding: var(--_inbox-space-1) var(--_inbox-space-2) var(--_inbox-space-1) var(--_inbox-space-3);
+    border: 1px solid var(--_inbox-color-border);
+    border-radius: var(--_inbox-radius-pill);
+    background: var(--_inbox-color-surface-raised);
+    font-size: var(--_inbox-font-size-sm);
+  }
+  .chip.failed {
+    border-color: var(--_inbox-status-blocked);
+  }
+  .chip .name {
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+    max-inline-size: 16rem;
+  }
+  .chip .size,
+  .chip .progress {
+    color: var(--_inbox-color-text-muted);
+  }
+  .chip .problem {
+    color: var(--_inbox-status-blocked);
+  }
+  .chip button {
+    padding: 0 var(--_inbox-space-2);
+    border: none;
+    border-radius: var(--_inbox-radius-pill);
+    background: none;
+    cursor: pointer;
+    line-height: 1.2;
+  }
+  .chip button:hover {
+    background: var(--_inbox-color-border);
+  }
+
+  .error {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_inbox-space-3);
+    padding: var(--_inbox-space-2) var(--_inbox-space-3);
+    border: 1px solid var(--_inbox-status-blocked);
+    border-radius: var(--_inbox-radius);
+    background: color-mix(in srgb, var(--_inbox-status-blocked) 10%, var(--_inbox-color-surface));
+  }
+  .error .message {
+    flex: 1;
+    min-inline-size: 12rem;
+  }
+
+  .actions {
+    display: flex;
+    align-items: center;
+    gap: var(--_inbox-space-3);
+  }
+  .status,
+  .hint {
+    font-size: var(--_inbox-font-size-sm);
+    color: var(--_inbox-color-text-muted);
+  }
+  .status {
+    flex: 1;
+  }
+  .button {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--_inbox-space-2);
+    padding: var(--_inbox-space-2) var(--_inbox-space-4);
+    border: 1px solid var(--_inbox-color-border);
+    border-radius: var(--_inbox-radius);
+    background: var(--_inbox-color-surface);
+    cursor: pointer;
+  }
+  .button:hover {
+    background: var(--_inbox-color-surface-raised);
+  }
+  .send {
+    border-color: var(--inbox-composer-send-background, var(--_inbox-color-accent));
+    background: var(--inbox-composer-send-background, var(--_inbox-color-accent));
+    color: var(--_composer-send-color);
+    font-weight: var(--_inbox-font-weight-medium);
+  }
+  .send:hover {
+    background: color-mix(in srgb, var(--inbox-composer-send-background, var(--_inbox-color-accent)) 85%, black);
+  }
+  .send[aria-disabled='true'] {
+    cursor: not-allowed;
+    opacity: 0.55;
+  }
+  svg {
+    flex: none;
+  }
+
+  .empty {
+    margin: 0;
+    padding: var(--_inbox-space-4);
+    color: var(--_inbox-color-text-muted);
+  }
+`;
