@@ -9,6 +9,7 @@ const benches: Record<string, () => Promise<Row[]>> = {
   events: async () => (await import('./events.bench.js')).run(),
   heap: async () => (await import('./heap.bench.js')).run(),
   list: async () => (await import('./list.bench.js')).run(),
+  conversation: async () => (await import('./conversation.bench.js')).run(),
 };
 
 const name = location.hash.slice(1);

@@ -50,7 +50,7 @@ const server = createServer(async (req, res) => {
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const { port } = server.address();
 
-const all = ['query', 'events', 'heap', 'list'];
+const all = ['query', 'events', 'heap', 'list', 'conversation'];
 /** Node-side benchmarks against the real reference server (bench/http.node.ts). */
 const nodeBenches = ['http', 'fanout'];
 const asked = process.argv.slice(2).filter((name) => all.includes(name) || nodeBenches.includes(name));

@@ -44,5 +44,7 @@ export const AgentSelf: Story = { args: { userId: ROLE_USERS['agent (self)'] } }
 export const Empty: Story = { args: { kind: 'empty' } };
 export const Loading: Story = { args: { kind: 'loading' } };
 export const Narrow: Story = { args: { width: 420 } };
+/** Wide enough for the contact panel beside the open conversation. */
+export const Wide: Story = { args: { width: 1600 } };
 export const Dark: Story = { args: { theme: 'dark' } };
 export const French: Story = { globals: { locale: 'fr' } };

@@ -8,6 +8,12 @@ export interface ShortcutsOptions {
   readonly keymap?: () => Keymap;
   /** Runs an action; returns true when it did something (the key is then consumed). */
   readonly handle: (action: Action, event: KeyboardEvent) => boolean;
+  /**
+   * Where to listen: the inbox's shortcut root by default. An element that
+   * passes its own host hears the keys pressed inside it before any
+   * sibling listening on the shared root, and consumes them first.
+   */
+  readonly root?: ((host: HTMLElement) => HTMLElement) | undefined;
 }
 
 /** The tag that scopes an inbox's shortcuts: keys pressed inside it reach its elements only. */
@@ -80,7 +86,7 @@ export class ShortcutsController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.#root = shortcutRoot(this.#host);
+    this.#root = (this.#options.root ?? shortcutRoot)(this.#host);
     this.#root.addEventListener('keydown', this.#onKeydown);
   }
 

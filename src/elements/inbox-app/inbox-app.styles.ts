@@ -35,7 +35,9 @@ export const styles = css`
     display: flex;
     gap: var(--_inbox-space-3);
   }
-  .tools button {
+  .tools button,
+  .contact-toggle,
+  .contact-close {
     font: inherit;
     color: inherit;
     background: var(--_inbox-color-surface-raised);
@@ -54,12 +56,63 @@ export const styles = css`
     min-height: 0;
     border-right: 1px solid var(--_inbox-color-border);
   }
-  inbox-thread {
+  conversation-view {
     grid-area: conversation;
     min-height: 0;
   }
-  inbox-thread::part(back) {
+  conversation-view::part(back) {
     display: none;
+  }
+  .contact-toggle[aria-pressed='true'] {
+    background: color-mix(in srgb, var(--_inbox-color-accent) 14%, var(--_inbox-color-surface));
+    border-color: var(--_inbox-color-accent);
+  }
+
+  /* The contact: a sheet over the conversation pane, unless the container is wide (below). */
+  .contact-pane {
+    grid-area: conversation;
+    justify-self: end;
+    z-index: 1;
+    min-height: 0;
+    inline-size: min(var(--inbox-app-contact-width, 22rem), 100%);
+    display: flex;
+    flex-direction: column;
+    gap: var(--_inbox-space-3);
+    padding: var(--_inbox-space-3);
+    overflow: auto;
+    background: var(--_inbox-color-surface);
+    border-inline-start: 1px solid var(--_inbox-color-border);
+    box-shadow: -8px 0 24px rgb(0 0 0 / 0.15);
+  }
+  .contact-pane[hidden] {
+    display: none;
+  }
+  .contact-close {
+    align-self: flex-end;
+  }
+  contact-panel {
+    flex: 1;
+    min-height: 0;
+  }
+  @container (min-width: 1400px) {
+    .app[data-contact-shown] {
+      grid-template-columns:
+        var(--inbox-app-sidebar-width, 15rem) var(--inbox-app-list-width, 26rem) minmax(0, 1fr)
+        var(--inbox-app-contact-width, 22rem);
+      grid-template-areas:
+        'header header header header'
+        'sidebar list conversation contact';
+    }
+    .contact-pane {
+      grid-area: contact;
+      justify-self: stretch;
+      inline-size: auto;
+      box-shadow: none;
+      padding: 0;
+    }
+    .contact-close {
+      display: none;
+    }
   }
 
   /* Medium: the sidebar goes above the list as a scrolling strip. */
@@ -89,21 +142,21 @@ export const styles = css`
         'sidebar'
         'list';
     }
-    inbox-thread {
+    conversation-view {
       display: none;
     }
     .app[data-conversation-open] {
       grid-template-rows: minmax(0, 1fr);
       grid-template-areas: 'conversation';
     }
-    .app[data-conversation-open] > :not(inbox-thread) {
+    .app[data-conversation-open] > :not(conversation-view, .contact-pane) {
       display: none;
     }
-    .app[data-conversation-open] inbox-thread {
+    .app[data-conversation-open] conversation-view {
       display: flex;
     }
-    .app[data-conversation-open] inbox-thread::part(back) {
-      display: inline-block;
+    .app[data-conversation-open] conversation-view::part(back) {
+      display: inline-flex;
     }
   }
 `;

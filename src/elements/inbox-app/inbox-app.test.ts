@@ -9,6 +9,7 @@ import type { InboxApp } from './inbox-app.js';
 import { PaletteActionEvent } from '../../events/palette-action.js';
 import { setLocale } from '../../i18n/localization.js';
 import type { InboxList } from '../inbox-list/inbox-list.js';
+import { deepActive } from '../../../test/navigation-fixtures.js';
 
 const part = (app: InboxApp, selector: string): HTMLElement => app.shadowRoot!.querySelector<HTMLElement>(selector)!;
 const listOf = (app: InboxApp) => app.shadowRoot!.querySelector<InboxList>('inbox-list')!;
@@ -29,7 +30,7 @@ describe('inbox-app', () => {
     const app = await mount();
     expect(visible(part(app, 'inbox-sidebar'))).to.equal(true);
     expect(visible(part(app, 'inbox-list'))).to.equal(true);
-    expect(visible(part(app, 'inbox-thread'))).to.equal(true);
+    expect(visible(part(app, 'conversation-view'))).to.equal(true);
     await expect(app).to.be.accessible({ ignoredRules: ['region'] });
   });
 
@@ -42,9 +43,11 @@ describe('inbox-app', () => {
     const open = store.state.ui.openId!;
     expect(open).to.be.a('string');
     expect(store.state.model.conversations.get(open)!.unread).to.equal(false);
-    const thread = part(app, 'inbox-thread');
+    const view = part(app, 'conversation-view');
     const contact = store.state.model.contacts.get(store.state.model.conversations.get(open)!.contactId)!;
-    await until(() => thread.shadowRoot!.querySelector('h2')?.textContent === contact.name, 'thread header');
+    await until(() => view.shadowRoot!.querySelector('[part=contact]')?.textContent === contact.name, 'conversation header');
+    expect(view.shadowRoot!.querySelector('conversation-timeline')!.getAttribute('conversation-id')).to.equal(open);
+    expect(view.shadowRoot!.querySelector('message-composer')!.getAttribute('conversation-id')).to.equal(open);
   });
 
   it('? opens the shortcut help, Ctrl+K the command palette, / focuses the search', async () => {
@@ -91,17 +94,18 @@ describe('inbox-app', () => {
     expect((part(app, 'shortcut-help') as HTMLElement & { open: boolean }).open).to.equal(true);
   });
 
-  it('shows the thread in French, call outcomes and history events included', async () => {
+  it('shows the conversation in French', async () => {
     const app = await mount();
     await setLocale('fr');
     try {
       rowsOf(listOf(app))[0]!.click();
-      const thread = part(app, 'inbox-thread');
-      await until(() => (thread.shadowRoot!.querySelector('ol')?.children.length ?? 0) > 0, 'timeline');
+      const view = part(app, 'conversation-view');
+      await until(() => view.shadowRoot!.querySelector('[part=header]') !== null, 'the header');
       await frames(2);
-      const text = thread.shadowRoot!.textContent;
+      const text = view.shadowRoot!.textContent;
       expect(text).to.match(/Assignée à|Non assignée/);
-      expect(text).to.not.contain('Pick a conversation');
+      expect(text).to.contain('Plus');
+      expect(part(app, '.contact-toggle').textContent.trim()).to.equal('Contact');
     } finally {
       await setLocale('en');
     }
@@ -110,19 +114,128 @@ describe('inbox-app', () => {
   it('collapses to one pane in a narrow container: the list, or the open conversation with a back button', async () => {
     const app = await mount({ width: 420 });
     const list = listOf(app);
-    const thread = part(app, 'inbox-thread');
+    const view = part(app, 'conversation-view');
     expect(visible(list)).to.equal(true);
-    expect(visible(thread)).to.equal(false);
+    expect(visible(view)).to.equal(false);
     rowsOf(list)[0]!.click();
     await frames(3);
     expect(visible(list)).to.equal(false);
-    expect(visible(thread)).to.equal(true);
-    const back = thread.shadowRoot!.querySelector<HTMLElement>('[part=back]')!;
+    expect(visible(view)).to.equal(true);
+    const back = view.shadowRoot!.querySelector<HTMLElement>('[part=back]')!;
     expect(visible(back)).to.equal(true);
     back.click();
     await frames(3);
     expect(app.activeStore!.state.ui.openId).to.equal(null);
     expect(visible(list)).to.equal(true);
+  });
+
+  it('keys inside the conversation act on it, not on the list\'s focused row; Esc there goes back to the list', async () => {
+    const app = await mount();
+    const list = listOf(app);
+    const store = app.activeStore!;
+    const rows = rowsOf(list);
+    rows[0]!.click();
+    await frames(2);
+    const open = store.state.ui.openId!;
+    listbox(list).focus();
+    await sendKeys({ press: 'j' });
+    await frames(2);
+    const focused = activeRowId(list)!;
+    expect(focused).to.not.equal(open);
+    const view = app.shadowRoot!.querySelector('conversation-view')!;
+    view.shadowRoot!.querySelector<HTMLElement>('.menu-button')!.focus();
+    await sendKeys({ press: 'u' });
+    await frames(2);
+    expect(store.state.model.conversations.get(open)!.unread).to.equal(true);
+    expect(store.state.model.conversations.get(focused)!.unread).to.equal(false);
+    await sendKeys({ press: 'e' });
+    await frames(2);
+    expect(store.state.model.conversations.get(open)!.status).to.equal('done');
+    expect(store.state.model.conversations.get(focused)!.status).to.equal('open');
+    view.shadowRoot!.querySelector<HTMLElement>('.menu-button')!.focus();
+    await sendKeys({ press: 'Escape' });
+    await frames(3);
+    expect(store.state.ui.openId).to.equal(null);
+    await until(() => deepActive()?.id === 'listbox', 'focus back on the list');
+  });
+
+  it('R and N, from the list or the palette, reach the conversation\'s composer', async () => {
+    const app = await mount();
+    const list = listOf(app);
+    rowsOf(list)[0]!.click();
+    await frames(2);
+    const view = app.shadowRoot!.querySelector('conversation-view')!;
+    const composer = view.shadowRoot!.querySelector('message-composer')!;
+    const modes: (string | undefined)[] = [];
+    composer.focusComposer = (mode) => {
+      modes.push(mode);
+      return Promise.resolve();
+    };
+    listbox(list).focus();
+    await sendKeys({ press: 'r' });
+    const palette = app.shadowRoot!.querySelector('command-palette')!;
+    palette.dispatchEvent(new PaletteActionEvent('comment', false));
+    palette.dispatchEvent(new PaletteActionEvent('reply', false));
+    expect(modes).to.deep.equal(['reply', 'comment', 'reply']);
+  });
+
+  it('palette pickers act on the conversation when the focus was in it, else through the list', async () => {
+    const app = await mount();
+    const list = listOf(app);
+    rowsOf(list)[0]!.click();
+    await frames(2);
+    const view = app.shadowRoot!.querySelector('conversation-view')!;
+    view.shadowRoot!.querySelector<HTMLElement>('.menu-button')!.focus();
+    const palette = app.shadowRoot!.querySelector('command-palette')!;
+    palette.dispatchEvent(new PaletteActionEvent('priority', false));
+    await frames(2);
+    const picker = view.shadowRoot!.querySelector('priority-picker')!;
+    expect(picker.open).to.equal(true);
+    picker.close();
+    listbox(list).focus();
+    palette.dispatchEvent(new PaletteActionEvent('priority', false));
+    await frames(2);
+    expect(list.shadowRoot!.querySelector('priority-picker')?.open).to.equal(true);
+  });
+
+  it('shows the contact pane beside the conversation in a wide container; the Contact button hides and shows it', async () => {
+    const app = await mount({ width: 1600 });
+    const pane = part(app, '.contact-pane');
+    expect(visible(pane)).to.equal(false);
+    rowsOf(listOf(app))[0]!.click();
+    await frames(3);
+    const toggle = part(app, '.contact-toggle');
+    expect(visible(pane)).to.equal(true);
+    expect(pane.querySelector('contact-panel')).to.not.equal(null);
+    expect(toggle.getAttribute('aria-pressed')).to.equal('true');
+    // A pane of its own: beside the conversation, not over it.
+    const view = part(app, 'conversation-view');
+    expect(pane.getBoundingClientRect().left).to.be.at.least(view.getBoundingClientRect().right - 1);
+    toggle.click();
+    await frames(2);
+    expect(visible(pane)).to.equal(false);
+    expect(toggle.getAttribute('aria-pressed')).to.equal('false');
+    await expect(app).to.be.accessible({ ignoredRules: ['region'] });
+  });
+
+  it('hides the contact pane in a narrower container; the Contact button opens it as a sheet that Esc closes', async () => {
+    const app = await mount({ width: 900 });
+    rowsOf(listOf(app))[0]!.click();
+    await frames(3);
+    const pane = part(app, '.contact-pane');
+    const toggle = part(app, '.contact-toggle');
+    expect(visible(pane)).to.equal(false);
+    expect(toggle.getAttribute('aria-pressed')).to.equal('false');
+    toggle.click();
+    await frames(3);
+    expect(visible(pane)).to.equal(true);
+    expect(deepActive()).to.equal(part(app, '.contact-close'));
+    await sendKeys({ press: 'Escape' });
+    await frames(3);
+    expect(visible(pane)).to.equal(false);
+    expect(deepActive()).to.equal(toggle);
+    // Esc closed the sheet, not the conversation.
+    expect(app.activeStore!.state.ui.openId).to.not.equal(null);
   });
 
   it('§4 sync-url restores the view, search and open conversation from the URL and writes changes back', async () => {

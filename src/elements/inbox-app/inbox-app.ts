@@ -18,14 +18,36 @@ import type { InboxFilters } from '../inbox-filters/inbox-filters.js';
 import type { ShortcutHelp } from '../shortcut-help/shortcut-help.js';
 import type { CommandPalette } from '../command-palette/command-palette.js';
 import type { InboxList } from '../inbox-list/inbox-list.js';
+import { ElementsNeededEvent } from '../../events/elements-needed.js';
+import type { ConversationView } from '../conversation-view/conversation-view.js';
 import type { PaletteActionEvent } from '../../events/palette-action.js';
 import { styles } from './inbox-app.styles.js';
 
+/** The container width from which the contact panel is a pane of its own, shown unless hidden. */
+export const WIDE_LAYOUT = 1400;
+
+/** The focused element, looking inside shadow roots. */
+function deepActiveElement(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
 /**
  * @summary The whole inbox in one tag: availability, search and filters,
- * the sidebar of views, the conversation list and the open conversation,
- * with the undo toast, the shortcut help (?) and the command palette
- * (Ctrl/Cmd+K). In a narrow container it collapses to one pane.
+ * the sidebar of views, the conversation list, the open conversation
+ * (`<conversation-view>`) and its contact (`<contact-panel>`), with the
+ * undo toast, the shortcut help (?) and the command palette (Ctrl/Cmd+K).
+ * In a narrow container it collapses to one pane.
+ *
+ * The contact panel is a fourth pane in a wide container (from 1400px),
+ * and a sheet over the conversation in narrower ones; the Contact button
+ * in the conversation's header shows or hides it.
+ *
+ * Keys: those pressed inside the conversation act on it (E, U, S, A, L, P,
+ * Esc back); elsewhere the list's keys act on the list. R and N reach the
+ * composer from anywhere. The palette's actions go where the focus was when
+ * it opened (the conversation or the list), reply and comment to the composer.
  *
  * Give it a store (`.store`), or the same attributes as `<inbox-provider>`
  * for a page without JavaScript (`<inbox-app demo user="u-ana">`), or put it
@@ -38,9 +60,12 @@ import { styles } from './inbox-app.styles.js';
  * @csspart header - The top bar: availability, search and filters, help and palette buttons.
  * @csspart sidebar - The column of views.
  * @csspart list - The conversation list pane.
- * @csspart conversation - The open conversation pane.
+ * @csspart conversation - The open conversation pane (`<conversation-view>`).
+ * @csspart contact - The contact pane, holding `<contact-panel>`.
+ * @csspart contact-toggle - The Contact button in the conversation's header.
  * @cssprop --inbox-app-sidebar-width - Width of the sidebar (default 15rem).
  * @cssprop --inbox-app-list-width - Width of the list pane (default 26rem).
+ * @cssprop --inbox-app-contact-width - Width of the contact pane (default 22rem).
  */
 @localized()
 export class InboxApp extends LitElement {
@@ -79,15 +104,26 @@ export class InboxApp extends LitElement {
   /** True while a conversation is open: in one-pane layouts it replaces the list. */
   @state() private conversationOpen = false;
 
+  /** The container is wide enough for the contact pane beside the conversation. */
+  @state() private wide = false;
+
+  /** Shown or hidden by the Contact button; until then, shown in wide containers only. */
+  @state() private contactChoice: boolean | null = null;
+
   @query('inbox-provider') private provider?: InboxProvider;
   @query('inbox-filters') private filters?: InboxFilters;
   @query('shortcut-help') private help?: ShortcutHelp;
   @query('command-palette') private palette?: CommandPalette;
   @query('inbox-list') private list?: InboxList;
+  @query('conversation-view') private view!: ConversationView | null;
 
   readonly #outer = new ContextConsumer(this, { context: storeContext, subscribe: true });
   #watched: InboxStore | undefined;
   #subscription: Subscription | undefined;
+  readonly #resizes = new ResizeObserver(([entry]) => {
+    const wide = (entry?.contentRect.width ?? 0) >= WIDE_LAYOUT;
+    if (wide !== this.wide) this.wide = wide;
+  });
 
   constructor() {
     super();
@@ -106,9 +142,23 @@ export class InboxApp extends LitElement {
     return this.#ownsStore ? (this.store ?? this.provider?.store) : this.#outer.value;
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#resizes.observe(this);
+    // The script-tag bundle loads the conversation's elements on demand: ask for them.
+    const missing = ['conversation-view', 'contact-panel'].filter((tag) => !customElements.get(tag));
+    if (missing.length) this.dispatchEvent(new ElementsNeededEvent(missing));
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#resizes.disconnect();
     this.#watch(undefined);
+  }
+
+  /** Whether the contact panel shows: the Contact button's choice, else in wide containers. */
+  get #contactShown(): boolean {
+    return this.conversationOpen && (this.contactChoice ?? this.wide);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -162,15 +212,63 @@ export class InboxApp extends LitElement {
     }
   }
 
-  /** Actions the palette could not run itself go to the list (keys), else to the app (help, search, back). */
+  /**
+   * Actions the palette could not run itself go where the focus was when it
+   * opened: the conversation, else the list, then the other one (reply and
+   * comment always to the conversation's composer), and last the app (help,
+   * search, back).
+   */
   #onPaletteAction = (event: PaletteActionEvent): void => {
     if (event.handled) return;
-    if (!this.list?.perform(event.action)) this.#handle(event.action);
+    const { action } = event;
+    const view = this.view;
+    const active = deepActiveElement();
+    const inView = view !== null && active !== null && this.#contains(view, active);
+    const viewFirst = action === 'reply' || action === 'comment' || inView;
+    const order = viewFirst ? [view, this.list] : [this.list, view];
+    if (order.some((target) => target?.perform(action))) return;
+    this.#handle(action);
+  };
+
+  /** Whether `node` is inside `host`, across shadow roots. */
+  #contains(host: Element, node: Node): boolean {
+    let current: Node | null = node;
+    while (current) {
+      if (current === host) return true;
+      const root = current.getRootNode();
+      current = current.parentNode ?? (root instanceof ShadowRoot ? root.host : null);
+    }
+    return false;
+  }
+
+  /** The conversation's Back (narrow layouts) or Esc inside it: close it and return to the list. */
+  #onConversationBack = (): void => {
+    this.activeStore?.openConversation(null);
+    void this.updateComplete.then(() => this.list?.focus());
+  };
+
+  #toggleContact(): void {
+    const show = !this.#contactShown;
+    this.contactChoice = show;
+    // A sheet over the conversation takes the focus; a pane beside it does not.
+    if (show && !this.wide) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.contact-close')?.focus());
+  }
+
+  #closeContact(): void {
+    this.contactChoice = false;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.contact-toggle')?.focus());
+  }
+
+  #onContactKeydown = (event: KeyboardEvent): void => {
+    if (event.key !== 'Escape' || event.defaultPrevented || this.wide) return;
+    event.preventDefault();
+    event.stopPropagation();
+    this.#closeContact();
   };
 
   protected override render() {
     const content = html`
-      <div class="app" ?data-conversation-open=${this.conversationOpen}>
+      <div class="app" ?data-conversation-open=${this.conversationOpen} ?data-contact-shown=${this.#contactShown}>
         <header part="header">
           <availability-toggle></availability-toggle>
           <inbox-filters></inbox-filters>
@@ -185,11 +283,32 @@ export class InboxApp extends LitElement {
         </header>
         <inbox-sidebar part="sidebar"></inbox-sidebar>
         <inbox-list part="list" .keymap=${this.keymap}></inbox-list>
-        <inbox-thread
-          part="conversation"
-          show-back
-          @thread-back=${() => this.activeStore?.openConversation(null)}
-        ></inbox-thread>
+        <conversation-view part="conversation" back no-undo-toast .keymap=${this.keymap} @conversation-back=${this.#onConversationBack}>
+          <button
+            slot="actions"
+            type="button"
+            part="contact-toggle"
+            class="contact-toggle"
+            aria-controls="contact-pane"
+            aria-pressed=${String(this.#contactShown)}
+            @click=${() => this.#toggleContact()}
+          >
+            ${msg('Contact', { id: 'app.contact' })}
+          </button>
+        </conversation-view>
+        <aside
+          id="contact-pane"
+          class="contact-pane"
+          part="contact"
+          aria-label=${msg('Contact', { id: 'app.contact' })}
+          ?hidden=${!this.#contactShown}
+          @keydown=${this.#onContactKeydown}
+        >
+          <button type="button" class="contact-close" @click=${() => this.#closeContact()}>
+            ${msg('Close contact panel', { id: 'app.contact.close' })}
+          </button>
+          <contact-panel></contact-panel>
+        </aside>
       </div>
       <shortcut-help .keymap=${this.keymap}></shortcut-help>
       <command-palette .keymap=${this.keymap} @palette-action=${this.#onPaletteAction}></command-palette>
