@@ -51,8 +51,8 @@ const shortMessageIds = (): Plugin => {
     transform(code, file) {
       if (!file.includes('/src/') || !file.endsWith('.ts')) return null;
       if (LOCALE_MODULE.test(file)) return rewrite(code, /^\s*'(?<key>[^']+)':/dgm, file);
-      // A message's options: `msg(…, { id: '…' })` or `{ id: '…', desc: '…' }`, the forms our sources use.
-      return rewrite(code, /\bmsg\((?:[^()]|\([^()]*\))*?,\s*\{\s*id:\s*'(?<key>[^']+)'(?<desc>,\s*desc:\s*'(?:[^'\\]|\\.)*')?\s*\}\)/dg, file);
+      // A message's options: `msg(…, { id: '…' })` or `{ id: '…', desc: '…' }`, the forms our sources use (a trailing comma allowed).
+      return rewrite(code, /\bmsg\((?:[^()]|\([^()]*\))*?,\s*\{\s*id:\s*'(?<key>[^']+)'(?<desc>,\s*desc:\s*'(?:[^'\\]|\\.)*')?,?\s*\}\)/dg, file);
     },
     // A message whose call the pattern above missed would silently stay in English in fr and es.
     generateBundle(_, bundle) {

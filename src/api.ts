@@ -12,12 +12,6 @@ export { InboxProvider } from './elements/inbox-provider/inbox-provider.js';
 export { InboxList } from './elements/inbox-list/inbox-list.js';
 export { BulkBar, BULK_COMMANDS, type BulkCommand } from './elements/bulk-bar/bulk-bar.js';
 export { UndoToast } from './elements/undo-toast/undo-toast.js';
-export { ConversationView } from './elements/conversation-view/conversation-view.js';
-export { ConversationTimeline } from './elements/conversation-timeline/conversation-timeline.js';
-export { MessageComposer } from './elements/message-composer/message-composer.js';
-export { ContactPanel } from './elements/contact-panel/contact-panel.js';
-export { IncomingCalls } from './elements/incoming-calls/incoming-calls.js';
-export { CallCard } from './elements/call-card/call-card.js';
 
 // Events
 export { ConversationOpenEvent } from './events/conversation-open.js';
@@ -68,6 +62,8 @@ export { DEMO_USER_IDS, DEFAULT_DEMO_CONVERSATIONS } from './transport/memory/de
 export {
   loadMemoryTransport,
   loadHttpTransport,
+  loadConversationElements,
+  type ConversationModule,
   type Loader,
   type MemoryTransportModule,
   type HttpTransportModule,

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import * as bundle from './bundle.js';
+import * as conversation from './conversation.js';
 import * as index from './index.js';
 
 /**
@@ -12,9 +13,17 @@ const ON_DEMAND = {
 };
 
 describe('the script-tag bundle entry (src/bundle.ts)', () => {
-  it('exports what index.ts exports, but for the transports, which it loads on demand', () => {
-    const expected = Object.keys(index).filter((name) => ![...ON_DEMAND.memory, ...ON_DEMAND.http].includes(name));
+  it('exports what index.ts exports, but for the transports and the conversation, which it loads on demand', () => {
+    const later = [...ON_DEMAND.memory, ...ON_DEMAND.http, ...Object.keys(conversation)];
+    const expected = Object.keys(index).filter((name) => !later.includes(name));
     expect(Object.keys(bundle).sort()).to.deep.equal(expected.sort());
+  });
+
+  it('loads the conversation elements and their API with loadConversationElements()', async () => {
+    const loaded = await bundle.loadConversationElements();
+    expect(Object.keys(conversation).length).to.be.greaterThan(10);
+    for (const name of Object.keys(conversation)) expect(loaded).to.have.property(name, index[name as keyof typeof index]);
+    for (const tag of ['conversation-view', 'contact-panel', 'incoming-calls', 'call-card']) expect(customElements.get(tag)).to.exist;
   });
 
   it('loads the transports with loadMemoryTransport() and loadHttpTransport()', async () => {

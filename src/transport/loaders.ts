@@ -33,3 +33,13 @@ export const loadMemoryTransport: Loader<MemoryTransportModule> = loader(() => i
 
 /** `HttpTransport` and `HttpError`, for the reference server or any backend that speaks its protocol. */
 export const loadHttpTransport: Loader<HttpTransportModule> = loader(() => import('./http/http-transport.js'));
+
+export type ConversationModule = typeof import('../conversation-chunk.js');
+
+/**
+ * The conversation's elements (`<conversation-view>`, `<contact-panel>`, the
+ * calls), registered, and their API. Defined already wherever
+ * `inbox-elements/define` was imported; the script-tag bundle loads them when
+ * a page first needs them (see bundle.ts).
+ */
+export const loadConversationElements: Loader<ConversationModule> = loader(() => import('../conversation-chunk.js'));

@@ -66,6 +66,16 @@ describe('<undo-toast>', () => {
     expect(toast.shadowRoot!.querySelector('[part=toast]')).to.be.null;
   });
 
+  it('R8 names a blocked sender without counting conversations, and Undo unblocks', async () => {
+    const { store, toast, ids } = await mount();
+    const contactId = store.state.model.conversations.get(ids[0]!)!.contactId;
+    store.dispatch('blockContact', { contactId });
+    await toast.updateComplete;
+    expect(message(toast)).to.equal('Sender blocked');
+    toast.shadowRoot!.querySelector<HTMLButtonElement>('[part=undo]')!.click();
+    expect(store.state.model.contacts.get(contactId)?.blocked).to.equal(false);
+  });
+
   it('Z undoes too, when the key is pressed in the inbox', async () => {
     const { store, toast, ids } = await mount();
     store.dispatch('trash', { ids });

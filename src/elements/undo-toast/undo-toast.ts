@@ -49,10 +49,17 @@ export function undoLabel(type: CommandType): string {
       return msg('Labels removed', { id: 'toast.removeLabels' });
     case 'pin':
       return msg('Pin changed', { id: 'toast.pin' });
+    case 'blockContact':
+      return msg('Sender blocked', { id: 'toast.blockContact' });
+    case 'unblockContact':
+      return msg('Sender unblocked', { id: 'toast.unblockContact' });
     default:
       return msg('Changed', { id: 'toast.changed' });
   }
 }
+
+/** Commands on a contact, not on conversations: the toast counts no conversations for them. */
+const CONTACT_COMMANDS: readonly CommandType[] = ['blockContact', 'unblockContact'];
 
 export function countLabel(count: number): string {
   return count === 1
@@ -151,7 +158,9 @@ export class UndoToast extends LitElement {
     return html`<div class="region" role="status">
       ${entry
         ? html`<div class="toast" part="toast">
-            <span class="message" part="message">${undoLabel(entry.type)} · ${countLabel(entry.count)}</span>
+            <span class="message" part="message"
+              >${undoLabel(entry.type)}${CONTACT_COMMANDS.includes(entry.type) ? '' : ` · ${countLabel(entry.count)}`}</span
+            >
             <button type="button" part="undo" class="undo" @click=${() => this.undo()}>
               ${msg('Undo', { id: 'toast.undo' })}
             </button>

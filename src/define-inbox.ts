@@ -1,0 +1,46 @@
+/**
+ * Registers the inbox's tags (issue 3's elements), skipping tags already
+ * defined; define.ts adds the conversation's (define-conversation.ts). The
+ * script-tag bundle registers these at once and loads the conversation's
+ * on demand.
+ * Elements never register themselves, so importing `inbox-elements` alone
+ * defines nothing (a host can subclass or scope-register them instead).
+ *
+ * Order matters for markup already on the page: a context provider must be
+ * defined before its consumers, or consumers that upgrade first never
+ * receive the store. Add providers first.
+ */
+import { defineOnce } from './elements/define-once.js';
+import { InboxProvider } from './elements/inbox-provider/inbox-provider.js';
+import { InboxList } from './elements/inbox-list/inbox-list.js';
+import { BulkBar } from './elements/bulk-bar/bulk-bar.js';
+import { UndoToast } from './elements/undo-toast/undo-toast.js';
+import { StatusBadge } from './elements/status-badge/status-badge.js';
+import { SnoozePicker } from './elements/snooze-picker/snooze-picker.js';
+import { LabelPicker } from './elements/label-picker/label-picker.js';
+import { PriorityPicker } from './elements/priority-picker/priority-picker.js';
+import { AssigneePicker } from './elements/assignee-picker/assignee-picker.js';
+import { InboxSidebar } from './elements/inbox-sidebar/inbox-sidebar.js';
+import { InboxFilters } from './elements/inbox-filters/inbox-filters.js';
+import { AvailabilityToggle } from './elements/availability-toggle/availability-toggle.js';
+import { ShortcutHelp } from './elements/shortcut-help/shortcut-help.js';
+import { CommandPalette } from './elements/command-palette/command-palette.js';
+import { InboxApp } from './elements/inbox-app/inbox-app.js';
+
+// Providers first (see above).
+defineOnce('inbox-provider', InboxProvider);
+defineOnce('status-badge', StatusBadge);
+defineOnce('inbox-list', InboxList);
+defineOnce('bulk-bar', BulkBar);
+defineOnce('undo-toast', UndoToast);
+defineOnce('snooze-picker', SnoozePicker);
+defineOnce('label-picker', LabelPicker);
+defineOnce('priority-picker', PriorityPicker);
+defineOnce('assignee-picker', AssigneePicker);
+defineOnce('inbox-sidebar', InboxSidebar);
+defineOnce('inbox-filters', InboxFilters);
+defineOnce('availability-toggle', AvailabilityToggle);
+defineOnce('shortcut-help', ShortcutHelp);
+defineOnce('command-palette', CommandPalette);
+// The app renders a provider of its own, defined above, before its children upgrade.
+defineOnce('inbox-app', InboxApp);
