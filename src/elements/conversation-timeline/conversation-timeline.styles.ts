@@ -1,0 +1,305 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    --_in-bg: var(--inbox-timeline-inbound-background, var(--_inbox-color-surface-raised));
+    --_out-bg: var(
+      --inbox-timeline-outbound-background,
+      color-mix(in srgb, var(--_inbox-color-accent) 12%, var(--_inbox-color-surface))
+    );
+    --_internal: var(--inbox-timeline-internal-color, var(--_inbox-status-waiting));
+    --_internal-bg: var(
+      --inbox-timeline-internal-background,
+      color-mix(in srgb, var(--_internal) 12%, var(--_inbox-color-surface))
+    );
+    --_highlight: var(--inbox-timeline-highlight-color, var(--_inbox-color-accent));
+    --_max: var(--inbox-timeline-bubble-max-width, 75%);
+    display: flex;
+    flex-direction: column;
+    min-block-size: 0;
+    flex: 1 1 auto;
+    color: var(--_inbox-color-text);
+    background: var(--_inbox-color-surface);
+    font-size: var(--_inbox-font-size);
+  }
+
+  .scroller {
+    flex: 1 1 auto;
+    min-block-size: 0;
+    overflow-y: auto;
+    /* Anchoring is done by hand, the same in every engine. */
+    overflow-anchor: none;
+    padding: var(--_inbox-space-4) var(--_inbox-space-5);
+    overscroll-behavior: contain;
+  }
+
+  .edge,
+  .placeholder {
+    margin: var(--_inbox-space-3) 0;
+    text-align: center;
+    color: var(--_inbox-color-text-muted);
+    font-size: var(--_inbox-font-size-sm);
+  }
+  .placeholder {
+    margin-block-start: var(--_inbox-space-6);
+    font-size: var(--_inbox-font-size);
+  }
+
+  [role='feed'] {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_inbox-space-3);
+  }
+
+  article {
+    position: relative;
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+    border-radius: var(--_inbox-radius-lg);
+    padding: var(--_inbox-space-2);
+    scroll-margin-block: var(--_inbox-space-5);
+  }
+  article:focus-visible {
+    outline: var(--_inbox-focus-ring);
+    outline-offset: 0;
+  }
+  article.out {
+    align-items: flex-end;
+  }
+  article.event {
+    align-items: center;
+  }
+  article.focused {
+    outline: 2px solid var(--_highlight);
+    animation: flash 3s ease-out 1;
+  }
+  @keyframes flash {
+    from {
+      background: color-mix(in srgb, var(--_highlight) 12%, var(--_inbox-color-surface));
+    }
+    to {
+      background: transparent;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    article.focused {
+      animation: none;
+      background: color-mix(in srgb, var(--_highlight) 10%, transparent);
+    }
+  }
+
+  .meta {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_inbox-space-2) var(--_inbox-space-3);
+    max-inline-size: 100%;
+    margin: 0 0 var(--_inbox-space-2);
+    color: var(--_inbox-color-text-muted);
+    font-size: var(--_inbox-font-size-sm);
+  }
+  .sender {
+    color: var(--_inbox-color-text);
+    font-weight: var(--_inbox-font-weight-medium);
+  }
+  .channel svg {
+    vertical-align: middle;
+  }
+
+  .bubble {
+    max-inline-size: var(--_max);
+    min-inline-size: 4rem;
+    padding: var(--_inbox-space-3) var(--_inbox-space-4);
+    border-radius: var(--_inbox-radius-lg);
+    background: var(--_in-bg);
+    overflow-wrap: anywhere;
+  }
+  .out .bubble {
+    background: var(--_out-bg);
+  }
+  .email-message .bubble {
+    max-inline-size: min(100%, 44rem);
+    inline-size: 100%;
+  }
+  .internal .bubble,
+  .note {
+    border: 1px dashed var(--_internal);
+    background: var(--_internal-bg);
+  }
+  .text {
+    margin: 0;
+    white-space: pre-wrap;
+  }
+  .email {
+    display: block;
+    /* E-mails are written for a light page: they get one, whatever the theme. */
+    color-scheme: light;
+    color: var(--inbox-timeline-email-color, #1f2328);
+    background: var(--inbox-timeline-email-background, #ffffff);
+    border-radius: var(--_inbox-radius);
+    padding: var(--_inbox-space-3);
+    /* The e-mail's own layout, even position: fixed, stays inside. */
+    contain: content;
+    overflow: auto;
+    max-block-size: 40rem;
+  }
+  .mention {
+    color: var(--_inbox-color-accent);
+    font-weight: var(--_inbox-font-weight-medium);
+  }
+
+  .badge {
+    display: inline-block;
+    padding: 0 var(--_inbox-space-2);
+    border-radius: var(--_inbox-radius-pill);
+    border: 1px solid currentColor;
+    font-size: var(--_inbox-font-size-sm);
+    font-weight: var(--_inbox-font-weight-bold);
+    line-height: 1.4;
+  }
+  .badge--internal {
+    color: var(--_internal);
+    background: var(--_internal-bg);
+  }
+
+  .event-line {
+    margin: 0;
+    max-inline-size: 90%;
+    text-align: center;
+    color: var(--_inbox-color-text-muted);
+    font-size: var(--_inbox-font-size-sm);
+  }
+
+  .call .bubble {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_inbox-space-1);
+  }
+  .call-title {
+    display: flex;
+    align-items: center;
+    gap: var(--_inbox-space-2);
+    font-weight: var(--_inbox-font-weight-medium);
+  }
+  .call.missed .call-title {
+    color: var(--_inbox-status-blocked);
+  }
+  .details {
+    margin: 0;
+    color: var(--_inbox-color-text-muted);
+    font-size: var(--_inbox-font-size-sm);
+  }
+
+  .attachments {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_inbox-space-2);
+    margin: var(--_inbox-space-3) 0 0;
+    padding: 0;
+    list-style: none;
+  }
+  .attachment {
+    display: inline-flex;
+    gap: var(--_inbox-space-2);
+    padding: var(--_inbox-space-1) var(--_inbox-space-3);
+    border: 1px solid var(--_inbox-color-border);
+    border-radius: var(--_inbox-radius);
+    background: var(--_inbox-color-surface);
+    font-size: var(--_inbox-font-size-sm);
+    color: var(--_inbox-color-text);
+  }
+  .attachment a {
+    color: var(--_inbox-color-accent);
+  }
+
+  .images {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_inbox-space-3);
+    margin: var(--_inbox-space-3) 0 0;
+    font-size: var(--_inbox-font-size-sm);
+    color: var(--_inbox-color-text-muted);
+  }
+
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_inbox-space-2);
+    margin-block-start: var(--_inbox-space-2);
+  }
+  button {
+    font: inherit;
+    font-size: var(--_inbox-font-size-sm);
+    color: var(--_inbox-color-text);
+    background: var(--_inbox-color-surface);
+    border: 1px solid var(--_inbox-color-border);
+    border-radius: var(--_inbox-radius);
+    padding: var(--_inbox-space-1) var(--_inbox-space-3);
+    cursor: pointer;
+  }
+  button:hover {
+    background: var(--_inbox-color-surface-raised);
+  }
+  button.primary {
+    color: var(--_inbox-color-surface);
+    background: var(--_inbox-color-accent);
+    border-color: var(--_inbox-color-accent);
+  }
+
+  .notes {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_inbox-space-2);
+    inline-size: min(100%, 36rem);
+    margin: var(--_inbox-space-3) 0 0;
+    padding: 0;
+    list-style: none;
+  }
+  .note {
+    padding: var(--_inbox-space-3) var(--_inbox-space-4);
+    border-radius: var(--_inbox-radius);
+    color: var(--_inbox-color-text);
+  }
+  .note .meta {
+    margin-block-end: var(--_inbox-space-1);
+  }
+
+  .note-form {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_inbox-space-2);
+    inline-size: min(100%, 36rem);
+    margin-block-start: var(--_inbox-space-3);
+  }
+  .note-form textarea {
+    font: inherit;
+    color: var(--_inbox-color-text);
+    background: var(--_inbox-color-surface);
+    border: 1px solid var(--_internal);
+    border-radius: var(--_inbox-radius);
+    padding: var(--_inbox-space-3);
+    min-block-size: 4rem;
+    resize: vertical;
+  }
+  .note-form .row {
+    display: flex;
+    gap: var(--_inbox-space-2);
+    justify-content: flex-end;
+  }
+  .error {
+    margin: 0;
+    color: var(--_inbox-status-blocked);
+    font-size: var(--_inbox-font-size-sm);
+  }
+
+  .sr-only {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+`;

@@ -1,0 +1,85 @@
+/**
+ * XSS payloads for the elements' security tests (issue 4, Security). Each
+ * one, if it ever ran, calls `window.__xss(n)` with its own number (never
+ * `alert`, which would block a headless browser), so a test installs a
+ * spy there and proves it was never called. Fed through every field the
+ * elements render: message bodies, e-mail HTML, subjects, contact, user
+ * and channel names, notes, comments, labels, attachment names and URLs.
+ *
+ * Script tags, event handlers, javascript:, vbscript: and data: URLs
+ * (with case, entity and whitespace tricks), SVG and MathML (mutation XSS
+ * included), frames, objects, forms and autofocus, CSS, markup that breaks
+ * out of attributes and elements, template syntaxes (`${}`, `{{}}`,
+ * `<%= %>`), DOM clobbering, custom elements of this library, and remote
+ * tracking pixels.
+ */
+export const XSS_CORPUS: readonly string[] = [
+  '<script>window.__xss(1)</script>',
+  '<img src=x onerror="window.__xss(2)">',
+  '<svg onload="window.__xss(3)">',
+  '<svg><script>window.__xss(4)</script></svg>',
+  '<body onload="window.__xss(5)">',
+  '<iframe src="javascript:window.parent.__xss(6)"></iframe>',
+  '<iframe srcdoc="<script>parent.__xss(7)</script>"></iframe>',
+  '<a href="javascript:window.__xss(8)">click me</a>',
+  '<a href="JaVaScRiPt:window.__xss(9)">mixed case</a>',
+  '<a href="java&#x09;script:window.__xss(10)">tab entity</a>',
+  '<a href=" &#14;  javascript:window.__xss(11)">leading control characters</a>',
+  '<a href="data:text/html;base64,PHNjcmlwdD5wYXJlbnQuX194c3MoMTIpPC9zY3JpcHQ+">base64 data</a>',
+  '<img src="data:image/svg+xml,<svg onload=parent.__xss(13)>">',
+  '<math><mtext><table><mglyph><style><img src=x onerror=window.__xss(14)>',
+  '<math href="javascript:window.__xss(15)">CLICK</math>',
+  '<svg><a xlink:href="javascript:window.__xss(16)"><text x="20" y="20">svg link</text></a></svg>',
+  '<svg><animate onbegin="window.__xss(17)" attributeName="x" dur="1s"></animate></svg>',
+  '<svg><set attributeName="onmouseover" to="window.__xss(18)"/></svg>',
+  '<details open ontoggle="window.__xss(19)"><summary>s</summary></details>',
+  '<input autofocus onfocus="window.__xss(20)">',
+  '<select autofocus onfocus="window.__xss(21)"></select>',
+  '<textarea autofocus onfocus="window.__xss(22)"></textarea>',
+  '<video><source onerror="window.__xss(23)"></video>',
+  '<audio src=x onerror="window.__xss(24)"></audio>',
+  '<object data="javascript:window.__xss(25)"></object>',
+  '<embed src="javascript:window.__xss(26)">',
+  '<form action="javascript:window.__xss(27)"><button>go</button></form>',
+  '<button formaction="javascript:window.__xss(28)">go</button>',
+  "<style>@import 'javascript:window.__xss(29)';</style>",
+  '<div style="background:url(javascript:window.__xss(30))">css url</div>',
+  '<div style="width: expression(window.__xss(31))">css expression</div>',
+  '<link rel="stylesheet" href="javascript:window.__xss(32)">',
+  '<meta http-equiv="refresh" content="0;url=javascript:window.__xss(33)">',
+  '<base href="javascript:window.__xss(34)//">',
+  '"><script>window.__xss(35)</script>',
+  "'><img src=x onerror=window.__xss(36)>",
+  '</textarea><script>window.__xss(37)</script>',
+  '</title><script>window.__xss(38)</script>',
+  '<scr<script>ipt>window.__xss(39)</scr</script>ipt>',
+  '<<img src=x onerror=window.__xss(40)//<',
+  '<img """><script>window.__xss(41)</script>">',
+  '<noscript><p title="</noscript><img src=x onerror=window.__xss(42)>"></noscript>',
+  '<template><img src=x onerror=window.__xss(43)></template>',
+  '${window.__xss(44)}',
+  "{{constructor.constructor('window.__xss(45)')()}}",
+  '<%= window.__xss(46) %>',
+  '#{window.__xss(47)}',
+  "<img src=\"x\" onerror=\"eval('window.__xss(48)')\">",
+  '<marquee onstart="window.__xss(49)">marquee</marquee>',
+  '<div onmouseover="window.__xss(50)" style="position:fixed;inset:0">hover anywhere</div>',
+  '<a href="#" onclick="window.__xss(51)">onclick</a>',
+  '<isindex type=image src=1 onerror=window.__xss(52)>',
+  '<img srcset="x" onerror="window.__xss(53)">',
+  '<picture><source srcset="x" onerror="window.__xss(54)"><img src=x></picture>',
+  "<svg><use href=\"data:image/svg+xml,<svg id='x' xmlns='http://www.w3.org/2000/svg'><image href='1' onerror='parent.__xss(55)'/></svg>#x\"/></svg>",
+  '<inbox-provider demo user="u-ana"><script>window.__xss(56)</script></inbox-provider>',
+  '<div id="__xss">clobber</div><form name="__xss"></form><img name="__xss">',
+  'javascript:window.__xss(58)',
+  'data:text/html,<script>window.__xss(59)</script>',
+  '<img src="https://tracker.example/pixel.png?n=60" onload="window.__xss(60)" width="1" height="1">',
+  '\u202e<script>window.__xss(61)</script>',
+  '<a href="https://example.com" target="_self" rel="opener">reverse tabnabbing</a>',
+  '<img src=x onerror=&#x77;indow.__xss(63)>',
+  '<svg><foreignObject><iframe srcdoc="<script>parent.__xss(64)</script>"></iframe></foreignObject></svg>',
+  '<keygen autofocus onfocus=window.__xss(65)>',
+  '<a href="vbscript:window.__xss(66)">vbscript</a>',
+  '<div style="background-image: u\\72l(javascript:window.__xss(67))">escaped url</div>',
+  '<svg><style>*{background:url(javascript:window.__xss(68))}</style></svg>',
+];
