@@ -81,7 +81,7 @@ describe('InboxStore presence and uploads', () => {
     await store.upload(new File(['x'], 'x.txt')).catch((e: unknown) => (failure = e));
     expect(String(failure)).to.match(/attachment/);
     expect(errors.map((e) => e.kind)).to.deep.equal(['protocol']);
-    const plain = storeOn({ connect: broken.connect, send: broken.send, timeline: broken.timeline }, 'u-ana');
+    const plain = storeOn({ connect: (r) => memory.connect(r), send: (c, a) => memory.send(c, a), timeline: (r, a) => memory.timeline(r, a) }, 'u-ana');
     expect(plain.canUpload).to.equal(false);
     plain.setPresence('c-1', true); // a transport without presence: nothing happens, nothing throws
     store.destroy();

@@ -154,7 +154,7 @@ export class MemoryTransport implements Transport {
       closeBackend = this.backend.connect(request, sink);
       // Accepted (a refused user got an error above): say so, as HttpTransport does on its 200,
       // so that a resumed stream with nothing missed still goes live and resends.
-      if (open) pipe.push(() => open && request.onOpen?.());
+      pipe.push(() => open && request.onOpen?.());
       return () => stream.close();
     });
   }
