@@ -17,7 +17,7 @@ import { arrange, domId, itemShowing, type Arranged } from './timeline-arrange.j
 import { renderItem, type ItemContext } from './timeline-items.js';
 
 /** Items rendered when a conversation opens: the newest ones (a few screens' worth). */
-export const TIMELINE_WINDOW = 40;
+export const TIMELINE_WINDOW = 24;
 /** Items added above when the reader nears the top. */
 const STEP = 40;
 /** Pixels from the top at which older items are rendered or loaded. */
@@ -70,7 +70,7 @@ function refusalMessage(refusal: Refusal): string {
  * `conversation-id`. Loads the newest page of the timeline when the
  * conversation changes and older pages as the reader scrolls up, keeping
  * the first visible item where it was; new items keep the view at the
- * bottom when it was there. Only the newest 40 items are rendered at
+ * bottom when it was there. Only the newest 24 items are rendered at
  * first, more as the reader scrolls up.
  *
  * A WAI-ARIA feed: one tab stop into it (the current item), Page Up / Page
