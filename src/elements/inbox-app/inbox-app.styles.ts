@@ -46,10 +46,25 @@ export const styles = css`
     padding: var(--_inbox-space-2) var(--_inbox-space-4);
     cursor: pointer;
   }
-  inbox-sidebar {
+  .side {
     grid-area: sidebar;
+    display: flex;
+    flex-direction: column;
+    min-height: 0;
     overflow: auto;
     border-right: 1px solid var(--_inbox-color-border);
+  }
+  inbox-sidebar {
+    flex: 1 0 auto;
+  }
+  /* The calls show only while there is one: ringing for the user, or theirs in progress. */
+  incoming-calls:not(:state(ringing)),
+  call-card:not(:state(ringing), :state(active)) {
+    display: none;
+  }
+  incoming-calls,
+  call-card {
+    border-bottom: 1px solid var(--_inbox-color-border);
   }
   inbox-list {
     grid-area: list;
@@ -125,7 +140,7 @@ export const styles = css`
         'sidebar conversation'
         'list conversation';
     }
-    inbox-sidebar {
+    .side {
       max-height: 12rem;
       border-right: 1px solid var(--_inbox-color-border);
       border-bottom: 1px solid var(--_inbox-color-border);

@@ -10,6 +10,7 @@ import { PaletteActionEvent } from '../../events/palette-action.js';
 import { setLocale } from '../../i18n/localization.js';
 import type { InboxList } from '../inbox-list/inbox-list.js';
 import { deepActive } from '../../../test/navigation-fixtures.js';
+import { callStory } from '../../../stories/call-story.js';
 
 const part = (app: InboxApp, selector: string): HTMLElement => app.shadowRoot!.querySelector<HTMLElement>(selector)!;
 const listOf = (app: InboxApp) => app.shadowRoot!.querySelector<InboxList>('inbox-list')!;
@@ -32,6 +33,27 @@ describe('inbox-app', () => {
     expect(visible(part(app, 'inbox-list'))).to.equal(true);
     expect(visible(part(app, 'conversation-view'))).to.equal(true);
     await expect(app).to.be.accessible({ ignoredRules: ['region'] });
+  });
+
+  it('R10 a call rings above the views; answering it with the keyboard assigns it and shows the call card', async () => {
+    const story = callStory('u-ana');
+    await story.setup;
+    const app = await fixture<InboxApp>(html`<inbox-app .store=${story.store} style="block-size: 760px"></inbox-app>`);
+    await until(() => rowsOf(listOf(app)).length > 0, 'rows');
+    const calls = part(app, 'incoming-calls');
+    const card = part(app, 'call-card');
+    expect(visible(calls), 'no call rings: no list').to.equal(false);
+    expect(visible(card), 'no call: no card').to.equal(false);
+    const ringing = story.scene.ring({ target: { kind: 'unassigned' }, rungFor: 5 });
+    await until(() => visible(calls), 'the ringing call shows');
+    const answer = calls.shadowRoot!.querySelector<HTMLButtonElement>('[part=answer]')!;
+    answer.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => visible(card), 'the call card shows');
+    expect(story.store.state.model.conversations.get(ringing.conversationId)?.assignee).to.deep.equal({ type: 'user', id: 'u-ana' });
+    await until(() => !visible(calls), 'nothing rings any more');
+    await expect(app).to.be.accessible({ ignoredRules: ['region'] });
+    story.store.destroy();
   });
 
   it('R4 opening a row shows it in the conversation pane, read', async () => {

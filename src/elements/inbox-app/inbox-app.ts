@@ -59,6 +59,8 @@ function deepActiveElement(): Element | null {
  *
  * @csspart header - The top bar: availability, search and filters, help and palette buttons.
  * @csspart sidebar - The column of views.
+ * @csspart calls - The incoming calls, above the views while a call rings.
+ * @csspart call - The user's call in progress, above them.
  * @csspart list - The conversation list pane.
  * @csspart conversation - The open conversation pane (`<conversation-view>`).
  * @csspart contact - The contact pane, holding `<contact-panel>`.
@@ -146,7 +148,7 @@ export class InboxApp extends LitElement {
     super.connectedCallback();
     this.#resizes.observe(this);
     // The script-tag bundle loads the conversation's elements on demand: ask for them.
-    const missing = ['conversation-view', 'contact-panel'].filter((tag) => !customElements.get(tag));
+    const missing = ['conversation-view', 'contact-panel', 'incoming-calls', 'call-card'].filter((tag) => !customElements.get(tag));
     if (missing.length) this.dispatchEvent(new ElementsNeededEvent(missing));
   }
 
@@ -281,7 +283,11 @@ export class InboxApp extends LitElement {
             </button>
           </span>
         </header>
-        <inbox-sidebar part="sidebar"></inbox-sidebar>
+        <div class="side">
+          <call-card part="call"></call-card>
+          <incoming-calls part="calls"></incoming-calls>
+          <inbox-sidebar part="sidebar"></inbox-sidebar>
+        </div>
         <inbox-list part="list" .keymap=${this.keymap}></inbox-list>
         <conversation-view part="conversation" back no-undo-toast .keymap=${this.keymap} @conversation-back=${this.#onConversationBack}>
           <button

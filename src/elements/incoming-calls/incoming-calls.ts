@@ -71,6 +71,9 @@ function refusalText(refusal: Refusal): string {
  * `declineCall`. Either way the list shows the calls as the store reports
  * them. Works inside an `<inbox-provider>` or with `.store`.
  *
+ * `:state(ringing)` matches while any call the user may see rings, so a
+ * host can hide the list when none does (`<inbox-app>` does).
+ *
  * @fires call-answer - {CallAnswerEvent} Answer was pressed; cancel to answer through your own telephony first.
  * @fires call-decline - {CallDeclineEvent} Decline was pressed; cancel to handle it yourself.
  *
@@ -154,11 +157,19 @@ export class IncomingCalls extends LitElement {
     return data?.ready && user ? ringingCalls(data.model, user, this.#shown()) : [];
   }
 
+  readonly #internals = this.attachInternals();
+
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const calls = this.calls;
     if (calls.length > 0) this.#startTicker();
     else this.#stopTicker();
+    // `:state(ringing)` while any call the user may see rings, on any tab: lets a host hide an idle list.
+    const data = this.#data.value;
+    const user = this.#user();
+    const ringing = data?.ready && user ? Math.max(0, ...ringingCounts(data.model, user).values()) > 0 : false;
+    if (ringing) this.#internals.states.add('ringing');
+    else this.#internals.states.delete('ringing');
     this.#loadRecent();
     if (this.#refocusRow !== null) {
       const buttons = [...this.renderRoot.querySelectorAll<HTMLElement>('[part=answer]')];
