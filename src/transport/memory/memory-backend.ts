@@ -99,6 +99,8 @@ export class RefusedError extends Error {
 
 export type TrafficKind = 'message' | 'conversation' | 'call' | 'agent';
 export const TRAFFIC_KINDS: readonly TrafficKind[] = ['message', 'conversation', 'call', 'agent'];
+/** How long a simulated caller lets an unanswered call ring before hanging up (it is then missed). */
+export const TRAFFIC_RING_MS = 40_000;
 
 export interface TrafficOptions {
   /** Commands per second (each yields a few events). */
@@ -684,6 +686,7 @@ export class MemoryBackend {
     let issued = 0;
     const period = Math.max(20, Math.min(250, 1000 / rate));
     const timer = setInterval(() => {
+      this.#hangUpUnanswered();
       const due = Math.floor(((performance.now() - started) * rate) / 1000) - issued;
       for (let n = 0; n < Math.min(due, 1000); n++) {
         issued++;
@@ -694,6 +697,25 @@ export class MemoryBackend {
       if (due > 1000) issued += due - 1000;
     }, period);
     this.#traffic = { timer, stop: () => clearInterval(timer) };
+  }
+
+  /** The simulated callers: who rings, since when. */
+  readonly #ringing: { conversationId: Id; itemId: Id; since: number }[] = [];
+
+  /**
+   * A simulated caller hangs up after TRAFFIC_RING_MS unanswered: the call
+   * becomes missed (endCall from the outside world), as a phone line's would,
+   * instead of ringing for ever in every agent's incoming calls.
+   */
+  #hangUpUnanswered(): void {
+    const now = this.now();
+    while (this.#ringing.length > 0 && now - this.#ringing[0]!.since >= TRAFFIC_RING_MS) {
+      const { conversationId, itemId } = this.#ringing.shift()!;
+      const call = this.#state.timelines.get(conversationId)?.find((item) => item.id === itemId);
+      if (call?.type === 'call' && call.state === 'ringing') {
+        this.inject({ id: this.#nextId('hangup'), type: 'endCall', args: { conversationId, itemId, duration: 0 } });
+      }
+    }
   }
 
   stopTraffic(): void {
@@ -741,8 +763,10 @@ export class MemoryBackend {
         const conversationId = this.#nextId('c-live');
         ids.push(conversationId);
         if (kind === 'call') {
+          const itemId = this.#nextId('live-call');
           this.inject({ id: this.#nextId('live'), type: 'receiveCall',
-            args: { conversationId, itemId: this.#nextId('live-call'), contactId: contact.id, channelId: channel.id, direction: 'in' } });
+            args: { conversationId, itemId, contactId: contact.id, channelId: channel.id, direction: 'in' } });
+          this.#ringing.push({ conversationId, itemId, since: this.now() });
         } else {
           const body = demoInboundText(langOf(contact), rng() * 1000);
           this.inject({ id: this.#nextId('live'), type: 'receiveMessage',

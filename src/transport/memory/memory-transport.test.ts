@@ -10,7 +10,7 @@ import {
   DEMO_USER_IDS,
   generateDemoData,
 } from './demo-data.js';
-import { MemoryBackend, type Commit } from './memory-backend.js';
+import { MemoryBackend, TRAFFIC_RING_MS, type Commit } from './memory-backend.js';
 import { MemoryTransport } from './memory-transport.js';
 
 const NOW = Date.UTC(2026, 10, 2, 9, 0, 0);
@@ -564,6 +564,22 @@ describe('simulated traffic', () => {
     expect(events(stream.messages).length, 'nothing after stopTraffic').to.equal(received);
     stream.close();
     transport.dispose();
+  });
+
+  it('R10 a simulated caller hangs up after TRAFFIC_RING_MS unanswered: the call is missed, not ringing for ever', async () => {
+    let clock = Date.now();
+    const backend = new MemoryBackend({ demo: { conversations: 200, seed: 9 }, now: () => clock });
+    const callsIn = (state: 'ringing' | 'missed') =>
+      [...backend.state.timelines.values()].flat().filter((i) => i.type === 'call' && i.id.startsWith('live-call') && i.state === state);
+    backend.startTraffic({ ratePerSecond: 40, kinds: ['call'] });
+    await until(() => callsIn('ringing').length >= 3, 'calls ringing');
+    const first = callsIn('ringing').map((i) => i.id);
+    clock += TRAFFIC_RING_MS - 1;
+    await wait(300);
+    expect(callsIn('missed'), 'still ringing just before the limit').to.have.length(0);
+    clock += 1;
+    await until(() => first.every((id) => callsIn('missed').some((i) => i.id === id)), 'the first calls missed');
+    backend.stopTraffic();
   });
 
   it('can be limited to some kinds and started from the transport', async () => {
