@@ -100,7 +100,7 @@ export class RefusedError extends Error {
 export type TrafficKind = 'message' | 'conversation' | 'call' | 'agent';
 export const TRAFFIC_KINDS: readonly TrafficKind[] = ['message', 'conversation', 'call', 'agent'];
 /** How long a simulated caller lets an unanswered call ring before hanging up (it is then missed). */
-export const TRAFFIC_RING_MS = 40_000;
+export const TRAFFIC_RING_MS = 30_000;
 
 export interface TrafficOptions {
   /** Commands per second (each yields a few events). */
@@ -684,6 +684,15 @@ export class MemoryBackend {
     const ids = [...this.#state.conversations.keys()];
     const started = performance.now();
     let issued = 0;
+    // Calls left ringing by an earlier run (a restored database) hang up too.
+    for (const timeline of this.#state.timelines.values()) {
+      for (const item of timeline) {
+        if (item.type === 'call' && item.state === 'ringing' && item.direction === 'in') {
+          this.#ringing.push({ conversationId: item.conversationId, itemId: item.id, since: item.at });
+        }
+      }
+    }
+    this.#ringing.sort((a, b) => a.since - b.since);
     const period = Math.max(20, Math.min(250, 1000 / rate));
     const timer = setInterval(() => {
       this.#hangUpUnanswered();
@@ -754,6 +763,8 @@ export class MemoryBackend {
       }
       case 'conversation':
       case 'call': {
+        // Calls are rarer than messages: one step in three rings.
+        if (kind === 'call' && rng() < 2 / 3) return;
         const c = anyConversation();
         const contact = c && state.contacts.get(c.contactId);
         if (!contact || contact.blocked) return;

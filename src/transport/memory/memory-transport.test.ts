@@ -582,6 +582,18 @@ describe('simulated traffic', () => {
     backend.stopTraffic();
   });
 
+  it('R10 calls left ringing before the traffic started (a restored database) hang up too', async () => {
+    let clock = Date.now();
+    const backend = new MemoryBackend({ demo: { conversations: 200, seed: 9 }, now: () => clock });
+    const c = [...backend.state.conversations.values()][0]!;
+    backend.inject({ id: 'old-ring', type: 'receiveCall', args: { conversationId: 'c-old', itemId: 'old-call', contactId: c.contactId, channelId: 'ch-call', direction: 'in' } });
+    clock += TRAFFIC_RING_MS;
+    backend.startTraffic({ ratePerSecond: 1, kinds: ['message'] });
+    const state = () => backend.state.timelines.get('c-old')?.find((i) => i.id === 'old-call');
+    await until(() => state()?.type === 'call' && (state() as { state: string }).state === 'missed', 'the old call missed');
+    backend.stopTraffic();
+  });
+
   it('can be limited to some kinds and started from the transport', async () => {
     const transport = new MemoryTransport({ demo: true, conversations: 200, seed: 9, traffic: 50 });
     transport.backend.startTraffic({ ratePerSecond: 50, kinds: ['message'] });
