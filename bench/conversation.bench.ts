@@ -19,7 +19,7 @@ import { InboxStore } from '../src/store/inbox-store.js';
 import { DEMO_LONG_TIMELINE_LENGTH, generateDemoData } from '../src/transport/memory/demo-data.js';
 import { MemoryBackend } from '../src/transport/memory/memory-backend.js';
 import { MemoryTransport } from '../src/transport/memory/memory-transport.js';
-import { median, nextFrame, percentile, round, type Row } from './harness.js';
+import { median, medianRows, nextFrame, round, type Row } from './harness.js';
 
 const RUNS = 10;
 const KEYSTROKES = 80;
@@ -179,14 +179,7 @@ export async function run(): Promise<Row[]> {
     coldFrames.push(frames);
   }
   rows.push({ name: `conversation: timeline length (items)`, value: DEMO_LONG_TIMELINE_LENGTH, unit: 'items' });
-  rows.push({
-    name: 'conversation: open, 5,000 items in the backend, to first items laid out, median',
-    value: round(median(cold), 1),
-    unit: 'ms',
-    target: '≤ 50 ms',
-    ok: median(cold) <= 50,
-  });
-  rows.push({ name: 'conversation: same, p95', value: round(percentile(cold, 95), 1), unit: 'ms' });
+  rows.push(...medianRows('conversation: open, 5,000 items in the backend, to first items laid out', cold, 50));
   {
     const of = share(RUNS);
     rows.push({
@@ -202,14 +195,7 @@ export async function run(): Promise<Row[]> {
   for (const key of ['view', 'header', 'timeline', 'composer'] as const) share(1)(key);
   const warm: number[] = [];
   for (const id of warmIds) warm.push((await timeOpen(view, store, id)).work);
-  rows.push({
-    name: 'conversation: open, 5,000 items in the store, to first items laid out, median',
-    value: round(median(warm), 1),
-    unit: 'ms',
-    target: '≤ 50 ms',
-    ok: median(warm) <= 50,
-  });
-  rows.push({ name: 'conversation: same, p95', value: round(percentile(warm, 95), 1), unit: 'ms' });
+  rows.push(...medianRows('conversation: open, 5,000 items in the store, to first items laid out', warm, 50));
   {
     const of = share(RUNS);
     rows.push({

@@ -28,6 +28,15 @@ export function percentile(samples: readonly number[], p: number): number {
 
 export const round = (n: number, digits = 2): number => Number(n.toFixed(digits));
 
+/** Two rows for timings: the median against a target in ms, then the p95. */
+export function medianRows(name: string, samples: readonly number[], targetMs: number): Row[] {
+  const m = median(samples);
+  return [
+    { name: `${name}, median`, value: round(m, 1), unit: 'ms', target: `≤ ${String(targetMs)} ms`, ok: m <= targetMs },
+    { name: `${name.split(':')[0]!}: same, p95`, value: round(percentile(samples, 95), 1), unit: 'ms' },
+  ];
+}
+
 export const nextFrame = (): Promise<number> => new Promise((resolve) => requestAnimationFrame(resolve));
 
 /** The JS heap after a full garbage collection, in bytes (through the runner's DevTools session). */

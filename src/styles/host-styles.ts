@@ -20,4 +20,13 @@ export const hostStyles = css`
     outline: var(--_inbox-focus-ring);
     outline-offset: var(--_inbox-focus-ring-offset);
   }
+  /* Read by screen readers, not shown. */
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
 `;

@@ -121,14 +121,6 @@ export const styles = css`
   .empty {
     color: var(--_inbox-color-text-muted);
   }
-  .visually-hidden {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
 
   @media (forced-colors: active) {
     .record[aria-pressed='true'] {

@@ -11,14 +11,6 @@ export const styles = css`
     font-size: var(--_inbox-font-size);
   }
 
-  .visually-hidden {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
 
   header {
     display: flex;

@@ -294,12 +294,4 @@ export const styles = css`
     font-size: var(--_inbox-font-size-sm);
   }
 
-  .sr-only {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
 `;

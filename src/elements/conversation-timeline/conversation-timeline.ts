@@ -822,7 +822,7 @@ export class ConversationTimeline extends LitElement {
         </div>
         ${placeholder !== null ? html`<p class="placeholder" part="placeholder">${placeholder}</p>` : nothing}
       </div>
-      <div class="sr-only" role="status">${this.#status}</div>`;
+      <div class="visually-hidden" role="status">${this.#status}</div>`;
   }
 }
 

@@ -106,7 +106,7 @@ function content(item: TimelineItem, id: string, active: boolean, ctx: ItemConte
       return event(item, id, ctx);
     case 'note':
       // Notes render under their message; one alone (its message not loaded) shows by itself.
-      return html`<p class="sr-only" id=${`${id}-h`}>${msg('Note', { id: 'timeline.note.heading' })}</p>
+      return html`<p class="visually-hidden" id=${`${id}-h`}>${msg('Note', { id: 'timeline.note.heading' })}</p>
         <ul class="notes" part="notes">
           ${note(item, active, ctx)}
         </ul>`;
@@ -130,7 +130,7 @@ function message(item: MessageItem, id: string, active: boolean, ctx: ItemContex
   const adding = ctx.adding.get(item.id);
   return html`
     <div class="meta" id=${`${id}-h`}>
-      <span class="sr-only"
+      <span class="visually-hidden"
         >${item.direction === 'in'
           ? msg('Received message', { id: 'timeline.message.in' })
           : msg('Sent message', { id: 'timeline.message.out' })}</span
@@ -259,7 +259,7 @@ function noteForm(
 ): TemplateResult {
   const adding = save === 'save-note';
   return html`<div class="note-form" part="note-form">
-    <label class="sr-only" for=${fieldId}
+    <label class="visually-hidden" for=${fieldId}
       >${adding ? msg('New note', { id: 'timeline.note.new' }) : msg('Edit note', { id: 'timeline.note.editLabel' })}</label
     >
     <textarea

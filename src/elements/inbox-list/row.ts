@@ -102,7 +102,7 @@ export function renderRow(c: Conversation, index: number, ctx: RowContext): Temp
           ${c.participants > 1
             ? html`<span class="count" part="participants"
                 ><span aria-hidden="true">${c.participants}</span
-                ><span class="sr-only">${msg(str`${c.participants} participants`, { id: 'list.row.participants' })}</span></span
+                ><span class="visually-hidden">${msg(str`${c.participants} participants`, { id: 'list.row.participants' })}</span></span
               >`
             : nothing}
           ${c.pinned
@@ -121,7 +121,7 @@ export function renderRow(c: Conversation, index: number, ctx: RowContext): Temp
           ${c.priority === 'none'
             ? nothing
             : html`<span class="priority priority--${c.priority}" part="priority"
-                ><span class="sr-only">${msg('Priority:', { id: 'list.row.priorityPrefix' })} </span>${priorityLabel(
+                ><span class="visually-hidden">${msg('Priority:', { id: 'list.row.priorityPrefix' })} </span>${priorityLabel(
                   c.priority,
                 )}</span
               >`}

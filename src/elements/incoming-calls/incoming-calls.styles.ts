@@ -141,14 +141,6 @@ export const styles = css`
     color: var(--_inbox-color-text-muted);
     font-size: var(--_inbox-font-size-sm);
   }
-  .visually-hidden {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
 
   @media (forced-colors: active) {
     button.answer,
