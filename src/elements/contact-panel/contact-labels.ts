@@ -1,4 +1,5 @@
 import { msg, str } from '@lit/localize';
+import { getLocale } from '../../i18n/localization.js';
 import type { ContactFieldError } from '../../model/contacts.js';
 import type { CallItem, EventKind } from '../../model/types.js';
 
@@ -67,6 +68,24 @@ export function problemMessage(error: ContactFieldError): string {
       return msg('A contact needs a name.', { id: 'contactPanel.problem.required' });
     case 'owner':
       return msg('A contact owner must be an active user.', { id: 'contactPanel.problem.owner' });
+  }
+}
+
+const displayNames = new Map<string, Intl.DisplayNames>();
+
+/** A country or language code's name in the current locale; the code itself if it has none. */
+export function displayName(type: 'region' | 'language', code: string): string {
+  const locale = getLocale();
+  const key = `${locale}:${type}`;
+  let names = displayNames.get(key);
+  if (!names) {
+    names = new Intl.DisplayNames([locale], { type, fallback: 'code' });
+    displayNames.set(key, names);
+  }
+  try {
+    return names.of(code) ?? code;
+  } catch {
+    return code;
   }
 }
 
