@@ -57,7 +57,8 @@ export async function readBody(req: IncomingMessage, res: ServerResponse, limit 
  * up to a point past which the connection is simply closed.
  */
 export function readBytes(req: IncomingMessage, res: ServerResponse, limit = MAX_BODY_BYTES): Promise<Bytes> {
-  const drained = Math.max(limit, MAX_DRAINED_BYTES);
+  // Past the limit, read on (and throw away) this much more, so that the client gets the 413 rather than a reset.
+  const drained = limit + MAX_DRAINED_BYTES;
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? NaN);
     if (declared > drained) {
