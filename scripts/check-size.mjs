@@ -15,7 +15,7 @@ const CHUNKS = 'dist/bundle-chunks';
 // the inbox's elements and the store. The conversation's elements (issue 4)
 // are an on-demand chunk (see src/bundle.ts), printed below, not counted;
 // the rules they added to model/ (contacts, merging, calls) are counted,
-// since the store runs every rule. The main file is at about 66.6 kB, so
+// since the store runs every rule. The main file is at about 65.9 kB, so
 // until the target is met the check fails above an interim ceiling, a
 // regression guard, and says by how much the target is missed. Lower
 // CEILING_KB with every saving.
