@@ -25,6 +25,7 @@ export const hostStyles = css`
     position: absolute;
     inline-size: 1px;
     block-size: 1px;
+    padding: 0;
     overflow: hidden;
     clip-path: inset(50%);
     white-space: nowrap;

@@ -20,7 +20,6 @@ export const styles = css`
     border: 0;
     min-inline-size: 0;
   }
-  legend,
 
   .switch {
     display: inline-flex;

@@ -37,7 +37,10 @@ describe('<availability-toggle>', () => {
 
   it('is a radio group showing the user’s availability', async () => {
     const el = await toggle();
-    expect(shadow(el).querySelector('fieldset legend')!.textContent).to.equal('Availability');
+    const legend = shadow(el).querySelector('fieldset legend')!;
+    expect(legend.textContent).to.equal('Availability');
+    // Named for screen readers, not shown: the two options say it all.
+    expect(legend.getBoundingClientRect().width).to.be.at.most(1);
     expect(radio(el, 'available').checked).to.be.true;
     expect(radio(el, 'away').checked).to.be.false;
     expect(el.matches(':state(available)')).to.be.true;

@@ -137,7 +137,7 @@ export class AvailabilityToggle extends LitElement {
     const reasons = this.#settings.value?.awayReasons ?? [];
     return html`<div class="wrap">
       <fieldset>
-        <legend>${msg('Availability', { id: 'availability.label' })}</legend>
+        <legend class="visually-hidden">${msg('Availability', { id: 'availability.label' })}</legend>
         <div part="switch" class="switch">
           ${this.#radio('available', msg('Available', { id: 'availability.available' }), availability, disabled)}
           ${this.#radio('away', msg('Away', { id: 'availability.away' }), availability, disabled)}
