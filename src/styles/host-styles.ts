@@ -11,10 +11,16 @@ export const hostStyles = css`
   :host([hidden]) {
     display: none !important;
   }
+  /*
+   * border-box, not inherit: a shadow root's own rules beat the :host rules
+   * of the elements inside it, so with inherit an element inside another
+   * (the composer inside the conversation view inside the app) inherited the
+   * page's content-box, and a 100%-wide field overflowed its padding.
+   */
   *,
   *::before,
   *::after {
-    box-sizing: inherit;
+    box-sizing: border-box;
   }
   :focus-visible {
     outline: var(--_inbox-focus-ring);

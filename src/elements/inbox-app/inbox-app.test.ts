@@ -70,6 +70,10 @@ describe('inbox-app', () => {
     await until(() => view.shadowRoot!.querySelector('[part=contact]')?.textContent === contact.name, 'conversation header');
     expect(view.shadowRoot!.querySelector('conversation-timeline')!.getAttribute('conversation-id')).to.equal(open);
     expect(view.shadowRoot!.querySelector('message-composer')!.getAttribute('conversation-id')).to.equal(open);
+    // Nested elements lay out border-box too: the reply field stays inside the pane.
+    const field = view.shadowRoot!.querySelector('message-composer')!.shadowRoot!.querySelector('textarea')!;
+    await until(() => field.getBoundingClientRect().width > 0, 'the reply field');
+    expect(field.getBoundingClientRect().right).to.be.at.most(view.getBoundingClientRect().right - 4);
   });
 
   it('? opens the shortcut help, Ctrl+K the command palette, / focuses the search', async () => {
