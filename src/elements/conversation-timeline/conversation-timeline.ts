@@ -2,28 +2,22 @@ import { LitElement, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { localized, msg } from '@lit/localize';
-import { filter, firstValueFrom, type Subscription } from 'rxjs';
 import { StoreController } from '../../controllers/store.controller.js';
 import { MessageLinkCopyEvent } from '../../events/timeline-message-link-copy.js';
 import { getLocale } from '../../i18n/localization.js';
-import type { Refusal } from '../../model/events.js';
-import { newId } from '../../model/ids.js';
 import type { Bot, Channel, Contact, Conversation, Id, Team, TimelineItem, User } from '../../model/types.js';
-import type { InboxStore, StoreError, StoreState, TimelinePaging } from '../../store/inbox-store.js';
+import type { InboxStore, StoreState, TimelinePaging } from '../../store/inbox-store.js';
 import { hostStyles } from '../../styles/host-styles.js';
 import { tokens } from '../../styles/tokens.js';
 import { styles } from './conversation-timeline.styles.js';
-import { arrange, domId, itemShowing, type Arranged } from './timeline-arrange.js';
+import { arrange, itemShowing } from './timeline-arrange.js';
 import { renderItem, type ItemContext } from './timeline-items.js';
+import { TimelineKeys } from './timeline-keys.js';
+import { TimelineNotesController } from './timeline-notes.controller.js';
+import { TimelineScrollController } from './timeline-scroll.controller.js';
 
 /** Items rendered when a conversation opens: the newest ones (a few screens' worth). */
 export const TIMELINE_WINDOW = 24;
-/** Items added above when the reader nears the top. */
-const STEP = 40;
-/** Pixels from the top at which older items are rendered or loaded. */
-const NEAR_TOP = 320;
-/** Pixels from the bottom that still count as "at the bottom" (new items keep it in view). */
-const AT_BOTTOM = 24;
 
 interface Slice {
   readonly id: Id | null;
@@ -43,23 +37,6 @@ interface Slice {
 
 const sameSlice = (a: Slice, b: Slice): boolean =>
   (Object.keys(a) as (keyof Slice)[]).every((key) => Object.is(a[key], b[key]));
-
-type PendingNote =
-  | { readonly kind: 'add' | 'edit'; readonly key: Id; readonly body: string }
-  | { readonly kind: 'delete'; readonly key: Id };
-
-function refusalMessage(refusal: Refusal): string {
-  switch (refusal.code) {
-    case 'invalid':
-      return msg('A note cannot be empty.', { id: 'timeline.note.invalid' });
-    case 'forbidden':
-      return msg('Only its author can change a note.', { id: 'timeline.note.forbidden' });
-    case 'not-found':
-      return msg('This message or note no longer exists.', { id: 'timeline.note.notFound' });
-    default:
-      return msg('The note could not be saved. Try again.', { id: 'timeline.note.failed' });
-  }
-}
 
 /**
  * @summary The timeline of one conversation: messages, calls, internal
@@ -157,38 +134,38 @@ export class ConversationTimeline extends LitElement {
 
   readonly #data = new StoreController(this, (state) => this.#select(state), sameSlice);
 
+  readonly #scroll: TimelineScrollController = new TimelineScrollController(this, {
+    window: TIMELINE_WINDOW,
+    store: () => this.#store,
+    current: () => this.#current(),
+    conversation: () => this.#conversation,
+    revealed: (id) => this.#keys.activate(id),
+  });
+
+  readonly #notes: TimelineNotesController = new TimelineNotesController(this, {
+    store: () => this.#store,
+    conversation: () => this.#conversation,
+    timeline: () => this.#current()?.timeline ?? [],
+    focusAfter: (target) => (this.#focusAfter = target),
+    announce: (text) => (this.#status = text),
+  });
+
+  readonly #keys: TimelineKeys = new TimelineKeys(this, {
+    store: () => this.#store,
+    current: () => this.#current(),
+    scroll: this.#scroll,
+  });
+
   /** The conversation on screen; resets everything below when it changes. */
   #conversation: Id | null = null;
   #loadedFor: Id | null = null;
-  /** The oldest item rendered (the window runs from it to the newest). */
-  #firstId: Id | null = null;
-  /** The item that holds the feed's tab stop. */
-  #activeId: Id | null = null;
-  /** The view follows new items while the reader is at the bottom. */
-  #stuck = true;
-  #scrollTop = 0;
-  /** The first visible item and its distance from the top of the scroller. */
-  #anchor: { id: Id; offset: number } | null = null;
-  /** The deep link being followed, and the item to centre after the next render. */
-  #seekFor: Id | null = null;
-  #revealId: Id | null = null;
-  #recenter: { id: Id; until: number } | null = null;
-  #growScheduled = false;
   #focusAfter: (() => HTMLElement | null | undefined) | null = null;
 
   readonly #shown = new Set<Id>();
   readonly #blocked = new Map<Id, number>();
-  readonly #adding = new Map<Id, string>();
-  readonly #editing = new Map<Id, string>();
-  readonly #errors = new Map<Id, string>();
-  readonly #pending = new Map<Id, PendingNote>();
   #status = '';
   #copiedId: Id | null = null;
   #copiedTimer: ReturnType<typeof setTimeout> | undefined;
-
-  #errorsStore: InboxStore | undefined;
-  #errorsSubscription: Subscription | undefined;
-  #resize: ResizeObserver | undefined;
 
   #select(state: StoreState): Slice {
     const id = this.conversationId ?? state.ui.openId;
@@ -220,31 +197,13 @@ export class ConversationTimeline extends LitElement {
     return store ? this.#select(store.state) : undefined;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#resize = new ResizeObserver(() => this.#onResize());
-    if (this.hasUpdated) this.#observe();
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#resize?.disconnect();
-    this.#resize = undefined;
-    this.#errorsSubscription?.unsubscribe();
-    this.#errorsSubscription = undefined;
-    this.#errorsStore = undefined;
     clearTimeout(this.#copiedTimer);
   }
 
   protected override firstUpdated(): void {
-    this.#observe();
-  }
-
-  #observe(): void {
-    const scroller = this.#scroller();
-    const feed = this.renderRoot.querySelector('.feed');
-    if (scroller) this.#resize?.observe(scroller);
-    if (feed) this.#resize?.observe(feed);
+    this.#scroll.observe();
   }
 
   protected override willUpdate(): void {
@@ -252,302 +211,41 @@ export class ConversationTimeline extends LitElement {
     if (id !== this.#conversation) {
       this.#conversation = id;
       this.#reset();
-    } else if (this.hasUpdated && this.#revealId === null && this.#scroller()?.scrollTop !== this.#scrollTop) {
-      // The reader scrolled since the last measure (its scroll event is still to come). Otherwise
-      // the last measure stands: content that grew since (an e-mail's HTML) must not become the
-      // new normal. (A deep link being revealed has already decided where the view goes.)
-      this.#measure();
+    } else {
+      this.#scroll.remeasure();
     }
   }
 
   #reset(): void {
-    this.#firstId = null;
-    this.#activeId = null;
-    this.#stuck = true;
-    this.#anchor = null;
-    this.#seekFor = null;
-    this.#revealId = null;
-    this.#recenter = null;
+    this.#scroll.reset();
+    this.#keys.reset();
     this.#shown.clear();
     this.#blocked.clear();
-    this.#adding.clear();
-    this.#editing.clear();
-    this.#errors.clear();
+    this.#notes.reset();
     this.#copiedId = null;
   }
 
   protected override updated(): void {
     const store = this.#store;
     const slice = this.#current();
-    if (store !== this.#errorsStore) {
-      this.#errorsSubscription?.unsubscribe();
-      this.#errorsStore = store;
-      this.#errorsSubscription = store?.errors$.subscribe((error) => this.#onError(error));
-    }
+    this.#notes.watch(store);
     if (store && slice?.id && slice.ready && slice.conversation && this.#loadedFor !== slice.id) {
       this.#loadedFor = slice.id;
-      this.#loadNewest(store, slice);
+      this.#scroll.loadNewest(store, slice);
     }
-    const focus = slice?.focusedMessageId ?? null;
-    if (focus !== this.#seekFor) {
-      this.#seekFor = focus;
-      const id = slice?.id;
-      if (focus && id) queueMicrotask(() => void this.#seek(id, focus));
-    }
-    if (this.#revealId !== null && this.#article(this.#revealId)) {
-      this.#recenter = { id: this.#revealId, until: performance.now() + 1500 };
-      this.#center(this.#revealId);
-      this.#revealId = null;
-    } else {
-      this.#restore();
-      this.#measure();
-    }
+    this.#scroll.updated(slice);
     const focusAfter = this.#focusAfter;
     this.#focusAfter = null;
     // Focus moves after this update: moving it may make another item current.
     if (focusAfter) queueMicrotask(() => focusAfter()?.focus());
-    this.#scheduleGrow();
   }
 
-  /**
-   * The newest page, when the store may not have it: never loaded (or reset
-   * by a snapshot; once loaded, the live stream keeps it current). With
-   * items to show already (they came live), after the first paint.
-   */
-  #loadNewest(store: InboxStore, slice: Slice): void {
-    const id = slice.id;
-    if (!id || slice.paging) return;
-    const load = () => {
-      if (this.#conversation === id && !store.state.paging.get(id)) void store.loadTimeline(id);
-    };
-    // Not inside this update: loading changes the store, which updates this element.
-    if (!slice.timeline?.length) queueMicrotask(load);
-    else requestAnimationFrame(() => setTimeout(load));
-  }
-
-  // ---- scrolling ----
-
-  #scroller(): HTMLElement | null {
-    return this.renderRoot.querySelector<HTMLElement>('.scroller');
-  }
-
-  #article(id: Id): HTMLElement | null {
-    return this.renderRoot.querySelector<HTMLElement>(`#${domId(id)}`);
-  }
-
-  /** Remembers whether the view is at the bottom and which item is at its top. */
-  #measure(): void {
-    const scroller = this.#scroller();
-    if (!scroller) return;
-    this.#scrollTop = scroller.scrollTop;
-    this.#stuck = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight <= AT_BOTTOM;
-    const top = scroller.getBoundingClientRect().top;
-    // Items are in vertical order: the first one whose bottom is below the top, by bisection.
-    const list = this.renderRoot.querySelectorAll<HTMLElement>('.feed > article');
-    let low = 0;
-    let high = list.length - 1;
-    let first: HTMLElement | null = null;
-    while (low <= high) {
-      const middle = (low + high) >> 1;
-      const article = list[middle]!;
-      if (article.getBoundingClientRect().bottom > top + 1) {
-        first = article;
-        high = middle - 1;
-      } else {
-        low = middle + 1;
-      }
-    }
-    this.#anchor = first ? { id: first.dataset['id'] ?? '', offset: first.getBoundingClientRect().top - top } : null;
-  }
-
-  /** Puts the view back: at the bottom if it was, else the anchor item where it was. */
-  #restore(): void {
-    const scroller = this.#scroller();
-    if (!scroller) return;
-    if (this.#stuck) {
-      scroller.scrollTop = scroller.scrollHeight;
-      return;
-    }
-    const anchor = this.#anchor;
-    const element = anchor && this.#article(anchor.id);
-    if (!anchor || !element) return;
-    const delta = element.getBoundingClientRect().top - scroller.getBoundingClientRect().top - anchor.offset;
-    if (Math.abs(delta) >= 1) scroller.scrollTop += delta;
-  }
-
-  #center(id: Id): void {
-    const scroller = this.#scroller();
-    const element = this.#article(id);
-    if (!scroller || !element) return;
-    const box = scroller.getBoundingClientRect();
-    const rect = element.getBoundingClientRect();
-    scroller.scrollTop += rect.top - box.top - Math.max(0, (box.height - rect.height) / 2);
-    this.#measure();
-  }
-
-  #onResize(): void {
-    const recenter = this.#recenter;
-    if (recenter && performance.now() < recenter.until) {
-      this.#center(recenter.id);
-    } else {
-      this.#restore();
-      this.#measure();
-    }
-  }
-
-  readonly #onScroll = (): void => {
-    this.#measure();
-    if (this.#recenter && performance.now() >= this.#recenter.until) this.#recenter = null;
-    this.#scheduleGrow();
-  };
-
-  /** Renders or loads older items when the reader is near the top (or the items do not fill the view). */
-  #scheduleGrow(): void {
-    if (this.#growScheduled) return;
-    this.#growScheduled = true;
-    requestAnimationFrame(() => {
-      this.#growScheduled = false;
-      const scroller = this.#scroller();
-      if (scroller && this.isConnected && scroller.scrollTop < NEAR_TOP) this.#growUp();
-    });
-  }
-
-  #startIn(arranged: Arranged): number {
-    const start = this.#firstId === null ? undefined : arranged.index.get(this.#firstId);
-    return start ?? Math.max(0, arranged.items.length - TIMELINE_WINDOW);
-  }
-
-  #growUp(): void {
-    const store = this.#store;
-    const slice = this.#current();
-    if (!store || !slice?.id || !slice.paging || slice.paging.loading) return;
-    const arranged = arrange(slice.timeline);
-    const start = this.#startIn(arranged);
-    if (start > 0) {
-      this.#firstId = arranged.items[Math.max(0, start - STEP)]!.id;
-      this.requestUpdate();
-    } else if (slice.paging.hasMore) {
-      void store.loadTimeline(slice.id, { older: true });
-    }
-  }
-
-  // ---- deep links ----
-
-  /** Loads older pages until `itemId` is there, then shows it. */
-  async #seek(conversationId: Id, itemId: Id): Promise<void> {
-    const store = this.#store;
-    if (!store) return;
-    for (let pages = 0; pages < 10_000; pages++) {
-      if (this.#conversation !== conversationId || this.#seekFor !== itemId || !this.isConnected) return;
-      const timeline = store.state.model.timelines.get(conversationId);
-      const arranged = arrange(timeline);
-      const target = itemShowing(arranged, itemId);
-      if (target !== undefined) {
-        this.#reveal(target, arranged);
-        return;
-      }
-      const paging = store.state.paging.get(conversationId);
-      if (!paging || paging.loading) {
-        const settled = await firstValueFrom(
-          store.select((state) => state.paging.get(conversationId)).pipe(filter((p) => p !== undefined && !p.loading)),
-        ).then(
-          () => true,
-          () => false,
-        );
-        if (!settled) return;
-        continue;
-      }
-      if (!paging.hasMore) return;
-      await store.loadTimeline(conversationId, { older: true });
-      // Another load was under way (scrolling): wait for it on the next turn.
-      if (store.state.paging.get(conversationId)?.loading) continue;
-      // A page that brought nothing (a transport error) ends the search.
-      if (store.state.model.timelines.get(conversationId) === timeline) return;
-    }
-  }
-
-  #reveal(target: Id, arranged: Arranged): void {
-    const index = arranged.index.get(target) ?? 0;
-    if (index < this.#startIn(arranged)) this.#firstId = arranged.items[Math.max(0, index - 5)]!.id;
-    this.#activeId = target;
-    this.#revealId = target;
-    this.#stuck = false;
-    this.requestUpdate();
-  }
-
-  // ---- keyboard and focus (the feed pattern) ----
-
-  readonly #onFocusIn = (event: FocusEvent): void => {
-    const article = (event.target as Element).closest<HTMLElement>('.feed > article');
-    const id = article?.dataset['id'];
-    if (id !== undefined && id !== this.#activeId) {
-      this.#activeId = id;
-      this.requestUpdate();
-    }
-  };
+  // ---- actions ----
 
   readonly #onKeyDown = (event: KeyboardEvent): void => {
     const target = event.target as HTMLElement;
-    if (target.localName === 'textarea') {
-      this.#fieldKey(event, target as HTMLTextAreaElement);
-      return;
-    }
-    const article = target.closest<HTMLElement>('.feed > article');
-    const id = article?.dataset['id'];
-    if (!article || id === undefined) return;
-    const onItem = target === article;
-    let move: number | 'first' | 'last' | null = null;
-    if (event.key === 'PageDown' || (onItem && event.key === 'ArrowDown')) move = 1;
-    else if (event.key === 'PageUp' || (onItem && event.key === 'ArrowUp')) move = -1;
-    else if (onItem && event.key === 'Home') move = 'first';
-    else if (onItem && event.key === 'End') move = 'last';
-    if (move === null || event.altKey || event.metaKey || event.ctrlKey) return;
-    event.preventDefault();
-    void this.#move(id, move);
-  };
-
-  async #move(from: Id, move: number | 'first' | 'last'): Promise<void> {
-    const store = this.#store;
-    const slice = this.#current();
-    if (!store || !slice?.id) return;
-    let arranged = arrange(slice.timeline);
-    let index = arranged.index.get(from);
-    if (index === undefined) return;
-    let to = move === 'first' ? 0 : move === 'last' ? arranged.items.length - 1 : index + move;
-    if (to < 0 && slice.paging?.hasMore && !slice.paging.loading) {
-      await store.loadTimeline(slice.id, { older: true });
-      arranged = arrange(store.state.model.timelines.get(slice.id));
-      index = arranged.index.get(from) ?? 0;
-      to = index - 1;
-    }
-    const item = arranged.items[to];
-    if (!item) return;
-    if (to < this.#startIn(arranged)) this.#firstId = arranged.items[Math.max(0, to - STEP)]!.id;
-    this.#activeId = item.id;
-    this.requestUpdate();
-    await this.updateComplete;
-    this.#article(item.id)?.focus();
-  }
-
-  #fieldKey(event: KeyboardEvent, field: HTMLTextAreaElement): void {
-    const id = field.dataset['id'];
-    if (id === undefined) return;
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-      event.preventDefault();
-      event.stopPropagation();
-      this.#act(field.dataset['save'] ?? '', id);
-    } else if (event.key === 'Escape') {
-      event.preventDefault();
-      event.stopPropagation();
-      this.#act(field.dataset['cancel'] ?? '', id);
-    }
-  }
-
-  readonly #onInput = (event: Event): void => {
-    const field = event.target as HTMLTextAreaElement;
-    const id = field.dataset['id'];
-    if (field.localName !== 'textarea' || id === undefined) return;
-    (field.dataset['save'] === 'save-edit' ? this.#editing : this.#adding).set(id, field.value);
+    if (target.localName === 'textarea') this.#notes.fieldKey(event, target as HTMLTextAreaElement);
+    else this.#keys.onKeyDown(event);
   };
 
   readonly #onClick = (event: Event): void => {
@@ -556,14 +254,6 @@ export class ConversationTimeline extends LitElement {
     if (button && id !== undefined) this.#act(button.dataset['action'] ?? '', id);
   };
 
-  #query(selector: string): HTMLElement | null {
-    return this.renderRoot.querySelector<HTMLElement>(selector);
-  }
-
-  #button(action: string, id: Id): () => HTMLElement | null {
-    return () => this.#query(`[data-action="${action}"][data-id="${CSS.escape(id)}"]`);
-  }
-
   #act(action: string, id: Id): void {
     switch (action) {
       case 'copy-link':
@@ -571,115 +261,11 @@ export class ConversationTimeline extends LitElement {
         return;
       case 'show-images':
         this.#shown.add(id);
-        this.#focusAfter = () => this.#article(id);
-        break;
-      case 'add-note':
-        this.#adding.set(id, '');
-        this.#focusAfter = () => this.#query(`#${domId(id)}-new`);
-        break;
-      case 'cancel-note':
-        this.#adding.delete(id);
-        this.#errors.delete(id);
-        this.#focusAfter = this.#button('add-note', id);
-        break;
-      case 'save-note':
-        this.#saveNote(id);
-        break;
-      case 'edit-note': {
-        const note = this.#note(id);
-        if (!note) return;
-        this.#editing.set(id, note.body);
-        this.#errors.delete(id);
-        this.#focusAfter = () => this.#query(`#${domId(id)}-edit`);
-        break;
-      }
-      case 'cancel-edit':
-        this.#editing.delete(id);
-        this.#errors.delete(id);
-        this.#focusAfter = this.#button('edit-note', id);
-        break;
-      case 'save-edit':
-        this.#saveEdit(id);
-        break;
-      case 'delete-note':
-        this.#deleteNote(id);
+        this.#focusAfter = () => this.#scroll.article(id);
         break;
       default:
-        return;
+        if (!this.#notes.act(action, id)) return;
     }
-    this.requestUpdate();
-  }
-
-  // ---- notes (R20) ----
-
-  #note(id: Id) {
-    const timeline = this.#current()?.timeline ?? [];
-    const item = timeline.find((candidate) => candidate.id === id);
-    return item?.type === 'note' ? item : undefined;
-  }
-
-  #saveNote(messageId: Id): void {
-    const store = this.#store;
-    const conversationId = this.#conversation;
-    if (!store || !conversationId) return;
-    const body = this.#adding.get(messageId) ?? '';
-    const result = store.dispatch('addNote', { conversationId, itemId: newId('note'), messageId, body }, { undoable: false });
-    if (!result.ok) {
-      this.#errors.set(messageId, refusalMessage(result.refusal));
-      this.#focusAfter = () => this.#query(`#${domId(messageId)}-new`);
-      return;
-    }
-    this.#pending.set(result.command.id, { kind: 'add', key: messageId, body });
-    this.#adding.delete(messageId);
-    this.#errors.delete(messageId);
-    this.#status = msg('Note added.', { id: 'timeline.note.added' });
-    this.#focusAfter = this.#button('add-note', messageId);
-  }
-
-  #saveEdit(noteId: Id): void {
-    const store = this.#store;
-    const conversationId = this.#conversation;
-    if (!store || !conversationId) return;
-    const body = this.#editing.get(noteId) ?? '';
-    const result = store.dispatch('editNote', { conversationId, itemId: noteId, body }, { undoable: false });
-    if (!result.ok) {
-      this.#errors.set(noteId, refusalMessage(result.refusal));
-      this.#focusAfter = () => this.#query(`#${domId(noteId)}-edit`);
-      return;
-    }
-    this.#pending.set(result.command.id, { kind: 'edit', key: noteId, body });
-    this.#editing.delete(noteId);
-    this.#errors.delete(noteId);
-    this.#status = msg('Note saved.', { id: 'timeline.note.saved' });
-    this.#focusAfter = this.#button('edit-note', noteId);
-  }
-
-  #deleteNote(noteId: Id): void {
-    const store = this.#store;
-    const conversationId = this.#conversation;
-    const note = this.#note(noteId);
-    if (!store || !conversationId || !note) return;
-    const result = store.dispatch('deleteNote', { conversationId, itemId: noteId }, { undoable: false });
-    if (!result.ok) {
-      this.#errors.set(noteId, refusalMessage(result.refusal));
-      return;
-    }
-    this.#pending.set(result.command.id, { kind: 'delete', key: noteId });
-    this.#status = msg('Note deleted.', { id: 'timeline.note.deleted' });
-    this.#focusAfter = () => this.#article(note.messageId);
-  }
-
-  /** A note command the backend refused: the store rolled it back; the text comes back as typed. */
-  #onError(error: StoreError): void {
-    if (error.kind !== 'rejected') return;
-    const pending = this.#pending.get(error.command.id);
-    if (!pending) return;
-    this.#pending.delete(error.command.id);
-    if (pending.kind === 'add' && !this.#adding.get(pending.key)) this.#adding.set(pending.key, pending.body);
-    if (pending.kind === 'edit' && !this.#editing.get(pending.key)) this.#editing.set(pending.key, pending.body);
-    const text = refusalMessage(error.refusal);
-    this.#errors.set(pending.key, text);
-    this.#status = text;
     this.requestUpdate();
   }
 
@@ -752,16 +338,10 @@ export class ConversationTimeline extends LitElement {
     else if (loading) placeholder = msg('Loading the conversation…', { id: 'timeline.loading' });
     else if (items.length === 0) placeholder = msg('No messages yet.', { id: 'timeline.empty' });
 
-    let start = this.#startIn(arranged);
-    // Reading the newest items: what scrolled far out of view above need not stay rendered.
-    if (this.#stuck && this.#revealId === null && this.#scrollTop > NEAR_TOP && items.length - start > 2 * TIMELINE_WINDOW) {
-      start = items.length - TIMELINE_WINDOW;
-    }
-    this.#firstId = items[start]?.id ?? null;
+    const start = this.#scroll.window(arranged);
     const shown = placeholder === null ? items.slice(start) : [];
     const hasOlder = start > 0 || paging?.hasMore !== false;
-    const activeId =
-      this.#activeId !== null && (arranged.index.get(this.#activeId) ?? -1) >= start ? this.#activeId : (shown.at(-1)?.id ?? null);
+    const activeId = this.#keys.activeIn(arranged, start) ?? shown.at(-1)?.id ?? null;
     const focusedId = slice?.focusedMessageId ? (itemShowing(arranged, slice.focusedMessageId) ?? null) : null;
     const busy = Boolean(slice?.id) && (loading || Boolean(paging?.loading));
     const model = store?.state.model;
@@ -786,14 +366,14 @@ export class ConversationTimeline extends LitElement {
             showsImages: (id) => this.remoteImages || this.#shown.has(id),
             blockedImages: (id) => this.#blocked.get(id) ?? 0,
             emailRendered: this.#emailRendered,
-            adding: this.#adding,
-            editing: this.#editing,
-            errors: this.#errors,
+            adding: this.#notes.adding,
+            editing: this.#notes.editing,
+            errors: this.#notes.errors,
           }
         : null;
     const olderLoading = Boolean(paging?.loading) && items.length > 0;
     const isFeed = shown.length > 0 || busy;
-    return html`<div class="scroller" part="scroller" @scroll=${this.#onScroll}>
+    return html`<div class="scroller" part="scroller" @scroll=${this.#scroll.onScroll}>
         ${olderLoading || (!hasOlder && shown.length > 0)
           ? html`<p class="edge" part="history-status">
               ${olderLoading
@@ -808,9 +388,9 @@ export class ConversationTimeline extends LitElement {
           aria-label=${isFeed ? msg('Conversation timeline', { id: 'timeline.label' }) : nothing}
           aria-busy=${isFeed ? String(busy) : nothing}
           @keydown=${this.#onKeyDown}
-          @focusin=${this.#onFocusIn}
+          @focusin=${this.#keys.onFocusIn}
           @click=${this.#onClick}
-          @input=${this.#onInput}
+          @input=${this.#notes.onInput}
         >
           ${ctx
             ? repeat(
