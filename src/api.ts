@@ -57,13 +57,16 @@ export type {
 } from './transport/transport.js';
 // parseCommand, the backends' check of incoming commands, is not listed here but in index.ts and in
 // the memory chunk (loadMemoryTransport()): it would put every command's schema in the script-tag bundle.
-export { parseServerMessage, parseCommandAck, parseTimelinePage, ProtocolError } from './transport/protocol.js';
+// The protocol's schemas load on demand too (loadProtocol()); the checks are in index.ts and that module.
+export { ProtocolError } from './transport/protocol-error.js';
 export { DEMO_USER_IDS, DEFAULT_DEMO_CONVERSATIONS } from './transport/memory/demo-defaults.js';
 export {
   loadMemoryTransport,
   loadHttpTransport,
   loadConversationElements,
+  loadProtocol,
   type ConversationModule,
+  type ProtocolModule,
   type Loader,
   type MemoryTransportModule,
   type HttpTransportModule,

@@ -10,11 +10,12 @@ import * as index from './index.js';
 const ON_DEMAND = {
   memory: ['MemoryTransport', 'MemoryBackend', 'generateDemoData', 'parseCommand'],
   http: ['HttpTransport', 'HttpError'],
+  protocol: ['parseServerMessage', 'parseCommandAck', 'parseTimelinePage'],
 };
 
 describe('the script-tag bundle entry (src/bundle.ts)', () => {
   it('exports what index.ts exports, but for the transports and the conversation, which it loads on demand', () => {
-    const later = [...ON_DEMAND.memory, ...ON_DEMAND.http, ...Object.keys(conversation)];
+    const later = [...ON_DEMAND.memory, ...ON_DEMAND.http, ...ON_DEMAND.protocol, ...Object.keys(conversation)];
     const expected = Object.keys(index).filter((name) => !later.includes(name));
     expect(Object.keys(bundle).sort()).to.deep.equal(expected.sort());
   });
@@ -32,6 +33,12 @@ describe('the script-tag bundle entry (src/bundle.ts)', () => {
     for (const name of ON_DEMAND.memory) expect(memory).to.have.property(name, index[name as keyof typeof index]);
     for (const name of ON_DEMAND.http) expect(http).to.have.property(name, index[name as keyof typeof index]);
     expect(bundle.loadMemoryTransport.loaded).to.equal(memory);
+  });
+
+  it('loads the protocol\'s checks with loadProtocol(), as a store does before it connects', async () => {
+    const protocol = await bundle.loadProtocol();
+    for (const name of ON_DEMAND.protocol) expect(protocol).to.have.property(name, index[name as keyof typeof index]);
+    expect(protocol.parseServerMessage({ kind: 'nonsense' }).ok).to.equal(false);
   });
 
   it('registers every tag', () => {

@@ -11,7 +11,7 @@ import { emptyState, reduceAll, stateFromSnapshot, upsertTimelineItem } from '..
 import type { Attachment, Filters, Id, InboxState, Millis, SortOrder, TimelineItem } from '../model/types.js';
 import { invert } from '../model/undo.js';
 import type { StatusTab, ViewId } from '../model/views.js';
-import { parseAttachment, parseCommandAck, parseServerMessage, parseTimelinePage } from '../transport/protocol.js';
+import { loadProtocol, type ProtocolModule } from '../transport/loaders.js';
 import type { Presence, ServerMessage, Transport } from '../transport/transport.js';
 import { rebase, remove, settle, update, type PendingCommand } from './pending.js';
 import { createSelectors, type Selectors } from './selectors.js';
@@ -139,6 +139,8 @@ export class InboxStore {
   #resendTimer: ReturnType<typeof setTimeout> | null = null;
   #destroyed = false;
   #warming = false;
+  /** connect() waits for the protocol's schemas (see #withProtocol). */
+  #awaitingProtocol = false;
   #resolveReady!: () => void;
 
   constructor(options: InboxStoreOptions) {
@@ -169,6 +171,7 @@ export class InboxStore {
     this.selectors = createSelectors(this.#now);
     this.ready = new Promise((resolve) => (this.#resolveReady = resolve));
     if (options.connect !== false) this.connect();
+    else void loadProtocol().catch(() => undefined); // early, for receive()
   }
 
   get state(): StoreState {
@@ -191,6 +194,22 @@ export class InboxStore {
   connect(): void {
     if (this.#subscription || this.#destroyed) return;
     this.#set({ connection: 'connecting' });
+    if (!loadProtocol.loaded) {
+      // Every message is checked against the protocol's schemas, which load on demand: connect once they are here.
+      if (this.#awaitingProtocol) return;
+      this.#awaitingProtocol = true;
+      loadProtocol().then(
+        () => {
+          this.#awaitingProtocol = false;
+          if (this.state.connection === 'connecting') this.connect();
+        },
+        (error: unknown) => {
+          this.#awaitingProtocol = false;
+          if (this.state.connection === 'connecting') this.#dropped(`could not load the protocol's schemas (${String(error)})`);
+        },
+      );
+      return;
+    }
     this.#resendOnLive = true;
     const since = this.#seq >= 0 ? this.#seq : undefined;
     const onOpen = () => this.#opened();
@@ -248,9 +267,15 @@ export class InboxStore {
 
   /**
    * Takes one message from the transport. Malformed messages are reported
-   * on errors$ and dropped: the state stays as it was.
+   * on errors$ and dropped: the state stays as it was. Synchronous once the
+   * protocol's schemas have loaded (`await loadProtocol()`); before, messages
+   * wait for them, in order.
    */
   receive(input: unknown): void {
+    this.#withProtocol((protocol) => this.#receive(protocol, input));
+  }
+
+  #receive({ parseServerMessage }: ProtocolModule, input: unknown): void {
     const parsed = parseServerMessage(input);
     if (!parsed.ok) {
       this.#errors$.next({ kind: 'protocol', message: parsed.error.message });
@@ -419,7 +444,27 @@ export class InboxStore {
     );
   }
 
+  /**
+   * Runs `use` with the protocol's schemas: now when they are loaded, else
+   * when they are (calls keep their order). A failed load is reported and
+   * `use` dropped; the store asks again on its next connect.
+   */
+  #withProtocol(use: (protocol: ProtocolModule) => void): void {
+    const loaded = loadProtocol.loaded;
+    if (loaded) {
+      use(loaded);
+      return;
+    }
+    loadProtocol().then(use, (error: unknown) =>
+      this.#errors$.next({ kind: 'transport', message: `Could not load the protocol's schemas: ${String(error)}` }),
+    );
+  }
+
   #acknowledged(command: Command, answer: unknown): void {
+    this.#withProtocol((protocol) => this.#acknowledge(protocol, command, answer));
+  }
+
+  #acknowledge({ parseCommandAck }: ProtocolModule, command: Command, answer: unknown): void {
     if (this.#destroyed) return;
     const parsed = parseCommandAck(answer);
     if (!parsed.ok) {
@@ -501,6 +546,7 @@ export class InboxStore {
         { conversationId, before, limit: options.limit ?? 50 },
         this.userId,
       );
+      const { parseTimelinePage } = loadProtocol.loaded ?? (await loadProtocol());
       const parsed = parseTimelinePage(answer);
       if (!parsed.ok) throw parsed.error;
       this.#mergeTimeline(conversationId, parsed.value.items);
@@ -549,7 +595,9 @@ export class InboxStore {
   /** Uploads a file through the transport; resolves to a validated Attachment for a `reply`. */
   async upload(file: File): Promise<Attachment> {
     if (!this.#transport.upload) throw new Error('This transport does not take attachments');
-    const parsed = parseAttachment(await this.#transport.upload(file, this.userId));
+    const answer = await this.#transport.upload(file, this.userId);
+    const { parseAttachment } = loadProtocol.loaded ?? (await loadProtocol());
+    const parsed = parseAttachment(answer);
     if (!parsed.ok) {
       this.#errors$.next({ kind: 'protocol', message: parsed.error.message });
       throw parsed.error;

@@ -43,3 +43,15 @@ export type ConversationModule = typeof import('../conversation-chunk.js');
  * a page first needs them (see bundle.ts).
  */
 export const loadConversationElements: Loader<ConversationModule> = loader(() => import('../conversation-chunk.js'));
+
+export type ProtocolModule = typeof import('./protocol.js');
+
+/**
+ * The wire protocol's schemas (protocol.ts, with valibot: about 4 kB gzip of
+ * the script-tag bundle), which check every message a transport hands to the
+ * store. Only a page with a transport needs them, so they load on demand,
+ * beside the transport: the store asks for them when it is made and connects
+ * once they are here. `parseServerMessage`, `parseCommandAck` and
+ * `parseTimelinePage`, for a host that checks messages itself.
+ */
+export const loadProtocol: Loader<ProtocolModule> = loader(() => import('./protocol.js'));

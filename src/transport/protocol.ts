@@ -29,7 +29,10 @@ import {
   type Contact,
   type Attachment,
 } from '../model/types.js';
+import { ProtocolError } from './protocol-error.js';
 import type { CommandAck, Presence, ServerMessage, TimelinePage } from './transport.js';
+
+export { ProtocolError };
 
 export const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
 export const Time = v.pipe(v.number(), v.finite());
@@ -261,17 +264,6 @@ export const TimelinePageSchema = v.object({
   items: v.array(TimelineItemSchema),
   hasMore: v.boolean(),
 });
-
-/** Why a message was refused: the first issues, with their paths. */
-export class ProtocolError extends Error {
-  constructor(
-    readonly what: string,
-    readonly issues: readonly string[],
-  ) {
-    super(`Malformed ${what}: ${issues.join('; ')}`);
-    this.name = 'ProtocolError';
-  }
-}
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: ProtocolError };
 
