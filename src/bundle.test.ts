@@ -5,10 +5,11 @@ import * as index from './index.js';
 
 /**
  * Left out of the script-tag bundle's exports: they load on demand (loadMemoryTransport(), loadHttpTransport()).
- * parseCommand too: only backends check commands, and its schemas would weigh on every page (issue 3's size budget).
+ * parseCommand and the system's rules (decideAsBackend) too: only backends check commands and decide inbound
+ * traffic, and their schemas and rules would weigh on every page (issue 3's size budget).
  */
 const ON_DEMAND = {
-  memory: ['MemoryTransport', 'MemoryBackend', 'generateDemoData', 'parseCommand'],
+  memory: ['MemoryTransport', 'MemoryBackend', 'generateDemoData', 'parseCommand', 'decideAsBackend', 'applyAsBackend'],
   http: ['HttpTransport', 'HttpError'],
   protocol: ['parseServerMessage', 'parseCommandAck', 'parseTimelinePage'],
 };

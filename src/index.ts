@@ -11,4 +11,5 @@ export { HttpTransport, HttpError, type HttpTransportOptions } from './transport
 export { MemoryBackend } from './transport/memory/memory-backend.js';
 export { generateDemoData } from './transport/memory/demo-data.js';
 export { parseCommand } from './transport/command-schema.js';
+export { decideAsBackend, applyAsBackend } from './model/rules.backend.js';
 export { parseServerMessage, parseCommandAck, parseTimelinePage } from './transport/protocol.js';

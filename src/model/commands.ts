@@ -123,7 +123,8 @@ export type Command<T extends CommandType = CommandType> = {
 }[T];
 
 /** Commands no agent may send: only the backend's inbound side and clock. */
-export const SYSTEM_COMMANDS: readonly CommandType[] = ['receiveMessage', 'receiveCall', 'tick'];
+export const SYSTEM_COMMANDS = ['receiveMessage', 'receiveCall', 'tick'] as const satisfies readonly CommandType[];
+export type SystemCommandType = (typeof SYSTEM_COMMANDS)[number];
 
 /** Commands the undo stack (Z) can reverse. */
 export const UNDOABLE_COMMANDS: readonly CommandType[] = [

@@ -1,16 +1,14 @@
 /**
  * Rules that change the state of conversations an agent picked, one or
  * many at once (bulk is the same command): R3 to R7, R10's assignment,
- * R18 and R19, and the clock (tick).
+ * R18 and R19. The clock (tick) is in rules.system.ts.
  */
 import type { DomainEvent } from './events.js';
 import {
-  DAY,
   MINUTE,
   accept,
   assigneeKey,
   bulk,
-  changeConversation,
   isBlank,
   refuse,
   without,
@@ -222,40 +220,3 @@ export const pin: Rule<'pin'> = (input) => {
   if (typeof pinned !== 'boolean') return refuse('invalid', 'Pinned is true or false.');
   return bulk(input, () => ({ patch: { pinned } }));
 };
-
-/**
- * The clock: R18 wakes conversations whose snooze time has come, R6 purges
- * trash older than the retention period.
- */
-export const tick: Rule<'tick'> = (input) => {
-  const { now } = input.ctx;
-  const purgeBefore = now - input.state.settings.trashRetentionDays * DAY;
-  const events: DomainEvent[] = [];
-  for (const c of input.state.conversations.values()) {
-    if (c.trashedAt !== null && c.trashedAt <= purgeBefore) {
-      events.push({ type: 'conversation.deleted', id: c.id });
-    } else if (typeof c.snoozedUntil === 'number' && c.snoozedUntil <= now) {
-      events.push(...changeConversation(input, c, wake(input, c)));
-    }
-  }
-  return accept(events);
-};
-
-/**
- * R18: a snoozed conversation returns open, unread and in New. R8: a
- * blocked contact's conversation raises no unread.
- */
-export function wake(input: RuleInput, c: Conversation): Change {
-  const blocked = input.state.contacts.get(c.contactId)?.blocked === true;
-  return {
-    patch: {
-      snoozedUntil: null,
-      status: 'open',
-      doneAt: null,
-      unread: blocked ? c.unread : true,
-      awaiting: 'agent',
-      awaitingSince: c.awaiting === 'agent' && c.status === 'open' ? c.awaitingSince : input.ctx.now,
-    },
-    notes: [{ kind: 'unsnoozed' }],
-  };
-}

@@ -1,17 +1,15 @@
 /**
- * Messages and calls, both ways: R1 inbound, R2 reply, R9 outbound start,
- * R7's role addresses, R8's blocked contacts, R10's call assignment, and
- * R18's wake-up on the contact's message.
+ * Messages and calls an agent sends or takes: R2 reply, R9 outbound start,
+ * R8's blocked contacts, R10's call assignment. What the contact sends (R1,
+ * R7, R18's wake-up) is the backend's to decide: rules.system.ts.
  */
 import { blankConversation } from './conversation.js';
 import type { DomainEvent } from './events.js';
-import { wake } from './rules.conversation.js';
 import {
   accept,
   assigneeKey,
   byPerson,
   changeConversation,
-  eventItem,
   findConversation,
   findItem,
   isBlank,
@@ -22,7 +20,6 @@ import {
   without,
   type Change,
   type ConversationPatch,
-  type EventNote,
   type Refused,
   type Rule,
   type RuleInput,
@@ -36,25 +33,15 @@ import type {
   Id,
   LastMessage,
   MessageItem,
-  Settings,
   User,
 } from './types.js';
 
-/** R7: the local part of an address (display names and +tags aside) is a role like `noreply`. */
-export function isRoleAddress(address: string, settings: Settings): boolean {
-  const bare = /<([^>]*)>/.exec(address)?.[1] ?? address;
-  const at = bare.lastIndexOf('@');
-  if (at <= 0) return false;
-  const [local] = bare.slice(0, at).trim().toLowerCase().split('+');
-  return local !== undefined && settings.roleAddresses.some((role) => role.toLowerCase() === local);
-}
-
-interface Party {
+export interface Party {
   readonly contact: Contact;
   readonly channel: Channel;
 }
 
-function findParty(input: RuleInput, contactId: Id, channelId: Id): Party | Refused {
+export function findParty(input: RuleInput, contactId: Id, channelId: Id): Party | Refused {
   const contact = input.state.contacts.get(contactId);
   if (!contact) return refuse('not-found', `Contact ${contactId} was not found.`);
   const channel = input.state.channels.get(channelId);
@@ -62,113 +49,11 @@ function findParty(input: RuleInput, contactId: Id, channelId: Id): Party | Refu
   return { contact, channel };
 }
 
-/** A conversation the outside world names: new, or existing with the same contact. */
-function existingFor(input: RuleInput, conversationId: Id, contactId: Id): Conversation | null | Refused {
-  const existing = input.state.conversations.get(conversationId) ?? null;
-  if (existing && existing.contactId !== contactId) {
-    return refuse('invalid', `Conversation ${conversationId} belongs to another contact.`);
-  }
-  return existing;
-}
-
-function newConversation(input: RuleInput, id: Id, party: Party, subject: string): Conversation {
+export function newConversation(input: RuleInput, id: Id, party: Party, subject: string): Conversation {
   return blankConversation({ id, channelId: party.channel.id, contactId: party.contact.id, subject, now: input.ctx.now });
 }
 
-/**
- * R1 (and R5, R9, R18): what the contact's message or call does to its
- * conversation. R8: from a blocked contact it is only recorded.
- */
-function inboundChange(input: RuleInput, c: Conversation, contact: Contact, last: LastMessage): Change {
-  const recorded: ConversationPatch = { lastMessage: last, lastInboundAt: last.at };
-  if (contact.blocked) return { patch: recorded };
-  if (c.snoozedUntil !== null) {
-    const woken = wake(input, c);
-    return { patch: { ...woken.patch, ...recorded, sent: false }, notes: woken.notes ?? [] };
-  }
-  const notes: EventNote[] = c.status === 'done' ? [{ kind: 'reopened' }] : [];
-  const patch: ConversationPatch = {
-    ...recorded,
-    status: 'open',
-    doneAt: null,
-    unread: true,
-    awaiting: 'agent',
-    awaitingSince: c.awaiting === 'agent' && c.status === 'open' ? c.awaitingSince : input.ctx.now,
-    sent: false,
-  };
-  return { patch, notes };
-}
-
-/** A first contact: R1 opens it unread in New; R7 sends role-address e-mail to Spam. */
-function firstInbound(
-  input: RuleInput,
-  fresh: Conversation,
-  party: Party,
-  last: LastMessage,
-  from: string | undefined,
-): Change {
-  const change = inboundChange(input, fresh, party.contact, last);
-  const address = from ?? party.contact.emails[0];
-  const roleMail =
-    party.channel.kind === 'email' && address !== undefined && isRoleAddress(address, input.state.settings);
-  if (!roleMail) return change;
-  const notes = [...(change.notes ?? []), { kind: 'spam', detail: 'role-address' } as const];
-  return { patch: { ...change.patch, spam: true }, notes };
-}
-
-/**
- * The conversation events of an inbound message or call: a new
- * conversation is created at version 1 (creation is its first change), an
- * existing one changes once.
- */
-function inboundEvents(
-  input: RuleInput,
-  existing: Conversation | null,
-  created: () => Conversation,
-  firstChange: (fresh: Conversation) => Change,
-  laterChange: (c: Conversation) => Change,
-): DomainEvent[] {
-  if (existing) return changeConversation(input, existing, laterChange(existing));
-  const fresh = created();
-  const change = firstChange(fresh);
-  const conversation: Conversation = { ...fresh, ...change.patch, version: 1 };
-  const notes = (change.notes ?? []).map((note) => timelineEvent(eventItem(input, fresh.id, note)));
-  return [{ type: 'conversation.upserted', conversation }, ...notes];
-}
-
-// R1
-export const receiveMessage: Rule<'receiveMessage'> = (input) => {
-  const args = input.command.args;
-  const party = findParty(input, args.contactId, args.channelId);
-  if (isRefused(party)) return party;
-  const existing = existingFor(input, args.conversationId, args.contactId);
-  if (isRefused(existing)) return existing;
-  const { now } = input.ctx;
-  const kind = party.channel.kind;
-  const message: MessageItem = {
-    type: 'message',
-    id: args.itemId,
-    conversationId: args.conversationId,
-    at: now,
-    direction: 'in',
-    channelKind: kind,
-    senderId: args.contactId,
-    body: args.body,
-    ...(args.html === undefined ? {} : { html: args.html }),
-    attachments: [],
-  };
-  const last: LastMessage = { preview: preview(args.body), at: now, direction: 'in', kind };
-  const conversationEvents = inboundEvents(
-    input,
-    existing,
-    () => newConversation(input, args.conversationId, party, args.subject ?? ''),
-    (fresh) => firstInbound(input, fresh, party, last, args.from),
-    (c) => inboundChange(input, c, party.contact, last),
-  );
-  return accept([timelineEvent(message), ...conversationEvents]);
-};
-
-function callItem(input: RuleInput, conversationId: Id, itemId: Id, direction: Direction, agentId: Id | null): CallItem {
+export function callItem(input: RuleInput, conversationId: Id, itemId: Id, direction: Direction, agentId: Id | null): CallItem {
   return {
     type: 'call',
     id: itemId,
@@ -182,35 +67,13 @@ function callItem(input: RuleInput, conversationId: Id, itemId: Id, direction: D
   };
 }
 
-// R1 for calls; a call the phone system reports as outbound follows R2 / R9.
-export const receiveCall: Rule<'receiveCall'> = (input) => {
-  const args = input.command.args;
-  const party = findParty(input, args.contactId, args.channelId);
-  if (isRefused(party)) return party;
-  const existing = existingFor(input, args.conversationId, args.contactId);
-  if (isRefused(existing)) return existing;
-  const last: LastMessage = { preview: '', at: input.ctx.now, direction: args.direction, kind: 'call' };
-  const inbound = args.direction === 'in';
-  const later = (c: Conversation): Change =>
-    inbound ? inboundChange(input, c, party.contact, last) : outboundChange(last);
-  const conversationEvents = inboundEvents(
-    input,
-    existing,
-    () => newConversation(input, args.conversationId, party, ''),
-    (fresh) => (inbound ? later(fresh) : { patch: startedPatch(last) }),
-    later,
-  );
-  const call = callItem(input, args.conversationId, args.itemId, args.direction, null);
-  return accept([timelineEvent(call), ...conversationEvents]);
-};
-
 /** R2: our message makes it read and awaiting the contact; the status stays. */
-function outboundChange(last: LastMessage): Change {
+export function outboundChange(last: LastMessage): Change {
   return { patch: { lastMessage: last, unread: false, awaiting: 'contact' } };
 }
 
 /** R9: a conversation we start waits in Sent until the contact replies. */
-function startedPatch(last: LastMessage): ConversationPatch {
+export function startedPatch(last: LastMessage): ConversationPatch {
   return { lastMessage: last, sent: true, awaiting: 'contact', unread: false };
 }
 

@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import type { Command } from './commands.js';
 import { DAY, HOUR, MINUTE, T0, makeContact, makeConversation, makeState, makeUser } from './fixtures.js';
-import { apply, applyAll, decide, isRoleAddress, nextForRouting } from './rules.js';
+import { applyAsBackend, decideAsBackend, isRoleAddress } from './rules.backend.js';
+import { apply, applyAll, decide, nextForRouting } from './rules.js';
 import {
   ANA,
   NOW,
@@ -117,6 +118,22 @@ describe('rules', () => {
       const r = refusal(makeState(), inbound('c-1'), ANA);
       expect(r.code).to.equal('forbidden');
       expect(r.reason).to.match(/backend/);
+    });
+
+    it('R1 inbound traffic and the clock are a backend\'s to decide: the client\'s decide() refuses them, even from the system', () => {
+      const state = withConversations({ id: 'c-1' });
+      for (const command of [inbound('c-new'), cmd('tick', {}), cmd('receiveCall', { conversationId: 'c-9', itemId: 'call-9', contactId: 'k-1', channelId: 'ch-sms', direction: 'in' })]) {
+        const client = decide(state, command, SYSTEM);
+        expect(client.ok, command.type).to.equal(false);
+        expect(!client.ok && client.refusal.code).to.equal('invalid');
+        expect(decideAsBackend(state, command, SYSTEM).ok, command.type).to.equal(true);
+        // An agent is refused by both, as forbidden.
+        expect(!decide(state, command, ANA).ok && decide(state, command, ANA)).to.have.nested.property('refusal.code', 'forbidden');
+        expect(decideAsBackend(state, command, ANA)).to.have.nested.property('refusal.code', 'forbidden');
+      }
+      // A person's command decides the same either way.
+      const done = cmd('markDone', { ids: ['c-1'] });
+      expect(decideAsBackend(state, done, ANA)).to.deep.equal(decide(state, done, ANA));
     });
   });
 
@@ -1064,7 +1081,7 @@ describe('rules', () => {
       const two = apply(state(), command, ANA);
       expect(one).to.deep.equal(two);
       const message = inbound('x', { itemId: 'm-x' });
-      expect(apply(state(), message, SYSTEM)).to.deep.equal(apply(state(), message, SYSTEM));
+      expect(applyAsBackend(state(), message, SYSTEM)).to.deep.equal(applyAsBackend(state(), message, SYSTEM));
     });
 
     it('generated history items take their ids from the command id', () => {
@@ -1088,7 +1105,7 @@ describe('rules', () => {
         [inbound('a'), SYSTEM],
         [cmd('tick', {}), SYSTEM],
       ];
-      for (const [command, ctx] of commands) expect(apply(frozen, command, ctx).ok).to.equal(true);
+      for (const [command, ctx] of commands) expect(applyAsBackend(frozen, command, ctx).ok).to.equal(true);
       expect(conv(frozen, 'a')).to.include({ unread: true, status: 'open', version: 1 });
     });
 

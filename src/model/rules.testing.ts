@@ -5,7 +5,7 @@
 import type { Command, CommandArgs, CommandType } from './commands.js';
 import type { Refusal } from './events.js';
 import { HOUR, T0 } from './fixtures.js';
-import { apply } from './rules.js';
+import { applyAsBackend as apply } from './rules.backend.js';
 import type { Conversation, Id, InboxState, RuleContext, TimelineItem } from './types.js';
 
 let counter = 0;

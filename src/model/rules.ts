@@ -3,8 +3,13 @@
  * `decide` turns a command into domain events or a refusal; `apply` folds
  * them. The in-memory backend, the reference server and the store's
  * optimistic layer all call these, so the rules cannot drift apart.
+ *
+ * This module decides what people do. What only a backend decides, inbound
+ * traffic and the passing of time (SYSTEM_COMMANDS), is in rules.backend.ts,
+ * which backends call instead: a client never sends those commands, so it
+ * does not carry their rules.
  */
-import { SYSTEM_COMMANDS, type Command, type CommandType } from './commands.js';
+import { SYSTEM_COMMANDS, type Command, type CommandType, type SystemCommandType } from './commands.js';
 import type { Decision, DomainEvent, Refusal } from './events.js';
 import * as conversation from './rules.conversation.js';
 import * as inbound from './rules.inbound.js';
@@ -13,10 +18,12 @@ import { refuse, type Rule, type RuleInput } from './rules.support.js';
 import { reduceAll } from './state.js';
 import type { InboxState, RuleContext } from './types.js';
 
-export { isRoleAddress } from './rules.inbound.js';
 export { nextForRouting } from './rules.people.js';
 
-const RULES: { readonly [K in CommandType]: Rule<K> } = {
+/** One rule per command type; rules.backend.ts adds the system's. */
+export type RuleTable = { readonly [K in CommandType]?: Rule<K> };
+
+const PERSON_RULES: { readonly [K in Exclude<CommandType, SystemCommandType>]: Rule<K> } = {
   markDone: conversation.markDone,
   reopen: conversation.reopen,
   markUnread: conversation.markUnread,
@@ -37,9 +44,6 @@ const RULES: { readonly [K in CommandType]: Rule<K> } = {
   addLabels: conversation.addLabels,
   removeLabels: conversation.removeLabels,
   pin: conversation.pin,
-  tick: conversation.tick,
-  receiveMessage: inbound.receiveMessage,
-  receiveCall: inbound.receiveCall,
   reply: inbound.reply,
   startConversation: inbound.startConversation,
   answerCall: inbound.answerCall,
@@ -63,21 +67,33 @@ const RULES: { readonly [K in CommandType]: Rule<K> } = {
 };
 
 /**
- * Checks who acts, then runs the command's rule. R14 is enforced inside
- * the rules: a conversation the actor cannot see is reported as not found.
- * Rules that record an author also refuse the system (`byPerson`).
+ * Checks who acts, then runs the command's rule from `rules`. R14 is
+ * enforced inside the rules: a conversation the actor cannot see is reported
+ * as not found. Rules that record an author also refuse the system
+ * (`byPerson`).
  */
-export function decide(state: InboxState, command: Command, ctx: RuleContext): Decision {
-  if (!Object.hasOwn(RULES, command.type)) return refuse('invalid', `Unknown command "${command.type}".`);
+export function decideWith(rules: RuleTable, state: InboxState, command: Command, ctx: RuleContext): Decision {
   const actor = ctx.actorId === null ? null : state.users.get(ctx.actorId);
   if (actor === undefined || actor?.active === false) {
     return refuse('forbidden', 'Only an active user can do this.');
   }
-  if (actor && SYSTEM_COMMANDS.includes(command.type)) {
+  const system = (SYSTEM_COMMANDS as readonly string[]).includes(command.type);
+  if (actor && system) {
     return refuse('forbidden', 'Only the backend reports inbound traffic and the passing of time.');
   }
+  const rule = Object.hasOwn(rules, command.type) ? (rules[command.type] as Rule<CommandType> | undefined) : undefined;
+  if (!rule) {
+    return system
+      ? refuse('invalid', `Only a backend decides "${command.type}" (decideAsBackend).`)
+      : refuse('invalid', `Unknown command "${command.type}".`);
+  }
   const input: RuleInput = { state, command, ctx, actor };
-  return (RULES[command.type] as Rule<CommandType>)(input);
+  return rule(input);
+}
+
+/** Decides what a person (or the system, for their commands) does: every command but SYSTEM_COMMANDS. */
+export function decide(state: InboxState, command: Command, ctx: RuleContext): Decision {
+  return decideWith(PERSON_RULES, state, command, ctx);
 }
 
 export type Applied =
@@ -86,7 +102,12 @@ export type Applied =
 
 /** Decides, then folds the events. Never mutates `state`. */
 export function apply(state: InboxState, command: Command, ctx: RuleContext): Applied {
-  const decision = decide(state, command, ctx);
+  return applyWith(PERSON_RULES, state, command, ctx);
+}
+
+/** `apply` with the rules of `rules` (rules.backend.ts adds the system's). */
+export function applyWith(rules: RuleTable, state: InboxState, command: Command, ctx: RuleContext): Applied {
+  const decision = decideWith(rules, state, command, ctx);
   if (!decision.ok) return decision;
   return { ok: true, state: reduceAll(state, decision.events), events: decision.events };
 }

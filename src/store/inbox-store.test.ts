@@ -3,7 +3,7 @@ import { Subject, type Observable } from 'rxjs';
 import type { Command } from '../model/commands.js';
 import type { DomainEvent } from '../model/events.js';
 import { makeConversation, makeState, makeUser, T0 } from '../model/fixtures.js';
-import { apply } from '../model/rules.js';
+import { applyAsBackend as apply } from '../model/rules.backend.js';
 import { toSnapshot } from '../model/state.js';
 import type { InboxState } from '../model/types.js';
 import type { CommandAck, ConnectRequest, Transport } from '../transport/transport.js';

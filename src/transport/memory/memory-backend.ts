@@ -1,7 +1,7 @@
 import type { Command } from '../../model/commands.js';
 import type { DomainEvent, Refusal } from '../../model/events.js';
 import { canSeeConversation, canSeeView, seesEverything, visibilityFilter } from '../../model/permissions.js';
-import { apply } from '../../model/rules.js';
+import { applyAsBackend } from '../../model/rules.backend.js';
 import { emptyState, stateFromSnapshot, upsertTimelineItem } from '../../model/state.js';
 import type {
   Contact,
@@ -334,7 +334,7 @@ export class MemoryBackend {
     const valid = parsed.value;
     this.#loadTimelineFor(valid);
     const before = this.#state;
-    const result = apply(before, valid, { actorId, now: this.now() });
+    const result = applyAsBackend(before, valid, { actorId, now: this.now() });
     if (!result.ok) {
       const ack: CommandAck = { commandId, ok: false, refusal: result.refusal };
       this.#persist?.({ command: valid, actorId, ack, events: [], entries: [], cursors: new Map() });

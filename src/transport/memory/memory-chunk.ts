@@ -9,3 +9,5 @@ export { MemoryBackend } from './memory-backend.js';
 export { generateDemoData, DEMO_USER_IDS } from './demo-data.js';
 // The backend's check of incoming commands, for hosts that run a backend of their own on the bundle.
 export { parseCommand } from '../command-schema.js';
+// The rules of what only a backend decides (inbound traffic, the clock), on top of a person's.
+export { decideAsBackend, applyAsBackend } from '../../model/rules.backend.js';
