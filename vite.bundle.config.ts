@@ -136,6 +136,9 @@ export default defineConfig({
         chunkFileNames: 'bundle-chunks/[name]-[hash].js',
         // Full minification: Vite keeps whitespace in library ES output by default.
         minify: true,
+        // No /* @__PURE__ */ marks: they help a bundler that reads this file, and nothing does
+        // (a page loads it as is); 91 of them were 0.14 kB gzip. Licence comments stay.
+        comments: { legal: true, annotation: false, jsdoc: false },
       },
     },
   },
