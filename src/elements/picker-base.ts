@@ -1,7 +1,5 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { msg } from '@lit/localize';
 import { StoreController } from '../controllers/store.controller.js';
 import { PickerCloseEvent, type PickerCloseReason } from '../events/picker-close.js';
@@ -59,23 +57,32 @@ function deepActiveElement(): HTMLElement | null {
 export abstract class PickerBase extends LitElement {
   static override styles = [tokens, hostStyles, styles];
 
+  static override properties: PropertyDeclarations = {
+    store: { attribute: false },
+    ids: { attribute: false },
+    open: { type: Boolean, reflect: true },
+    noTrigger: { type: Boolean, reflect: true, attribute: 'no-trigger' },
+    filter: { state: true, attribute: false },
+    activeKey: { state: true, attribute: false },
+  };
+
   /** The store; by default the nearest `<inbox-provider>`'s. */
-  @property({ attribute: false }) store: InboxStore | undefined;
+  store: InboxStore | undefined;
 
   /**
    * The conversations to act on. Empty: the checked conversations of the
    * store's UI state, or else the open one.
    */
-  @property({ attribute: false }) ids: readonly Id[] = [];
+  ids: readonly Id[] = [];
 
   /** Whether the popover is shown. */
-  @property({ type: Boolean, reflect: true }) open = false;
+  open = false;
 
   /** Hides the built-in trigger button: the host opens the picker with `show()` and places the element. */
-  @property({ type: Boolean, reflect: true, attribute: 'no-trigger' }) noTrigger = false;
+  noTrigger = false;
 
-  @state() protected filter = '';
-  @state() protected activeKey: string | null = null;
+  protected filter = '';
+  protected activeKey: string | null = null;
 
   /** Re-renders on every model change: labels, assignees and priorities come from it. */
   protected readonly model = new StoreController<InboxState>(this, (s) => s.model);
@@ -302,7 +309,7 @@ export abstract class PickerBase extends LitElement {
     const activeId = active ? this.#optionId(active.key) : undefined;
     const label = this.listLabel();
     return html`
-      <span class="anchor" style=${styleMap({ anchorName: this.#anchor })}>
+      <span class="anchor" style=${`anchor-name: ${this.#anchor}`}>
         ${this.noTrigger
           ? nothing
           : html`<button
@@ -319,7 +326,7 @@ export abstract class PickerBase extends LitElement {
       <div
         part="panel"
         class="panel"
-        style=${styleMap({ positionAnchor: this.#anchor })}
+        style=${`position-anchor: ${this.#anchor}`}
         popover=${supportsPopover ? 'manual' : nothing}
         ?hidden=${!supportsPopover && !this.open}
         tabindex="-1"

@@ -1,7 +1,6 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { LitElement, html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { localized, msg, str } from '@lit/localize';
+import { updateWhenLocaleChanges, msg, str } from '@lit/localize';
 import { StoreController } from '../../controllers/store.controller.js';
 import { NextConversationEvent } from '../../events/next-conversation.js';
 import { nextForRouting } from '../../model/rules.people.js';
@@ -58,18 +57,27 @@ const selectSettings = (s: StoreState): Settings => s.model.settings;
  * @cssstate available - The user is available.
  * @cssstate away - The user is away.
  */
-@localized()
 export class AvailabilityToggle extends LitElement {
+  static {
+    this.addInitializer(updateWhenLocaleChanges); // re-renders on setLocale(), as @localized() would
+  }
+
   static override styles = [tokens, hostStyles, styles];
 
+  static override properties: PropertyDeclarations = {
+    store: { attribute: false },
+    noNext: { type: Boolean, attribute: 'no-next' },
+    status: { state: true, attribute: false },
+  };
+
   /** The store; by default the nearest `<inbox-provider>`'s. */
-  @property({ attribute: false }) store: InboxStore | undefined;
+  store: InboxStore | undefined;
 
   /** Hides the "Get next conversation" button. */
-  @property({ type: Boolean, attribute: 'no-next' }) noNext = false;
+  noNext = false;
 
   /** What the last action did, for the status line. */
-  @state() private status = '';
+  private status = '';
 
   readonly #user = new StoreController(this, selectUser);
   readonly #settings = new StoreController(this, selectSettings);

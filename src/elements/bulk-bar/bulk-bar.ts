@@ -1,6 +1,5 @@
-import { LitElement, html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { localized, msg, str } from '@lit/localize';
+import { LitElement, html, nothing, type PropertyDeclarations } from 'lit';
+import { updateWhenLocaleChanges, msg, str } from '@lit/localize';
 import { RovingFocusController } from '../../controllers/roving-focus.controller.js';
 import { StoreController } from '../../controllers/store.controller.js';
 import { RequestPickerEvent, type PickerKind } from '../../events/request-picker.js';
@@ -70,21 +69,30 @@ const formatCount = (n: number): string => n.toLocaleString();
  *
  * @cssprop --inbox-bulk-bar-background - Background of the bar. Defaults to a tint of `--inbox-color-accent`.
  */
-@localized()
 export class BulkBar extends LitElement {
+  static {
+    this.addInitializer(updateWhenLocaleChanges); // re-renders on setLocale(), as @localized() would
+  }
+
   static override styles = [tokens, hostStyles, styles];
 
+  static override properties: PropertyDeclarations = {
+    store: { attribute: false },
+    matching: { attribute: false },
+    notice: { state: true, attribute: false },
+  };
+
   /** The store; else the nearest `<inbox-provider>`'s. */
-  @property({ attribute: false }) store: InboxStore | undefined;
+  store: InboxStore | undefined;
 
   /**
    * The conversations "Select all matching" checks; by default the store's
    * current query (`store.checkAllMatching()`).
    */
-  @property({ attribute: false }) matching: readonly Conversation[] | undefined;
+  matching: readonly Conversation[] | undefined;
 
   /** The last bulk action that left conversations out. */
-  @state() private notice: BulkOutcome | null = null;
+  private notice: BulkOutcome | null = null;
 
   readonly #checked = new StoreController(this, (s) => s.ui.checked);
   readonly #list = new StoreController(this, (s, store) => store.selectors.list(s));

@@ -1,6 +1,5 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
-import { localized, msg, str } from '@lit/localize';
+import { LitElement, html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
+import { updateWhenLocaleChanges, msg, str } from '@lit/localize';
 import { StoreController } from '../../controllers/store.controller.js';
 import { CallEndEvent, CallRecordEvent } from '../../events/call-events.js';
 import { callSeconds, currentCall, findCall, unloadedRecentCalls, type CallEntry } from '../../model/calls.js';
@@ -64,21 +63,31 @@ const sameSlice = (a: Slice, b: Slice) => a.ready === b.ready && a.model === b.m
  * @cssstate over - The call is over (ended, missed or declined).
  * @cssstate recording - The call is being recorded.
  */
-@localized()
 export class CallCard extends LitElement {
+  static {
+    this.addInitializer(updateWhenLocaleChanges); // re-renders on setLocale(), as @localized() would
+  }
+
   static override styles = [tokens, hostStyles, styles];
 
+  static override properties: PropertyDeclarations = {
+    store: { attribute: false },
+    conversationId: { attribute: 'conversation-id' },
+    itemId: { attribute: 'item-id' },
+    now: { attribute: false },
+  };
+
   /** The store; by default the nearest `<inbox-provider>`'s. */
-  @property({ attribute: false }) store: InboxStore | undefined;
+  store: InboxStore | undefined;
 
   /** Show this conversation's call; by default the current user's. */
-  @property({ attribute: 'conversation-id' }) conversationId: Id | null = null;
+  conversationId: Id | null = null;
 
   /** With `conversation-id`: this call rather than the newest. */
-  @property({ attribute: 'item-id' }) itemId: Id | null = null;
+  itemId: Id | null = null;
 
   /** The clock the timer reads (tests and stories set it). */
-  @property({ attribute: false }) now: () => Millis = Date.now;
+  now: () => Millis = Date.now;
 
   readonly #data = new StoreController(this, select, sameSlice);
   readonly #internals = this.attachInternals();

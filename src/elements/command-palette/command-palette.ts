@@ -1,7 +1,6 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { localized, msg } from '@lit/localize';
+import { updateWhenLocaleChanges, msg } from '@lit/localize';
 import { ACTIONS, DEFAULT_KEYMAP, actionLabel, type Action, type Keymap } from '../../controllers/keymap.js';
 import { StoreController } from '../../controllers/store.controller.js';
 import { PaletteActionEvent } from '../../events/palette-action.js';
@@ -66,21 +65,32 @@ const NO_VIEWS: readonly SidebarView[] = [];
  *
  * @cssprop --inbox-dialog-background - Background of the dialog. Defaults to `--inbox-color-surface`.
  */
-@localized()
 export class CommandPalette extends LitElement {
+  static {
+    this.addInitializer(updateWhenLocaleChanges); // re-renders on setLocale(), as @localized() would
+  }
+
   static override styles = [tokens, hostStyles, styles];
 
+  static override properties: PropertyDeclarations = {
+    store: { attribute: false },
+    keymap: { attribute: false },
+    open: { type: Boolean, reflect: true },
+    query: { state: true, attribute: false },
+    activeKey: { state: true, attribute: false },
+  };
+
   /** The store; by default the nearest `<inbox-provider>`'s. */
-  @property({ attribute: false }) store: InboxStore | undefined;
+  store: InboxStore | undefined;
 
   /** Action to keys, shown beside each action. */
-  @property({ attribute: false }) keymap: Keymap = DEFAULT_KEYMAP;
+  keymap: Keymap = DEFAULT_KEYMAP;
 
   /** Whether the dialog is shown. */
-  @property({ type: Boolean, reflect: true }) open = false;
+  open = false;
 
-  @state() private query = '';
-  @state() private activeKey: string | null = null;
+  private query = '';
+  private activeKey: string | null = null;
 
   readonly #views: StoreController<readonly SidebarView[]> = new StoreController(this, (s: StoreState, store) =>
     s.ready ? store.selectors.views(s) : NO_VIEWS,

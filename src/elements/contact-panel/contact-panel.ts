@@ -1,7 +1,6 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { localized, msg, str } from '@lit/localize';
+import { updateWhenLocaleChanges, msg, str } from '@lit/localize';
 import type { Subscription } from 'rxjs';
 import { RovingFocusController } from '../../controllers/roving-focus.controller.js';
 import { StoreController } from '../../controllers/store.controller.js';
@@ -156,32 +155,46 @@ function memoOne<K extends readonly unknown[], R>(
  * @cssprop --inbox-contact-panel-error-color - Validation messages and invalid inputs. Defaults to `--inbox-status-blocked` (red).
  * @cssprop --inbox-contact-panel-gap - The padding of the header and the panels. Defaults to `--inbox-space-4`.
  */
-@localized()
 export class ContactPanel extends LitElement {
+  static {
+    this.addInitializer(updateWhenLocaleChanges); // re-renders on setLocale(), as @localized() would
+  }
+
   static override styles = [tokens, hostStyles, styles];
 
+  static override properties: PropertyDeclarations = {
+    store: { attribute: false },
+    contactId: { attribute: 'contact-id' },
+    conversationId: { attribute: 'conversation-id' },
+    fields: { converter: fieldsConverter },
+    tab: { reflect: true },
+    announcement: { state: true, attribute: false },
+    historyLimit: { state: true, attribute: false },
+    conversationLimit: { state: true, attribute: false },
+  };
+
   /** The store; by default the nearest `<inbox-provider>`'s. */
-  @property({ attribute: false }) store: InboxStore | undefined;
+  store: InboxStore | undefined;
 
   /** Show this contact, whatever conversation is open. */
-  @property({ attribute: 'contact-id' }) contactId: Id | undefined;
+  contactId: Id | undefined;
 
   /** Show the contact of this conversation (a CRM page), rather than the open one's. */
-  @property({ attribute: 'conversation-id' }) conversationId: Id | undefined;
+  conversationId: Id | undefined;
 
   /**
    * The fields shown, in order: `phones`, `emails`, `company`, `country`,
    * `language` and `custom:<attribute>`. As an attribute, a comma list. By
    * default the five standard fields, then the contact's custom attributes.
    */
-  @property({ converter: fieldsConverter }) fields: readonly string[] | undefined;
+  fields: readonly string[] | undefined;
 
   /** The selected tab: `details`, `activity` or a host tab's key. */
-  @property({ reflect: true }) tab = 'details';
+  tab = 'details';
 
-  @state() private announcement = '';
-  @state() private historyLimit = HISTORY_STEP;
-  @state() private conversationLimit = CONVERSATION_STEP;
+  private announcement = '';
+  private historyLimit = HISTORY_STEP;
+  private conversationLimit = CONVERSATION_STEP;
 
   readonly #data = new StoreController(this, select, sameSlice);
   readonly #uid = `contact-panel-${String(++instances)}`;

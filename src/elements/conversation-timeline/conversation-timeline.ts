@@ -1,7 +1,6 @@
-import { LitElement, html, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
+import { LitElement, html, nothing, type PropertyDeclarations } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { localized, msg } from '@lit/localize';
+import { updateWhenLocaleChanges, msg } from '@lit/localize';
 import { StoreController } from '../../controllers/store.controller.js';
 import { MessageLinkCopyEvent } from '../../events/timeline-message-link-copy.js';
 import { getLocale } from '../../i18n/localization.js';
@@ -116,21 +115,31 @@ const sameSlice = (a: Slice, b: Slice): boolean =>
  * @cssprop --inbox-timeline-email-color - An e-mail's text. Defaults to `#1f2328`.
  * @cssprop --inbox-timeline-email-link-color - An e-mail's links. Defaults to `#0a5fcc`.
  */
-@localized()
 export class ConversationTimeline extends LitElement {
+  static {
+    this.addInitializer(updateWhenLocaleChanges); // re-renders on setLocale(), as @localized() would
+  }
+
   static override styles = [tokens, hostStyles, styles];
 
+  static override properties: PropertyDeclarations = {
+    store: { attribute: false },
+    conversationId: { attribute: 'conversation-id' },
+    linkBuilder: { attribute: false },
+    remoteImages: { type: Boolean, attribute: 'remote-images' },
+  };
+
   /** The store; by default the nearest `<inbox-provider>`'s. */
-  @property({ attribute: false }) store: InboxStore | undefined;
+  store: InboxStore | undefined;
 
   /** The conversation to show; without it, the store's open conversation. */
-  @property({ attribute: 'conversation-id' }) conversationId: Id | undefined;
+  conversationId: Id | undefined;
 
   /** The host's URL for one message; "Copy link" shows only when set. */
-  @property({ attribute: false }) linkBuilder: ((conversationId: Id, messageId: Id) => string) | undefined;
+  linkBuilder: ((conversationId: Id, messageId: Id) => string) | undefined;
 
   /** Show remote images in e-mails without asking. */
-  @property({ type: Boolean, attribute: 'remote-images' }) remoteImages = false;
+  remoteImages = false;
 
   readonly #data = new StoreController(this, (state) => this.#select(state), sameSlice);
 

@@ -1,6 +1,5 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
-import { localized, msg } from '@lit/localize';
+import { LitElement, html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
+import { updateWhenLocaleChanges, msg } from '@lit/localize';
 import type { Subscription } from 'rxjs';
 import { DEFAULT_KEYMAP, type Action, type Keymap } from '../../controllers/keymap.js';
 import { ShortcutsController } from '../../controllers/shortcuts.controller.js';
@@ -130,40 +129,63 @@ const sameShown = (a: Shown, b: Shown): boolean =>
  * @cssstate loading - The store has not received its first snapshot.
  * @cssstate empty - No conversation to show.
  */
-@localized()
 export class ConversationView extends LitElement {
+  static {
+    this.addInitializer(updateWhenLocaleChanges); // re-renders on setLocale(), as @localized() would
+  }
+
   static override styles = [tokens, hostStyles, styles];
 
+  static override properties: PropertyDeclarations = {
+    store: { attribute: false },
+    conversationId: { attribute: 'conversation-id' },
+    linkBuilder: { attribute: false },
+    linkShortener: { attribute: false },
+    remoteImages: { type: Boolean, attribute: 'remote-images' },
+    back: { type: Boolean, reflect: true },
+    noUndoToast: { type: Boolean, attribute: 'no-undo-toast' },
+    keymap: { attribute: false },
+    notice: { state: true, attribute: false },
+  };
+
   /** The store; else the nearest `<inbox-provider>`'s. */
-  @property({ attribute: false }) store: InboxStore | undefined;
+  store: InboxStore | undefined;
 
   /** The conversation to show; without it, the store's open conversation. */
-  @property({ attribute: 'conversation-id' }) conversationId: Id | null = null;
+  conversationId: Id | null = null;
 
   /** Builds the link of the conversation or one of its messages (Copy link); forwarded to the timeline. */
-  @property({ attribute: false }) linkBuilder: LinkBuilder | undefined;
+  linkBuilder: LinkBuilder | undefined;
 
   /** Rewrites links before sending (a Bitly-like service); forwarded to the composer. */
-  @property({ attribute: false }) linkShortener: LinkShortener | undefined;
+  linkShortener: LinkShortener | undefined;
 
   /** Shows e-mails' remote images without asking; forwarded to the timeline. */
-  @property({ type: Boolean, attribute: 'remote-images' }) remoteImages = false;
+  remoteImages = false;
 
   /** Shows a Back button (narrow layouts) that fires `conversation-back`. */
-  @property({ type: Boolean, reflect: true }) back = false;
+  back = false;
 
   /** Leaves the undo toast out (a host that places its own `<undo-toast>`). */
-  @property({ type: Boolean, attribute: 'no-undo-toast' }) noUndoToast = false;
+  noUndoToast = false;
 
   /** The keys of each action (keymap.ts). */
-  @property({ attribute: false }) keymap: Keymap = DEFAULT_KEYMAP;
+  keymap: Keymap = DEFAULT_KEYMAP;
 
   /** The last word from an action: refused, or "Link copied". */
-  @state() private notice: { readonly text: string; readonly error: boolean; readonly link?: string } | null = null;
+  private notice: { readonly text: string; readonly error: boolean; readonly link?: string } | null = null;
 
-  @query('message-composer') private readonly composer!: Composer | null;
-  @query('.menu') private readonly menuElement!: HTMLElement | null;
-  @query('.menu-button') private readonly menuButton!: HTMLElement | null;
+  private get composer(): Composer | null {
+    return this.shadowRoot?.querySelector('message-composer') ?? null;
+  }
+
+  private get menuElement(): HTMLElement | null {
+    return this.shadowRoot?.querySelector<HTMLElement>('.menu') ?? null;
+  }
+
+  private get menuButton(): HTMLElement | null {
+    return this.shadowRoot?.querySelector<HTMLElement>('.menu-button') ?? null;
+  }
 
   readonly #shown = new StoreController<Shown>(this, (s) => this.#select(s), sameShown);
   readonly #menu = new MenuController(this, { button: () => this.menuButton, menu: () => this.menuElement });

@@ -1,7 +1,6 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { LitElement, html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { ContextConsumer } from '@lit/context';
-import { localized, msg } from '@lit/localize';
+import { updateWhenLocaleChanges, msg } from '@lit/localize';
 import type { Subscription } from 'rxjs';
 import { DEFAULT_KEYMAP, type Action, type Keymap } from '../../controllers/keymap.js';
 import { ShortcutsController } from '../../controllers/shortcuts.controller.js';
@@ -69,55 +68,91 @@ function deepActiveElement(): Element | null {
  * @cssprop --inbox-app-list-width - Width of the list pane (default 26rem).
  * @cssprop --inbox-app-contact-width - Width of the contact pane (default 22rem).
  */
-@localized()
 export class InboxApp extends LitElement {
+  static {
+    this.addInitializer(updateWhenLocaleChanges); // re-renders on setLocale(), as @localized() would
+  }
+
   static override styles = [tokens, hostStyles, styles];
 
+  static override properties: PropertyDeclarations = {
+    store: { attribute: false },
+    demo: { type: Boolean },
+    user: {},
+    conversations: { type: Number },
+    traffic: { type: Number },
+    endpoint: {},
+    token: {},
+    locale: {},
+    syncUrl: { type: Boolean, attribute: 'sync-url' },
+    keymap: { attribute: false },
+    conversationOpen: { state: true, attribute: false },
+    wide: { state: true, attribute: false },
+    contactChoice: { state: true, attribute: false },
+  };
+
   /** The store, when the host makes it. */
-  @property({ attribute: false }) store: InboxStore | undefined;
+  store: InboxStore | undefined;
 
   /** Build a demo store on the embedded MemoryTransport (see <inbox-provider>). */
-  @property({ type: Boolean }) demo = false;
+  demo = false;
 
   /** The current user's id. */
-  @property() user: Id = DEMO_USER_IDS.owner;
+  user: Id = DEMO_USER_IDS.owner;
 
   /** How many demo conversations. */
-  @property({ type: Number }) conversations = DEFAULT_DEMO_CONVERSATIONS;
+  conversations = DEFAULT_DEMO_CONVERSATIONS;
 
   /** Simulated traffic of the demo backend, commands per second. */
-  @property({ type: Number }) traffic = 0;
+  traffic = 0;
 
   /** The reference server's base URL, for HttpTransport. */
-  @property() endpoint: string | undefined;
+  endpoint: string | undefined;
 
   /** The bearer token sent to `endpoint`. */
-  @property() token = '';
+  token = '';
 
   /** The language: en, fr or es. */
-  @property() locale: string | undefined;
+  locale: string | undefined;
 
   /** Keep the UI state in the page's URL and restore it on load. */
-  @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
+  syncUrl = false;
 
   /** The keymap in force (a host's remapping). */
-  @property({ attribute: false }) keymap: Keymap = DEFAULT_KEYMAP;
+  keymap: Keymap = DEFAULT_KEYMAP;
 
   /** True while a conversation is open: in one-pane layouts it replaces the list. */
-  @state() private conversationOpen = false;
+  private conversationOpen = false;
 
   /** The container is wide enough for the contact pane beside the conversation. */
-  @state() private wide = false;
+  private wide = false;
 
   /** Shown or hidden by the Contact button; until then, shown in wide containers only. */
-  @state() private contactChoice: boolean | null = null;
+  private contactChoice: boolean | null = null;
 
-  @query('inbox-provider') private provider?: InboxProvider;
-  @query('inbox-filters') private filters?: InboxFilters;
-  @query('shortcut-help') private help?: ShortcutHelp;
-  @query('command-palette') private palette?: CommandPalette;
-  @query('inbox-list') private list?: InboxList;
-  @query('conversation-view') private view!: ConversationView | null;
+  private get provider(): InboxProvider | null {
+    return this.shadowRoot?.querySelector('inbox-provider') ?? null;
+  }
+
+  private get filters(): InboxFilters | null {
+    return this.shadowRoot?.querySelector('inbox-filters') ?? null;
+  }
+
+  private get help(): ShortcutHelp | null {
+    return this.shadowRoot?.querySelector('shortcut-help') ?? null;
+  }
+
+  private get palette(): CommandPalette | null {
+    return this.shadowRoot?.querySelector('command-palette') ?? null;
+  }
+
+  private get list(): InboxList | null {
+    return this.shadowRoot?.querySelector('inbox-list') ?? null;
+  }
+
+  private get view(): ConversationView | null {
+    return this.shadowRoot?.querySelector('conversation-view') ?? null;
+  }
 
   readonly #outer = new ContextConsumer(this, { context: storeContext, subscribe: true });
   #watched: InboxStore | undefined;

@@ -1,7 +1,6 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { LitElement, html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { localized, msg, str } from '@lit/localize';
+import { updateWhenLocaleChanges, msg, str } from '@lit/localize';
 import { StoreController } from '../../controllers/store.controller.js';
 import { ViewSaveEvent } from '../../events/view-save.js';
 import { newId } from '../../model/ids.js';
@@ -138,26 +137,40 @@ function sortLabel(order: SortOrder): string {
  * @cssprop --inbox-filters-background - Background. Defaults to `--inbox-color-surface`.
  * @cssprop --inbox-filters-padding - Padding. Defaults to `--inbox-space-3`.
  */
-@localized()
 export class InboxFilters extends LitElement {
+  static {
+    this.addInitializer(updateWhenLocaleChanges); // re-renders on setLocale(), as @localized() would
+  }
+
   static override styles = [tokens, hostStyles, styles];
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
+  static override properties: PropertyDeclarations = {
+    store: { attribute: false },
+    debounce: { type: Number },
+    filtersOpen: { type: Boolean, reflect: true, attribute: 'filters-open' },
+    saving: { state: true, attribute: false },
+    viewName: { state: true, attribute: false },
+    shareWith: { state: true, attribute: false },
+    shareTeam: { state: true, attribute: false },
+    draft: { state: true, attribute: false },
+  };
+
   /** The store; by default the nearest `<inbox-provider>`'s. */
-  @property({ attribute: false }) store: InboxStore | undefined;
+  store: InboxStore | undefined;
 
   /** Milliseconds of quiet typing before the search applies. */
-  @property({ type: Number }) debounce = 200;
+  debounce = 200;
 
   /** Whether the filter controls are shown. */
-  @property({ type: Boolean, reflect: true, attribute: 'filters-open' }) filtersOpen = false;
+  filtersOpen = false;
 
-  @state() private saving = false;
-  @state() private viewName = '';
-  @state() private shareWith: ShareWith = 'me';
-  @state() private shareTeam: Id = '';
+  private saving = false;
+  private viewName = '';
+  private shareWith: ShareWith = 'me';
+  private shareTeam: Id = '';
   /** Typed but not yet applied (the debounce is running). */
-  @state() private draft: string | null = null;
+  private draft: string | null = null;
 
   readonly #ui = new StoreController<UiState>(this, (s) => s.ui);
   readonly #model = new StoreController<InboxState>(this, (s) => s.model);

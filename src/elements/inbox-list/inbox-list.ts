@@ -1,7 +1,6 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { LitElement, html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { localized, msg } from '@lit/localize';
+import { updateWhenLocaleChanges, msg } from '@lit/localize';
 import { ShortcutsController } from '../../controllers/shortcuts.controller.js';
 import { StoreController } from '../../controllers/store.controller.js';
 import { SwipeController, type SwipeDirection } from '../../controllers/swipe.controller.js';
@@ -119,26 +118,39 @@ function indexNear(rows: readonly Conversation[], id: Id, hint: number): number 
  * @cssstate loading - The store has not received its first snapshot.
  * @cssstate empty - The current query has no conversations.
  */
-@localized()
 export class InboxList extends LitElement {
+  static {
+    this.addInitializer(updateWhenLocaleChanges); // re-renders on setLocale(), as @localized() would
+  }
+
   static override styles = [tokens, hostStyles, styles];
 
+  static override properties: PropertyDeclarations = {
+    store: { attribute: false },
+    keymap: { attribute: false },
+    mode: { reflect: true },
+    noUndoToast: { type: Boolean, attribute: 'no-undo-toast' },
+    activeId: { state: true, attribute: false },
+  };
+
   /** The store; else the nearest `<inbox-provider>`'s. */
-  @property({ attribute: false }) store: InboxStore | undefined;
+  store: InboxStore | undefined;
 
   /** The keys of each action (keymap.ts). */
-  @property({ attribute: false }) keymap: Keymap = DEFAULT_KEYMAP;
+  keymap: Keymap = DEFAULT_KEYMAP;
 
   /** The Chats / Calls tab: every conversation, or the call log. */
-  @property({ reflect: true }) mode: ListMode = 'chats';
+  mode: ListMode = 'chats';
 
   /** Leaves the undo toast out (a host that places its own `<undo-toast>`). */
-  @property({ type: Boolean, attribute: 'no-undo-toast' }) noUndoToast = false;
+  noUndoToast = false;
 
   /** The focused row's conversation id. */
-  @state() activeId: Id | null = null;
+  activeId: Id | null = null;
 
-  @query('#listbox') private readonly listbox!: HTMLElement | null;
+  private get listbox(): HTMLElement | null {
+    return this.shadowRoot?.querySelector<HTMLElement>('#listbox') ?? null;
+  }
 
   readonly #list = new StoreController<readonly Conversation[]>(this, (s, store) => store.selectors.list(s));
   readonly #ui = new StoreController(this, (s) => s.ui);

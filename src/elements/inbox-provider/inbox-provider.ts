@@ -1,5 +1,4 @@
-import { LitElement, css, html, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { LitElement, css, html, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { ContextProvider } from '@lit/context';
 import { storeContext } from '../../controllers/store.context.js';
 import { DEV_MODE, devWarn } from '../../dev-mode.js';
@@ -49,32 +48,44 @@ export class InboxProvider extends LitElement {
     }
   `;
 
+  static override properties: PropertyDeclarations = {
+    store: { attribute: false },
+    demo: { type: Boolean },
+    user: {},
+    conversations: { type: Number },
+    traffic: { type: Number },
+    endpoint: {},
+    token: {},
+    locale: {},
+    lang: { attribute: 'lang' },
+  };
+
   /** The store handed to the subtree: the one given, or the one built from the attributes. */
-  @property({ attribute: false }) store: InboxStore | undefined;
+  store: InboxStore | undefined;
 
   /** Build a demo store on the embedded MemoryTransport. */
-  @property({ type: Boolean }) demo = false;
+  demo = false;
 
   /** The current user's id. */
-  @property() user: Id = DEMO_USER_IDS.owner;
+  user: Id = DEMO_USER_IDS.owner;
 
   /** How many demo conversations (200 to 100,000). */
-  @property({ type: Number }) conversations = DEFAULT_DEMO_CONVERSATIONS;
+  conversations = DEFAULT_DEMO_CONVERSATIONS;
 
   /** Simulated traffic of the demo backend, in commands per second (0: none). */
-  @property({ type: Number }) traffic = 0;
+  traffic = 0;
 
   /** The reference server's base URL, for `HttpTransport`. */
-  @property() endpoint: string | undefined;
+  endpoint: string | undefined;
 
   /** The bearer token sent to `endpoint`; it decides who the user is on the server. */
-  @property() token = '';
+  token = '';
 
   /** The language of the elements: `en`, `fr` or `es`. */
-  @property() locale: string | undefined;
+  locale: string | undefined;
 
   /** Read as `locale` when `locale` is not set. */
-  @property({ attribute: 'lang' }) override lang!: string;
+  override lang!: string;
 
   readonly #provider = new ContextProvider(this, { context: storeContext });
   #built: { store: InboxStore; transport: Transport } | null = null;

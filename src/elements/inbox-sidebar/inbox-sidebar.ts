@@ -1,6 +1,5 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { localized, msg, str } from '@lit/localize';
+import { LitElement, html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
+import { updateWhenLocaleChanges, msg, str } from '@lit/localize';
 import { RovingFocusController } from '../../controllers/roving-focus.controller.js';
 import { StoreController } from '../../controllers/store.controller.js';
 import { ViewSelectEvent } from '../../events/view-select.js';
@@ -48,15 +47,23 @@ const NO_COUNTS: ReadonlyMap<string, number> = new Map();
  *
  * @cssstate loading - The store has not received its first snapshot.
  */
-@localized()
 export class InboxSidebar extends LitElement {
+  static {
+    this.addInitializer(updateWhenLocaleChanges); // re-renders on setLocale(), as @localized() would
+  }
+
   static override styles = [tokens, hostStyles, styles];
 
+  static override properties: PropertyDeclarations = {
+    store: { attribute: false },
+    collapsed: { state: true, attribute: false },
+  };
+
   /** The store; by default the nearest `<inbox-provider>`'s. */
-  @property({ attribute: false }) store: InboxStore | undefined;
+  store: InboxStore | undefined;
 
   /** Folded sections. */
-  @state() private collapsed: ReadonlySet<SidebarKind> = new Set();
+  private collapsed: ReadonlySet<SidebarKind> = new Set();
 
   readonly #views = new StoreController(this, (s, store) => (s.ready ? store.selectors.views(s) : NO_VIEWS));
   readonly #counts = new StoreController(this, (s, store) => (s.ready ? store.selectors.counts(s) : NO_COUNTS));

@@ -1,7 +1,6 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { LitElement, html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { localized, msg, str } from '@lit/localize';
+import { updateWhenLocaleChanges, msg, str } from '@lit/localize';
 import { RovingFocusController } from '../../controllers/roving-focus.controller.js';
 import { StoreController } from '../../controllers/store.controller.js';
 import { CallAnswerEvent, CallDeclineEvent } from '../../events/call-events.js';
@@ -98,21 +97,31 @@ function refusalText(refusal: Refusal): string {
  * @cssprop --inbox-calls-decline-background - The Decline button, under white text. Defaults to a dark red in both schemes.
  * @cssprop --inbox-calls-ring-color - The ringing indicator. Defaults to `--inbox-color-accent`.
  */
-@localized()
 export class IncomingCalls extends LitElement {
+  static {
+    this.addInitializer(updateWhenLocaleChanges); // re-renders on setLocale(), as @localized() would
+  }
+
   static override styles = [tokens, hostStyles, styles];
 
+  static override properties: PropertyDeclarations = {
+    store: { attribute: false },
+    filter: { reflect: true },
+    now: { attribute: false },
+    status: { state: true, attribute: false },
+  };
+
   /** The store; by default the nearest `<inbox-provider>`'s. */
-  @property({ attribute: false }) store: InboxStore | undefined;
+  store: InboxStore | undefined;
 
   /** The tab shown: `all`, `mine` or `unassigned`. One the user may not use (R14) shows their first. */
-  @property({ reflect: true }) filter: CallFilter = 'all';
+  filter: CallFilter = 'all';
 
   /** The clock the waiting times read (tests and stories set it). */
-  @property({ attribute: false }) now: () => Millis = Date.now;
+  now: () => Millis = Date.now;
 
   /** What the last action did, for the status line. */
-  @state() private status = '';
+  private status = '';
 
   readonly #data = new StoreController(this, select, sameSlice);
   #ticker: ReturnType<typeof setInterval> | undefined;

@@ -1,4 +1,4 @@
-import { localized, msg, str } from '@lit/localize';
+import { updateWhenLocaleChanges, msg, str } from '@lit/localize';
 import { normalize } from '../../model/search.js';
 import type { Conversation, Id, InboxState } from '../../model/types.js';
 import type { InboxStore } from '../../store/inbox-store.js';
@@ -50,8 +50,11 @@ export function labelState(label: string, conversations: readonly Conversation[]
  * @cssprop --inbox-picker-min-width - Minimum width of the popover. Defaults to `15rem`.
  * @cssprop --inbox-picker-max-height - Maximum height of the popover. Defaults to `min(24rem, 70vh)`.
  */
-@localized()
 export class LabelPicker extends PickerBase {
+  static {
+    this.addInitializer(updateWhenLocaleChanges); // re-renders on setLocale(), as @localized() would
+  }
+
   protected override filterable = true;
   protected override multiple = true;
 

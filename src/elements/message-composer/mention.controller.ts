@@ -1,5 +1,4 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import { msg } from '@lit/localize';
 import { insertMention, mentionCandidates, mentionQueryAt } from '../../model/mentions.js';
 import type { Id, User } from '../../model/types.js';
@@ -161,7 +160,7 @@ export class MentionController implements ReactiveController {
       popover=${supportsPopover ? 'manual' : nothing}
       ?hidden=${!supportsPopover && !mention}
       aria-label=${msg('Mention a teammate', { id: 'composer.mentions' })}
-      style=${styleMap({ positionAnchor: this.anchor })}
+      style=${`position-anchor: ${this.anchor}`}
     >
       ${(mention?.options ?? []).map(
         (user, i) => html`<li

@@ -1,8 +1,6 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { styleMap } from 'lit/directives/style-map.js';
-import { localized, msg, str } from '@lit/localize';
+import { updateWhenLocaleChanges, msg, str } from '@lit/localize';
 import { StoreController } from '../../controllers/store.controller.js';
 import { DEV_MODE, devWarn } from '../../dev-mode.js';
 import { ComposerSendEvent } from '../../events/composer-send.js';
@@ -91,29 +89,41 @@ export { COMPOSER_MODES, type ComposerMode, type LinkShortener };
  * @cssstate can-send - There is something to send.
  * @cssstate dragover - Files are dragged over the composer.
  */
-@localized()
 export class MessageComposer extends LitElement {
+  static {
+    this.addInitializer(updateWhenLocaleChanges); // re-renders on setLocale(), as @localized() would
+  }
+
   static override styles = [tokens, hostStyles, styles];
 
+  static override properties: PropertyDeclarations = {
+    store: { attribute: false },
+    conversationId: { attribute: 'conversation-id' },
+    mode: { reflect: true },
+    linkShortener: { attribute: false },
+    busy: { state: true, attribute: false },
+    notice: { state: true, attribute: false },
+  };
+
   /** The store; by default the nearest `<inbox-provider>`'s. */
-  @property({ attribute: false }) store: InboxStore | undefined;
+  store: InboxStore | undefined;
 
   /** The conversation written in; absent, the store's open conversation (`ui.openId`). */
-  @property({ attribute: 'conversation-id' }) conversationId: Id | undefined;
+  conversationId: Id | undefined;
 
   /** `reply` (to the contact) or `comment` (internal, for the team). */
-  @property({ reflect: true }) mode: ComposerMode = 'reply';
+  mode: ComposerMode = 'reply';
 
   /**
    * Rewrites each http(s) link of a reply before it is sent (a Bitly-like
    * hook). A link it fails on, or takes over 5 s for, goes as typed.
    */
-  @property({ attribute: false }) linkShortener: LinkShortener | undefined;
+  linkShortener: LinkShortener | undefined;
 
   /** Links are being shortened before a send. */
-  @state() private busy = false;
+  private busy = false;
   /** A one-off message for the status line. */
-  @state() private notice = '';
+  private notice = '';
 
   readonly #data = new StoreController<Slice>(this, (s) => selectSlice(s, this.conversationId), sameSlice);
   readonly #internals = this.attachInternals();
@@ -422,7 +432,7 @@ export class MessageComposer extends LitElement {
               </p>`
             : this.#renderVia(data, conversation)}
           ${failure ? this.#outbox.renderFailure(failure, () => void this.#retry(failure)) : nothing}
-          <div class="field" style=${styleMap({ anchorName: this.#mentions.anchor })}>
+          <div class="field" style=${`anchor-name: ${this.#mentions.anchor}`}>
             <textarea
               part="textarea"
               id="body"

@@ -1,4 +1,4 @@
-import { localized, msg } from '@lit/localize';
+import { updateWhenLocaleChanges, msg } from '@lit/localize';
 import { PRIORITIES, type Id, type Priority } from '../../model/types.js';
 import type { InboxStore } from '../../store/inbox-store.js';
 import { PickerBase, type PickerOption, type PickResult } from '../picker-base.js';
@@ -40,8 +40,11 @@ export function priorityLabel(priority: Priority): string {
  * @cssprop --inbox-picker-min-width - Minimum width of the popover. Defaults to `15rem`.
  * @cssprop --inbox-picker-max-height - Maximum height of the popover. Defaults to `min(24rem, 70vh)`.
  */
-@localized()
 export class PriorityPicker extends PickerBase {
+  static {
+    this.addInitializer(updateWhenLocaleChanges); // re-renders on setLocale(), as @localized() would
+  }
+
   protected override triggerLabel(): string {
     return msg('Priority', { id: 'picker.priority.trigger' });
   }

@@ -1,6 +1,5 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
-import { localized, msg } from '@lit/localize';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
+import { updateWhenLocaleChanges, msg } from '@lit/localize';
 import {
   ACTION_GROUPS,
   ACTIONS,
@@ -61,15 +60,23 @@ export function renderKey(key: string): TemplateResult {
  *
  * @cssprop --inbox-dialog-background - Background of the dialog. Defaults to `--inbox-color-surface`.
  */
-@localized()
 export class ShortcutHelp extends LitElement {
+  static {
+    this.addInitializer(updateWhenLocaleChanges); // re-renders on setLocale(), as @localized() would
+  }
+
   static override styles = [tokens, hostStyles, styles];
 
+  static override properties: PropertyDeclarations = {
+    keymap: { attribute: false },
+    open: { type: Boolean, reflect: true },
+  };
+
   /** Action to keys; a host that remaps its shortcuts passes the same keymap here. */
-  @property({ attribute: false }) keymap: Keymap = DEFAULT_KEYMAP;
+  keymap: Keymap = DEFAULT_KEYMAP;
 
   /** Whether the dialog is shown. */
-  @property({ type: Boolean, reflect: true }) open = false;
+  open = false;
 
   #returnFocus: HTMLElement | null = null;
 

@@ -1,6 +1,5 @@
-import { html, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { localized, msg } from '@lit/localize';
+import { html, type TemplateResult, type PropertyDeclarations } from 'lit';
+import { updateWhenLocaleChanges, msg } from '@lit/localize';
 import { getLocale } from '../../i18n/localization.js';
 import type { Id, SnoozeUntil } from '../../model/types.js';
 import type { InboxStore } from '../../store/inbox-store.js';
@@ -70,12 +69,20 @@ export function toLocalInput(time: number): string {
  * @cssprop --inbox-picker-min-width - Minimum width of the popover. Defaults to `15rem`.
  * @cssprop --inbox-picker-max-height - Maximum height of the popover. Defaults to `min(24rem, 70vh)`.
  */
-@localized()
 export class SnoozePicker extends PickerBase {
-  /** The clock the presets count from (tests, demos). */
-  @property({ attribute: false }) now: () => number = Date.now;
+  static {
+    this.addInitializer(updateWhenLocaleChanges); // re-renders on setLocale(), as @localized() would
+  }
 
-  @state() private custom = '';
+  static override properties: PropertyDeclarations = {
+    now: { attribute: false },
+    custom: { state: true, attribute: false },
+  };
+
+  /** The clock the presets count from (tests, demos). */
+  now: () => number = Date.now;
+
+  private custom = '';
 
   protected override triggerLabel(): string {
     return msg('Snooze', { id: 'picker.snooze.trigger' });

@@ -1,6 +1,5 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
-import { localized, msg } from '@lit/localize';
+import { LitElement, html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
+import { updateWhenLocaleChanges, msg } from '@lit/localize';
 import { DEV_MODE, devWarn } from '../../dev-mode.js';
 import { tokens } from '../../styles/tokens.js';
 import { hostStyles } from '../../styles/host-styles.js';
@@ -78,15 +77,23 @@ export const stateLabel = (state: BadgeState): string => LABELS[state]();
  * @cssstate snoozed - `state` is `snoozed`.
  * @cssstate compact - The badge is a dot alone.
  */
-@localized()
 export class StatusBadge extends LitElement {
+  static {
+    this.addInitializer(updateWhenLocaleChanges); // re-renders on setLocale(), as @localized() would
+  }
+
   static override styles = [tokens, hostStyles, styles];
 
+  static override properties: PropertyDeclarations = {
+    state: { reflect: true },
+    compact: { type: Boolean, reflect: true },
+  };
+
   /** The conversation state: one of `STATES`. */
-  @property({ reflect: true }) state: BadgeState = 'open';
+  state: BadgeState = 'open';
 
   /** Shows the dot alone; the label becomes its accessible name and tooltip. */
-  @property({ type: Boolean, reflect: true }) compact = false;
+  compact = false;
 
   readonly #internals = this.attachInternals();
 

@@ -1,6 +1,5 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
-import { localized, msg, str } from '@lit/localize';
+import { LitElement, html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
+import { updateWhenLocaleChanges, msg, str } from '@lit/localize';
 import { ShortcutsController } from '../../controllers/shortcuts.controller.js';
 import { StoreController } from '../../controllers/store.controller.js';
 import { DEFAULT_KEYMAP, type Keymap } from '../../controllers/keymap.js';
@@ -85,18 +84,27 @@ export function countLabel(count: number): string {
  * @cssprop --inbox-toast-background - Background. Defaults to `--inbox-color-text` (an inverted surface).
  * @cssprop --inbox-toast-color - Text colour. Defaults to `--inbox-color-surface`.
  */
-@localized()
 export class UndoToast extends LitElement {
+  static {
+    this.addInitializer(updateWhenLocaleChanges); // re-renders on setLocale(), as @localized() would
+  }
+
   static override styles = [tokens, hostStyles, styles];
 
+  static override properties: PropertyDeclarations = {
+    store: { attribute: false },
+    duration: { type: Number },
+    keymap: { attribute: false },
+  };
+
   /** The store; else the nearest `<inbox-provider>`'s. */
-  @property({ attribute: false }) store: InboxStore | undefined;
+  store: InboxStore | undefined;
 
   /** Milliseconds before the toast dismisses itself (0: never). */
-  @property({ type: Number }) duration = 6000;
+  duration = 6000;
 
   /** The keys of each action (the Undo key). */
-  @property({ attribute: false }) keymap: Keymap = DEFAULT_KEYMAP;
+  keymap: Keymap = DEFAULT_KEYMAP;
 
   readonly #entry = new StoreController(this, (s) => s.lastUndoable);
   #timer: ReturnType<typeof setTimeout> | undefined;
