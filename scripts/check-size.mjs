@@ -11,16 +11,15 @@ import { gzipSync } from 'node:zlib';
 
 const BUNDLE = 'dist/inbox-elements.bundle.js';
 const CHUNKS = 'dist/bundle-chunks';
-// gzip, kB of 1000 bytes as Vite reports them. Issue 3's target is 60 kB for
-// the inbox's elements and the store. The conversation's elements (issue 4)
-// are an on-demand chunk (see src/bundle.ts), printed below, not counted;
-// the rules they added to model/ (contacts, merging, calls) are counted,
-// since the store runs every rule. The main file is at about 65.9 kB, so
-// until the target is met the check fails above an interim ceiling, a
-// regression guard, and says by how much the target is missed. Lower
-// CEILING_KB with every saving.
-const TARGET_KB = 60;
-const CEILING_KB = 67;
+// gzip, kB of 1000 bytes as Vite reports them. Issue 3's budget: 60 kB for
+// the inbox's elements and the store, with Lit and RxJS inside. What a page
+// may never need is an on-demand chunk, printed below and not counted: the
+// conversation's elements (issue 4), DOMPurify, the transports with the demo
+// data and what only a backend decides (model/rules.backend.ts), the
+// protocol's schemas (valibot; the store loads them before it connects), and
+// the French and Spanish strings. The rules the store runs for its
+// optimistic updates, every person's command, are counted.
+const BUDGET_KB = 60;
 
 const newestMtime = (...paths) =>
   Math.max(
@@ -56,7 +55,7 @@ function staticClosure(file, seen = new Set()) {
 const loaded = [...staticClosure(BUNDLE)];
 const total = gzipKb(Buffer.concat(loaded.map((file) => readFileSync(file))));
 const parts = loaded.length > 1 ? ` (${loaded.length} files loaded at once: ${loaded.join(', ')})` : '';
-const summary = `${BUNDLE}: ${figure(readFileSync(BUNDLE))}${parts}; counted ${total.toFixed(1)} kB gzip (target ${TARGET_KB} kB, ceiling ${CEILING_KB} kB gzip)`;
+const summary = `${BUNDLE}: ${figure(readFileSync(BUNDLE))}${parts}; counted ${total.toFixed(1)} kB gzip (budget ${BUDGET_KB} kB gzip)`;
 
 if (existsSync(CHUNKS)) {
   for (const name of readdirSync(CHUNKS).filter((n) => n.endsWith('.js')).sort()) {
@@ -64,12 +63,8 @@ if (existsSync(CHUNKS)) {
     if (!loaded.includes(file)) console.log(`check-size: on demand ${file}: ${figure(readFileSync(file))}`);
   }
 }
-if (total > CEILING_KB) {
-  console.error(`check-size: FAIL ${summary}`);
+if (total > BUDGET_KB) {
+  console.error(`check-size: FAIL, ${(total - BUDGET_KB).toFixed(1)} kB over the budget: ${summary}`);
   process.exit(1);
 }
-if (total > TARGET_KB) {
-  console.log(`check-size: OVER TARGET by ${(total - TARGET_KB).toFixed(1)} kB (under the interim ceiling) ${summary}`);
-} else {
-  console.log(`check-size: ok ${summary}`);
-}
+console.log(`check-size: ok ${summary}`);

@@ -43,7 +43,7 @@ export { storeContext } from './controllers/store.context.js';
 export { ShortcutsController, shortcutRoot, isTyping } from './controllers/shortcuts.controller.js';
 export { SwipeController, type SwipeDirection } from './controllers/swipe.controller.js';
 export { RovingFocusController } from './controllers/roving-focus.controller.js';
-export { isCallConversation, LIST_MODES, type ListMode } from './model/calls.js';
+export { isCallConversation, LIST_MODES, type ListMode } from './model/list-modes.js';
 
 // Transports
 export type {

@@ -3,7 +3,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '../src/define.js';
 import type { Locale } from '../src/i18n/localization.js';
-import { LIST_MODES, type ListMode } from '../src/model/calls.js';
+import { LIST_MODES, type ListMode } from '../src/model/list-modes.js';
 import { STATUS_TABS, type StatusTab, type ViewId } from '../src/model/views.js';
 import { ROLE_USERS, STORE_KINDS, storyStore, type StoreKind } from './demo-stores.js';
 

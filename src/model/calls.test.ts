@@ -4,13 +4,12 @@ import {
   callSeconds,
   currentCall,
   findCall,
-  forMode,
-  isCallConversation,
   ringingCalls,
   ringingCounts,
   ringingSeconds,
   unloadedRecentCalls,
 } from './calls.js';
+import { forMode, isCallConversation } from './list-modes.js';
 import { makeChannel, makeContact, makeConversation, makeState, makeUser, MINUTE, T0 } from './fixtures.js';
 import { cmd, NOW, refusal, run } from './rules.testing.js';
 import type { CallItem, InboxState, User } from './types.js';

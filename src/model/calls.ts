@@ -1,3 +1,8 @@
+/**
+ * Ringing and current calls (DESIGN section 5): the incoming-calls list's
+ * tabs and queues under R14, the call in progress, and their timers. The
+ * Chats / Calls tabs of a list are in list-modes.ts.
+ */
 import { visibilityFilter } from './permissions.js';
 import type {
   CallItem,
@@ -11,29 +16,6 @@ import type {
   User,
 } from './types.js';
 import { canUseView } from './views.js';
-
-/**
- * The Chats / Calls tabs of a list (DESIGN section 4): the Calls tab is the
- * call log, the conversations held on a call channel or whose last message
- * was a call. The Chats tab shows every conversation.
- */
-export const LIST_MODES = ['chats', 'calls'] as const;
-export type ListMode = (typeof LIST_MODES)[number];
-
-export function isCallConversation(state: InboxState, conversation: Conversation): boolean {
-  return conversation.lastMessage?.kind === 'call' || state.channels.get(conversation.channelId)?.kind === 'call';
-}
-
-/** The conversations a list mode shows, in the same order; the list itself for Chats. */
-export function forMode(
-  state: InboxState,
-  conversations: readonly Conversation[],
-  mode: ListMode,
-): readonly Conversation[] {
-  return mode === 'calls' ? conversations.filter((c) => isCallConversation(state, c)) : conversations;
-}
-
-// ---- Ringing and current calls (DESIGN section 5) ----
 
 /** The tabs of the incoming-calls list. */
 export const CALL_FILTERS = ['all', 'mine', 'unassigned'] as const;

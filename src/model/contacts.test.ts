@@ -2,7 +2,6 @@ import { expect } from '@open-wc/testing';
 import {
   applyContactPatch,
   cleanContactPatch,
-  duplicateSuggestions,
   isCountryCode,
   isLanguageTag,
   isValidEmail,
@@ -10,6 +9,7 @@ import {
   normalizePhone,
   validateContactPatch,
 } from './contacts.js';
+import { duplicateSuggestions } from './duplicates.js';
 import { makeContact, makeState, makeUser } from './fixtures.js';
 
 describe('contacts (DESIGN section 5, contact panel)', () => {

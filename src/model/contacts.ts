@@ -5,7 +5,7 @@
  * patch with these before dispatching, and the rules (updateContact,
  * mergeContacts in rules.people.ts) check it again, with the same functions.
  */
-import type { Contact, Id, InboxState } from './types.js';
+import type { Contact, InboxState } from './types.js';
 
 /** Longest company (and contact name) the panel accepts. */
 export const MAX_COMPANY_LENGTH = 255;
@@ -182,41 +182,6 @@ export function applyContactPatch(contact: Contact, patch: ContactPatch): Contac
   }
   const kept = Object.entries(contact).filter(([key]) => !cleared.has(key));
   return { ...Object.fromEntries(kept), ...set } as unknown as Contact;
-}
-
-/** Another contact that looks like the same person, and why. */
-export interface DuplicateSuggestion {
-  readonly contact: Contact;
-  /** The shared phone numbers, as the other contact writes them. */
-  readonly phones: readonly string[];
-  /** The shared e-mail addresses, as the other contact writes them. */
-  readonly emails: readonly string[];
-}
-
-/**
- * Merge suggestions (DESIGN section 5): the other contacts sharing a
- * normalised phone number or an e-mail address (any case) with
- * `contactId`, in the state's order. One pass over the contacts.
- */
-export function duplicateSuggestions(state: InboxState, contactId: Id): DuplicateSuggestion[] {
-  const contact = state.contacts.get(contactId);
-  if (!contact) return [];
-  const phones = new Set(contact.phones.flatMap((p) => normalizePhone(p) ?? []));
-  const emails = new Set(contact.emails.map(emailKey));
-  if (phones.size === 0 && emails.size === 0) return [];
-  const found: DuplicateSuggestion[] = [];
-  for (const other of state.contacts.values()) {
-    if (other.id === contactId) continue;
-    const sharedPhones = other.phones.filter((p) => {
-      const key = normalizePhone(p);
-      return key !== null && phones.has(key);
-    });
-    const sharedEmails = other.emails.filter((e) => emails.has(emailKey(e)));
-    if (sharedPhones.length > 0 || sharedEmails.length > 0) {
-      found.push({ contact: other, phones: sharedPhones, emails: sharedEmails });
-    }
-  }
-  return found;
 }
 
 /**

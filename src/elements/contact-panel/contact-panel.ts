@@ -7,7 +7,7 @@ import { StoreController } from '../../controllers/store.controller.js';
 import { DEV_MODE, devWarn } from '../../dev-mode.js';
 import { ContactFieldsChangeEvent } from '../../events/contact-fields-change.js';
 import { ConversationOpenEvent } from '../../events/conversation-open.js';
-import { duplicateSuggestions } from '../../model/contacts.js';
+import { duplicateSuggestions } from '../../model/duplicates.js';
 import type { Contact, Conversation, Id, InboxState } from '../../model/types.js';
 import type { InboxStore, StoreError, StoreState } from '../../store/inbox-store.js';
 import { hostStyles } from '../../styles/host-styles.js';

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { msg, str } from '@lit/localize';
-import type { DuplicateSuggestion } from '../../model/contacts.js';
+import type { DuplicateSuggestion } from '../../model/duplicates.js';
 import type { Contact, Id } from '../../model/types.js';
 import { focusAfterUpdate, type PanelHost } from './panel-host.js';
 

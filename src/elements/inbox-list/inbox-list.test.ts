@@ -5,7 +5,7 @@ import { demoBackend, injectInbound, injectNewConversation, storyStore } from '.
 import meta, * as stories from '../../../stories/inbox-list.stories.js';
 import type { Story } from '../../../stories/inbox-list.stories.js';
 import { getLocale, setLocale } from '../../i18n/localization.js';
-import { isCallConversation } from '../../model/calls.js';
+import { isCallConversation } from '../../model/list-modes.js';
 import type { InboxStore } from '../../store/inbox-store.js';
 import { InboxList } from './inbox-list.js';
 import type { ConversationOpenEvent } from '../../events/conversation-open.js';

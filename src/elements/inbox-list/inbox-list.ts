@@ -10,7 +10,7 @@ import { ConversationOpenEvent } from '../../events/conversation-open.js';
 import { RequestPickerEvent, type PickerKind } from '../../events/request-picker.js';
 import { SelectionChangeEvent } from '../../events/selection-change.js';
 import { getLocale } from '../../i18n/localization.js';
-import { forMode, LIST_MODES, type ListMode } from '../../model/calls.js';
+import { forMode, LIST_MODES, type ListMode } from '../../model/list-modes.js';
 import type { Conversation, Id } from '../../model/types.js';
 import { hasTabs, STATUS_TABS, type StatusTab } from '../../model/views.js';
 import type { InboxStore } from '../../store/inbox-store.js';

@@ -6,7 +6,7 @@ import { isLocale, setLocale } from '../../i18n/localization.js';
 import type { Id } from '../../model/types.js';
 import { StoreChangeEvent } from '../../events/store-change.js';
 import { InboxStore } from '../../store/inbox-store.js';
-import { loadHttpTransport, loadMemoryTransport, type Loader } from '../../transport/loaders.js';
+import { loadHttpTransport, loadMemoryTransport, loadProtocol, type Loader } from '../../transport/loaders.js';
 import { DEFAULT_DEMO_CONVERSATIONS, DEMO_USER_IDS } from '../../transport/memory/demo-defaults.js';
 import type { Transport } from '../../transport/transport.js';
 
@@ -185,6 +185,8 @@ export class InboxProvider extends LitElement {
   /** The transport `make` builds from its module, or undefined while the module loads. */
   #transport<T>(load: Loader<T>, make: (module: T) => Transport): Transport | undefined {
     if (load.loaded) return make(load.loaded);
+    // The store will want the protocol's schemas before it connects: fetch them alongside.
+    loadProtocol().catch(() => undefined);
     this.#waitFor(load());
     return undefined;
   }
