@@ -4,12 +4,11 @@
 // French and Spanish strings, the transports and the demo data generator)
 // are printed beside it but not counted.
 // Builds it first when it is missing or older than a source file.
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { BUNDLE, ensureBundle } from './bundle-build.mjs';
 
-const BUNDLE = 'dist/inbox-elements.bundle.js';
 const CHUNKS = 'dist/bundle-chunks';
 // gzip, kB of 1000 bytes as Vite reports them. Issue 3's budget: 60 kB for
 // the inbox's elements and the store, with Lit and RxJS inside. What a page
@@ -21,24 +20,7 @@ const CHUNKS = 'dist/bundle-chunks';
 // optimistic updates, every person's command, are counted.
 const BUDGET_KB = 60;
 
-const newestMtime = (...paths) =>
-  Math.max(
-    0,
-    ...paths.flatMap((path) =>
-      statSync(path).isFile()
-        ? [statSync(path).mtimeMs]
-        : readdirSync(path, { withFileTypes: true, recursive: true })
-            .filter((entry) => entry.isFile())
-            .map((entry) => statSync(join(entry.parentPath, entry.name)).mtimeMs),
-    ),
-  );
-
-if (!existsSync(BUNDLE) || statSync(BUNDLE).mtimeMs < newestMtime('src', 'vite.bundle.config.ts')) {
-  console.log(`check-size: building ${BUNDLE}`);
-  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '-c', 'vite.bundle.config.ts'], {
-    stdio: 'inherit',
-  });
-}
+ensureBundle();
 
 const gzipKb = (bytes) => gzipSync(bytes, { level: 9 }).length / 1000;
 const figure = (bytes) => `${(bytes.length / 1000).toFixed(1)} kB, ${gzipKb(bytes).toFixed(1)} kB gzip`;
