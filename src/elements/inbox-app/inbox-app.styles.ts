@@ -64,7 +64,13 @@ export const styles = css`
   }
   incoming-calls,
   call-card {
+    flex: none;
     border-bottom: 1px solid var(--_inbox-color-border);
+  }
+  /* Several calls ringing at once scroll within half the column: the views stay in reach. */
+  incoming-calls {
+    max-block-size: 50%;
+    overflow: auto;
   }
   inbox-list {
     grid-area: list;

@@ -56,6 +56,26 @@ describe('inbox-app', () => {
     story.store.destroy();
   });
 
+  it('with several calls ringing, the calls scroll within half the column and the views stay in sight', async () => {
+    const story = callStory('u-ana');
+    await story.setup;
+    const app = await fixture<InboxApp>(html`<inbox-app .store=${story.store} style="block-size: 700px"></inbox-app>`);
+    await until(() => rowsOf(listOf(app)).length > 0, 'rows');
+    const calls = part(app, 'incoming-calls');
+    for (let i = 0; i < 5; i++) story.scene.ring({ target: { kind: 'unassigned' }, rungFor: 5 + i });
+    await until(() => calls.shadowRoot!.querySelectorAll('[part=answer]').length === 5, 'five ringing calls');
+    const side = part(app, '.side').getBoundingClientRect();
+    const box = calls.getBoundingClientRect();
+    expect(box.height).to.be.at.most(side.height / 2 + 1);
+    expect(calls.scrollHeight, 'the calls scroll').to.be.greaterThan(calls.clientHeight);
+    // The first view of the sidebar shows without scrolling the column.
+    const firstView = part(app, 'inbox-sidebar').shadowRoot!.querySelector<HTMLElement>('[aria-current], a, button')!;
+    const view = firstView.getBoundingClientRect();
+    expect(view.top).to.be.at.least(side.top);
+    expect(view.bottom).to.be.at.most(side.bottom);
+    story.store.destroy();
+  });
+
   it('R4 opening a row shows it in the conversation pane, read', async () => {
     const app = await mount();
     const row = rowsOf(listOf(app))[0]!;
