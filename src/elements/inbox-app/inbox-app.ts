@@ -1,14 +1,12 @@
-import { LitElement, html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
+import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import { updateWhenLocaleChanges, msg } from '@lit/localize';
 import type { Subscription } from 'rxjs';
 import { DEFAULT_KEYMAP, type Action, type Keymap } from '../../controllers/keymap.js';
 import { ShortcutsController } from '../../controllers/shortcuts.controller.js';
 import { storeContext } from '../../controllers/store.context.js';
-import type { Id } from '../../model/types.js';
 import type { InboxStore } from '../../store/inbox-store.js';
 import { mergeQueryString, fromQueryString } from '../../store/url-state.js';
-import { DEFAULT_DEMO_CONVERSATIONS, DEMO_USER_IDS } from '../../transport/memory/demo-defaults.js';
 import { StoreChangeEvent } from '../../events/store-change.js';
 import { tokens } from '../../styles/tokens.js';
 import { hostStyles } from '../../styles/host-styles.js';
@@ -20,6 +18,7 @@ import type { InboxList } from '../inbox-list/inbox-list.js';
 import { ElementsNeededEvent } from '../../events/elements-needed.js';
 import type { ConversationView } from '../conversation-view/conversation-view.js';
 import type { PaletteActionEvent } from '../../events/palette-action.js';
+import { StoreSource } from '../store-source.js';
 import { styles } from './inbox-app.styles.js';
 
 /** The container width from which the contact panel is a pane of its own, shown unless hidden. */
@@ -68,7 +67,7 @@ function deepActiveElement(): Element | null {
  * @cssprop --inbox-app-list-width - Width of the list pane (default 26rem).
  * @cssprop --inbox-app-contact-width - Width of the contact pane (default 22rem).
  */
-export class InboxApp extends LitElement {
+export class InboxApp extends StoreSource {
   static {
     this.addInitializer(updateWhenLocaleChanges); // re-renders on setLocale(), as @localized() would
   }
@@ -76,44 +75,12 @@ export class InboxApp extends LitElement {
   static override styles = [tokens, hostStyles, styles];
 
   static override properties: PropertyDeclarations = {
-    store: { attribute: false },
-    demo: { type: Boolean },
-    user: {},
-    conversations: { type: Number },
-    traffic: { type: Number },
-    endpoint: {},
-    token: {},
-    locale: {},
     syncUrl: { type: Boolean, attribute: 'sync-url' },
     keymap: { attribute: false },
     conversationOpen: { state: true, attribute: false },
     wide: { state: true, attribute: false },
     contactChoice: { state: true, attribute: false },
   };
-
-  /** The store, when the host makes it. */
-  store: InboxStore | undefined;
-
-  /** Build a demo store on the embedded MemoryTransport (see <inbox-provider>). */
-  demo = false;
-
-  /** The current user's id. */
-  user: Id = DEMO_USER_IDS.owner;
-
-  /** How many demo conversations. */
-  conversations = DEFAULT_DEMO_CONVERSATIONS;
-
-  /** Simulated traffic of the demo backend, commands per second. */
-  traffic = 0;
-
-  /** The reference server's base URL, for HttpTransport. */
-  endpoint: string | undefined;
-
-  /** The bearer token sent to `endpoint`. */
-  token = '';
-
-  /** The language: en, fr or es. */
-  locale: string | undefined;
 
   /** Keep the UI state in the page's URL and restore it on load. */
   syncUrl = false;

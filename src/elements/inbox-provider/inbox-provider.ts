@@ -1,14 +1,13 @@
-import { LitElement, css, html, type PropertyValues, type PropertyDeclarations } from 'lit';
+import { css, html, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { ContextProvider } from '@lit/context';
 import { storeContext } from '../../controllers/store.context.js';
 import { DEV_MODE, devWarn } from '../../dev-mode.js';
 import { isLocale, setLocale } from '../../i18n/localization.js';
-import type { Id } from '../../model/types.js';
 import { StoreChangeEvent } from '../../events/store-change.js';
 import { InboxStore } from '../../store/inbox-store.js';
 import { loadHttpTransport, loadMemoryTransport, loadProtocol, type Loader } from '../../transport/loaders.js';
-import { DEFAULT_DEMO_CONVERSATIONS, DEMO_USER_IDS } from '../../transport/memory/demo-defaults.js';
 import type { Transport } from '../../transport/transport.js';
+import { StoreSource } from '../store-source.js';
 
 /** Attributes that decide the store a provider builds for itself. */
 const STORE_ATTRIBUTES = ['demo', 'user', 'conversations', 'traffic', 'endpoint', 'token'] as const;
@@ -41,7 +40,7 @@ const STORE_ATTRIBUTES = ['demo', 'user', 'conversations', 'traffic', 'endpoint'
  * @fires store-change - {StoreChangeEvent} The store handed to the subtree changed.
  * @slot - The inbox elements that share the store.
  */
-export class InboxProvider extends LitElement {
+export class InboxProvider extends StoreSource {
   static override styles = css`
     :host {
       display: contents;
@@ -49,40 +48,8 @@ export class InboxProvider extends LitElement {
   `;
 
   static override properties: PropertyDeclarations = {
-    store: { attribute: false },
-    demo: { type: Boolean },
-    user: {},
-    conversations: { type: Number },
-    traffic: { type: Number },
-    endpoint: {},
-    token: {},
-    locale: {},
     lang: { attribute: 'lang' },
   };
-
-  /** The store handed to the subtree: the one given, or the one built from the attributes. */
-  store: InboxStore | undefined;
-
-  /** Build a demo store on the embedded MemoryTransport. */
-  demo = false;
-
-  /** The current user's id. */
-  user: Id = DEMO_USER_IDS.owner;
-
-  /** How many demo conversations (200 to 100,000). */
-  conversations = DEFAULT_DEMO_CONVERSATIONS;
-
-  /** Simulated traffic of the demo backend, in commands per second (0: none). */
-  traffic = 0;
-
-  /** The reference server's base URL, for `HttpTransport`. */
-  endpoint: string | undefined;
-
-  /** The bearer token sent to `endpoint`; it decides who the user is on the server. */
-  token = '';
-
-  /** The language of the elements: `en`, `fr` or `es`. */
-  locale: string | undefined;
 
   /** Read as `locale` when `locale` is not set. */
   override lang!: string;
