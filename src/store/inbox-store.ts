@@ -276,6 +276,7 @@ export class InboxStore {
   }
 
   #receive({ parseServerMessage }: ProtocolModule, input: unknown): void {
+    if (this.#destroyed) return; // a message held for the schemas, arriving after destroy()
     const parsed = parseServerMessage(input);
     if (!parsed.ok) {
       this.#errors$.next({ kind: 'protocol', message: parsed.error.message });

@@ -30,6 +30,12 @@ describe('the store before the protocol\'s schemas have loaded', () => {
     const other = scripted(state);
     const idle = new InboxStore({ transport: other, userId: 'u-ana' });
     idle.disconnect();
+    // A store destroyed while its messages wait for the schemas drops them quietly.
+    const gone = new InboxStore({ transport: silent(), userId: 'u-ana', connect: false });
+    const goneErrors: unknown[] = [];
+    gone.errors$.subscribe({ next: (error) => goneErrors.push(error), error: (error: unknown) => goneErrors.push(error) });
+    gone.receive({ kind: 'snapshot', seq: 1, snapshot: toSnapshot(state) });
+    gone.destroy();
 
     const c1 = state.conversations.get('c-1')!;
     store.receive({ kind: 'snapshot', seq: 1, snapshot: toSnapshot(state) });
@@ -57,6 +63,8 @@ describe('the store before the protocol\'s schemas have loaded', () => {
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(other.connects).to.have.length(0);
     expect(idle.state.connection).to.equal('offline');
+    expect(gone.state.ready).to.equal(false);
+    expect(goneErrors).to.deep.equal([]);
     for (const s of [store, connected, idle]) s.destroy();
   });
 });
