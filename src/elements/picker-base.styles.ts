@@ -13,20 +13,10 @@ export const styles = css`
     display: inline-block;
   }
 
+  /* The rest of its look is the shared toolbar button's (styles/controls.ts). */
   .trigger {
     font: inherit;
     color: inherit;
-    display: inline-flex;
-    align-items: center;
-    gap: var(--_inbox-space-2);
-    padding: var(--_inbox-space-2) var(--_inbox-space-4);
-    border: 1px solid var(--_inbox-color-border);
-    border-radius: var(--_inbox-radius);
-    background: var(--_inbox-color-surface);
-    cursor: pointer;
-  }
-  .trigger:hover {
-    background: var(--_inbox-color-surface-raised);
   }
 
   .panel {
@@ -151,7 +141,7 @@ export const styles = css`
     font-size: var(--_inbox-font-size-sm);
     color: var(--_inbox-color-text-muted);
   }
-  .button {
+  .apply {
     font: inherit;
     padding: var(--_inbox-space-2) var(--_inbox-space-4);
     border: 1px solid var(--_inbox-color-accent);
@@ -160,7 +150,7 @@ export const styles = css`
     color: var(--_inbox-color-surface);
     cursor: pointer;
   }
-  .button:disabled {
+  .apply:disabled {
     opacity: 0.55;
     cursor: not-allowed;
   }

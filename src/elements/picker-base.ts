@@ -9,6 +9,7 @@ import type { Id, InboxState } from '../model/types.js';
 import type { InboxStore } from '../store/inbox-store.js';
 import { tokens } from '../styles/tokens.js';
 import { hostStyles } from '../styles/host-styles.js';
+import { buttonStyles } from '../styles/controls.js';
 import { styles } from './picker-base.styles.js';
 
 /** One choice of a picker. */
@@ -55,7 +56,7 @@ function deepActiveElement(): HTMLElement | null {
  * single-key shortcuts (E, S, A...) do not fire while a picker is open.
  */
 export abstract class PickerBase extends LitElement {
-  static override styles = [tokens, hostStyles, styles];
+  static override styles = [tokens, hostStyles, buttonStyles, styles];
 
   static override properties: PropertyDeclarations = {
     store: { attribute: false },
@@ -314,7 +315,7 @@ export abstract class PickerBase extends LitElement {
           ? nothing
           : html`<button
               part="trigger"
-              class="trigger"
+              class="trigger button"
               type="button"
               aria-haspopup="listbox"
               aria-expanded=${String(this.open)}

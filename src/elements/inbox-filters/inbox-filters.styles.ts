@@ -41,19 +41,6 @@ export const styles = css`
     inline-size: 100%;
   }
 
-  .button {
-    display: inline-flex;
-    align-items: center;
-    gap: var(--_inbox-space-2);
-    padding: var(--_inbox-space-2) var(--_inbox-space-4);
-    border: 1px solid var(--_inbox-color-border);
-    border-radius: var(--_inbox-radius);
-    background: var(--_inbox-color-surface);
-    cursor: pointer;
-  }
-  .button:hover {
-    background: var(--_inbox-color-surface-raised);
-  }
   .button.primary {
     border-color: var(--_inbox-color-accent);
     background: var(--_inbox-color-accent);

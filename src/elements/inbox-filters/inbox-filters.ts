@@ -25,6 +25,7 @@ import { savedView } from '../../model/views.js';
 import type { InboxStore, UiState } from '../../store/inbox-store.js';
 import { tokens } from '../../styles/tokens.js';
 import { hostStyles } from '../../styles/host-styles.js';
+import { buttonStyles } from '../../styles/controls.js';
 import { knownLabels } from '../label-picker/label-picker.js';
 import { priorityLabel } from '../priority-picker/priority-picker.js';
 import { viewLabel } from '../inbox-sidebar/view-labels.js';
@@ -142,7 +143,7 @@ export class InboxFilters extends LitElement {
     this.addInitializer(updateWhenLocaleChanges); // re-renders on setLocale(), as @localized() would
   }
 
-  static override styles = [tokens, hostStyles, styles];
+  static override styles = [tokens, hostStyles, buttonStyles, styles];
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   static override properties: PropertyDeclarations = {

@@ -153,7 +153,7 @@ export class SnoozePicker extends PickerBase {
           .value=${this.custom}
           @input=${(e: Event) => (this.custom = (e.target as HTMLInputElement).value)}
       /></label>
-      <button part="apply" class="button" type="submit" ?disabled=${this.#customTime === null}>
+      <button part="apply" class="apply" type="submit" ?disabled=${this.#customTime === null}>
         ${msg('Snooze', { id: 'picker.snooze.apply' })}
       </button>
     </form>`;
