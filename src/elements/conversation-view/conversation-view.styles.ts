@@ -205,22 +205,4 @@ export const styles = css`
   .state .back {
     align-self: flex-start;
   }
-  .spinner {
-    inline-size: 1.25rem;
-    block-size: 1.25rem;
-    border: 2px solid var(--_inbox-color-border);
-    border-top-color: var(--_inbox-color-accent);
-    border-radius: 50%;
-    animation: spin 0.8s linear infinite;
-  }
-  @keyframes spin {
-    to {
-      transform: rotate(1turn);
-    }
-  }
-  @media (prefers-reduced-motion: reduce) {
-    .spinner {
-      animation: none;
-    }
-  }
 `;

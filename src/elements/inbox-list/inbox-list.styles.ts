@@ -37,20 +37,6 @@ export const styles = css`
     display: flex;
     gap: var(--_inbox-space-2);
   }
-  .tab {
-    font: inherit;
-    color: var(--_inbox-color-text-muted);
-    background: none;
-    border: 0;
-    border-block-end: 2px solid transparent;
-    padding: var(--_inbox-space-2) var(--_inbox-space-3);
-    cursor: pointer;
-  }
-  .tab[aria-selected='true'] {
-    color: var(--_inbox-color-accent);
-    border-block-end-color: currentColor;
-    font-weight: var(--_inbox-font-weight-bold);
-  }
 
   /* The listbox scrolls; its size never depends on the rows (contain), and it
      keeps the rows in view in place itself (overflow-anchor). */
@@ -273,23 +259,7 @@ export const styles = css`
   .state strong {
     color: var(--_inbox-color-text);
   }
-  .spinner {
-    inline-size: 1.25rem;
-    block-size: 1.25rem;
-    border: 2px solid var(--_inbox-color-border);
-    border-block-start-color: var(--_inbox-color-accent);
-    border-radius: 50%;
-    animation: spin 0.8s linear infinite;
-  }
-  @keyframes spin {
-    to {
-      transform: rotate(1turn);
-    }
-  }
   @media (prefers-reduced-motion: reduce) {
-    .spinner {
-      animation: none;
-    }
     .row[data-settling] .content {
       transition: none;
     }

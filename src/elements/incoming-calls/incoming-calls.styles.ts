@@ -28,20 +28,6 @@ export const styles = css`
     gap: var(--_inbox-space-2);
     border-block-end: 1px solid var(--_inbox-color-border);
   }
-  .tab {
-    font: inherit;
-    color: var(--_inbox-color-text-muted);
-    background: none;
-    border: 0;
-    border-block-end: 2px solid transparent;
-    padding: var(--_inbox-space-2) var(--_inbox-space-3);
-    cursor: pointer;
-  }
-  .tab[aria-selected='true'] {
-    color: var(--_inbox-color-accent);
-    border-block-end-color: currentColor;
-    font-weight: var(--_inbox-font-weight-bold);
-  }
   .count {
     display: inline-block;
     min-inline-size: 1.5em;

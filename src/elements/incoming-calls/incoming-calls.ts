@@ -18,6 +18,7 @@ import type { Refusal } from '../../model/events.js';
 import type { Id, InboxState, Millis, User } from '../../model/types.js';
 import type { InboxStore, StoreState } from '../../store/inbox-store.js';
 import { hostStyles } from '../../styles/host-styles.js';
+import { tabStyles } from '../../styles/controls.js';
 import { tokens } from '../../styles/tokens.js';
 import { callerName, callerNumber, clock } from '../call-card/call-format.js';
 import { styles } from './incoming-calls.styles.js';
@@ -102,7 +103,7 @@ export class IncomingCalls extends LitElement {
     this.addInitializer(updateWhenLocaleChanges); // re-renders on setLocale(), as @localized() would
   }
 
-  static override styles = [tokens, hostStyles, styles];
+  static override styles = [tokens, hostStyles, tabStyles, styles];
 
   static override properties: PropertyDeclarations = {
     store: { attribute: false },
