@@ -447,22 +447,27 @@ export class InboxStore {
 
   /**
    * Runs `use` with the protocol's schemas: now when they are loaded, else
-   * when they are (calls keep their order). A failed load is reported and
-   * `use` dropped; the store asks again on its next connect.
+   * when they are (calls keep their order). A failed load is reported, then
+   * `failed` runs instead; the store asks again on its next connect.
    */
-  #withProtocol(use: (protocol: ProtocolModule) => void): void {
+  #withProtocol(use: (protocol: ProtocolModule) => void, failed?: () => void): void {
     const loaded = loadProtocol.loaded;
     if (loaded) {
       use(loaded);
       return;
     }
-    loadProtocol().then(use, (error: unknown) =>
-      this.#errors$.next({ kind: 'transport', message: `Could not load the protocol's schemas: ${String(error)}` }),
-    );
+    loadProtocol().then(use, (error: unknown) => {
+      this.#errors$.next({ kind: 'transport', message: `Could not load the protocol's schemas: ${String(error)}` });
+      failed?.();
+    });
   }
 
   #acknowledged(command: Command, answer: unknown): void {
-    this.#withProtocol((protocol) => this.#acknowledge(protocol, command, answer));
+    // An answer that cannot be checked is as good as none: the command is sent again on reconnecting.
+    const unanswered = () => {
+      if (!this.#destroyed) this.#set({ pending: update(this.state.pending, command.id, { inFlight: false }) });
+    };
+    this.#withProtocol((protocol) => this.#acknowledge(protocol, command, answer), unanswered);
   }
 
   #acknowledge({ parseCommandAck }: ProtocolModule, command: Command, answer: unknown): void {
