@@ -9,7 +9,7 @@ import type { Id, InboxState } from '../model/types.js';
 import type { InboxStore } from '../store/inbox-store.js';
 import { tokens } from '../styles/tokens.js';
 import { hostStyles } from '../styles/host-styles.js';
-import { buttonStyles } from '../styles/controls.js';
+import { buttonStyles, controlStyles, optionStyles, popupStyles } from '../styles/controls.js';
 import { styles } from './picker-base.styles.js';
 
 /** One choice of a picker. */
@@ -56,7 +56,7 @@ function deepActiveElement(): HTMLElement | null {
  * single-key shortcuts (E, S, A...) do not fire while a picker is open.
  */
 export abstract class PickerBase extends LitElement {
-  static override styles = [tokens, hostStyles, buttonStyles, styles];
+  static override styles = [tokens, hostStyles, buttonStyles, controlStyles, popupStyles, optionStyles, styles];
 
   static override properties: PropertyDeclarations = {
     store: { attribute: false },
@@ -326,7 +326,7 @@ export abstract class PickerBase extends LitElement {
       </span>
       <div
         part="panel"
-        class="panel"
+        class="popup panel"
         style=${`position-anchor: ${this.#anchor}`}
         popover=${supportsPopover ? 'manual' : nothing}
         ?hidden=${!supportsPopover && !this.open}
@@ -349,7 +349,7 @@ export abstract class PickerBase extends LitElement {
       ${this.filterable
         ? html`<input
             part="filter"
-            class="filter"
+            class="control filter"
             type="text"
             role="combobox"
             autocomplete="off"

@@ -8,10 +8,14 @@ import { css } from 'lit';
 
 /**
  * The toolbar button (`class="button"`) of the filters, the composer and the
- * pickers' triggers (refined by a primary variant, the composer's Send).
+ * pickers; `class="button primary"` for a form's submit (the filters' Save
+ * view, the snooze picker's Snooze). The composer's Send refines it.
+ * `aria-disabled` as well as `disabled`: Send stays focusable.
  */
 export const buttonStyles = css`
   .button {
+    font: inherit;
+    color: inherit;
     display: inline-flex;
     align-items: center;
     gap: var(--_inbox-space-2);
@@ -24,9 +28,45 @@ export const buttonStyles = css`
   .button:hover {
     background: var(--_inbox-color-surface-raised);
   }
+  .button.primary {
+    border-color: var(--_inbox-color-accent);
+    background: var(--_inbox-color-accent);
+    color: var(--_inbox-color-surface);
+  }
+  .button:disabled,
+  .button[aria-disabled='true'] {
+    opacity: 0.55;
+    cursor: not-allowed;
+  }
 `;
 
-/** The underlined tabs of the list's Open / Unread / Done and of the incoming calls (`class="tab"`, `aria-selected`). */
+/**
+ * The bordered box (`class="control"`) of a text field or a select (the
+ * filters, the pickers' filter and date, the away reason), and of the plain
+ * buttons drawn like them (the help's Close, Get next conversation).
+ */
+export const controlStyles = css`
+  .control {
+    font: inherit;
+    color: inherit;
+    padding: var(--_inbox-space-2) var(--_inbox-space-3);
+    border: 1px solid var(--_inbox-color-border);
+    border-radius: var(--_inbox-radius);
+    background: var(--_inbox-color-surface);
+  }
+  button.control {
+    cursor: pointer;
+  }
+  button.control:disabled {
+    opacity: 0.55;
+    cursor: not-allowed;
+  }
+`;
+
+/**
+ * The underlined tabs (`class="tab"`, `aria-selected`) of the list's Open /
+ * Unread / Done, of the incoming calls and of the composer's Reply / Comment.
+ */
 export const tabStyles = css`
   .tab {
     font: inherit;
@@ -63,5 +103,123 @@ export const spinnerStyles = css`
     .spinner {
       animation: none;
     }
+  }
+`;
+
+/** The message standing in for the content (`class="state"`) while it loads, or when there is none: the list's and the conversation view's. */
+export const stateStyles = css`
+  .state {
+    flex: 1;
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    justify-content: center;
+    gap: var(--_inbox-space-3);
+    padding: var(--_inbox-space-6);
+    color: var(--_inbox-color-text-muted);
+    text-align: center;
+  }
+  .state strong {
+    color: var(--_inbox-color-text);
+  }
+`;
+
+/**
+ * The box of a menu or a listbox over the page (`class="popup"`): the
+ * pickers' panel, the composer's mentions, the conversation's More menu.
+ * A popover where the browser has them, else placed absolutely; each
+ * element anchors it and sizes it.
+ */
+export const popupStyles = css`
+  .popup {
+    margin: 0; /* not a popover's auto margin, nor a list's */
+    padding: var(--_inbox-space-2);
+    border: 1px solid var(--_inbox-color-border);
+    border-radius: var(--_inbox-radius-lg);
+    background: var(--_inbox-color-surface);
+    color: var(--_inbox-color-text);
+    box-shadow: 0 8px 24px rgb(0 0 0 / 0.18);
+    font: inherit;
+  }
+  .popup:not([popover]) {
+    position: absolute;
+    z-index: 10;
+  }
+`;
+
+/**
+ * The options of a listbox (`class="option"`, `active` for the one the
+ * arrows reached) and their group headings (`class="group-label"`): the
+ * pickers' and the command palette's.
+ */
+export const optionStyles = css`
+  .group-label {
+    padding: var(--_inbox-space-3) var(--_inbox-space-3) var(--_inbox-space-1);
+    font-size: var(--_inbox-font-size-sm);
+    font-weight: var(--_inbox-font-weight-bold);
+    color: var(--_inbox-color-text-muted);
+    text-transform: uppercase;
+    letter-spacing: 0.03em;
+  }
+  .option {
+    display: flex;
+    align-items: center;
+    gap: var(--_inbox-space-3);
+    padding: var(--_inbox-space-2) var(--_inbox-space-3);
+    border-radius: var(--_inbox-radius-sm);
+    cursor: pointer;
+  }
+  .option:hover {
+    background: var(--_inbox-color-surface-raised);
+  }
+  .option.active {
+    background: color-mix(in srgb, var(--_inbox-color-accent) 14%, var(--_inbox-color-surface));
+    outline: 1px solid var(--_inbox-color-accent);
+  }
+  @media (forced-colors: active) {
+    .option.active {
+      outline: 2px solid Highlight;
+    }
+  }
+`;
+
+/** The modal `<dialog>` of the command palette and the shortcut help, and the `<kbd>` keys both show. */
+export const dialogStyles = css`
+  dialog {
+    padding: 0;
+    border: 1px solid var(--_inbox-color-border);
+    border-radius: var(--_inbox-radius-lg);
+    background: var(--inbox-dialog-background, var(--_inbox-color-surface));
+    color: var(--_inbox-color-text);
+    font-family: var(--_inbox-font-family);
+    font-size: var(--_inbox-font-size);
+    box-shadow: 0 16px 48px rgb(0 0 0 / 0.25);
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.35);
+  }
+  kbd {
+    display: inline-block;
+    min-inline-size: 1.25rem;
+    padding: 0 var(--_inbox-space-2);
+    border: 1px solid var(--_inbox-color-border);
+    border-radius: var(--_inbox-radius-sm);
+    background: var(--_inbox-color-surface-raised);
+    color: var(--_inbox-color-text);
+    font-family: inherit;
+    font-size: var(--_inbox-font-size-sm);
+    text-align: center;
+  }
+`;
+
+/** A wrapping row of chips (`<ul class="chips">`): the conversation's labels, a message's attachments, the composer's uploads. */
+export const chipsStyles = css`
+  .chips {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_inbox-space-2);
+    margin: 0;
+    padding: 0;
+    list-style: none;
   }
 `;

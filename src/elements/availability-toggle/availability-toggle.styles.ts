@@ -67,23 +67,6 @@ export const styles = css`
     background: var(--inbox-availability-away-color, var(--_inbox-status-waiting));
   }
 
-  select,
-  button {
-    font: inherit;
-    color: inherit;
-    padding: var(--_inbox-space-2) var(--_inbox-space-3);
-    border: 1px solid var(--_inbox-color-border);
-    border-radius: var(--_inbox-radius);
-    background: var(--_inbox-color-surface);
-  }
-  button {
-    cursor: pointer;
-  }
-  button:disabled {
-    opacity: 0.55;
-    cursor: not-allowed;
-  }
-
   .status {
     color: var(--_inbox-color-text-muted);
     font-size: var(--_inbox-font-size-sm);

@@ -8,6 +8,7 @@ import type { Availability, Id, Settings, User } from '../../model/types.js';
 import type { InboxStore, StoreState } from '../../store/inbox-store.js';
 import { tokens } from '../../styles/tokens.js';
 import { hostStyles } from '../../styles/host-styles.js';
+import { controlStyles } from '../../styles/controls.js';
 import { styles } from './availability-toggle.styles.js';
 
 /** The localized name of an away reason; reasons a workspace adds show as they are. */
@@ -62,7 +63,7 @@ export class AvailabilityToggle extends LitElement {
     this.addInitializer(updateWhenLocaleChanges); // re-renders on setLocale(), as @localized() would
   }
 
-  static override styles = [tokens, hostStyles, styles];
+  static override styles = [tokens, hostStyles, controlStyles, styles];
 
   static override properties: PropertyDeclarations = {
     store: { attribute: false },
@@ -157,6 +158,7 @@ export class AvailabilityToggle extends LitElement {
             >
             <select
               part="reason"
+              class="control"
               ?disabled=${disabled}
               @change=${(e: Event) => this.#set('away', (e.target as HTMLSelectElement).value || undefined)}
             >
@@ -169,7 +171,7 @@ export class AvailabilityToggle extends LitElement {
         : nothing}
       ${this.noNext
         ? nothing
-        : html`<button part="next" type="button" ?disabled=${disabled || availability === 'away'} @click=${this.#takeNext}>
+        : html`<button part="next" class="control" type="button" ?disabled=${disabled || availability === 'away'} @click=${this.#takeNext}>
             ${msg('Get next conversation', { id: 'availability.next' })}
           </button>`}
       <span part="status" class="status" role="status">${this.status || this.#describe(user)}</span>

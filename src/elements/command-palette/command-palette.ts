@@ -10,6 +10,7 @@ import type { SidebarView } from '../../model/views.js';
 import type { InboxStore, StoreState } from '../../store/inbox-store.js';
 import { tokens } from '../../styles/tokens.js';
 import { hostStyles } from '../../styles/host-styles.js';
+import { dialogStyles, optionStyles } from '../../styles/controls.js';
 import { viewLabel } from '../inbox-sidebar/view-labels.js';
 import { renderKey } from '../shortcut-help/shortcut-help.js';
 import { styles } from './command-palette.styles.js';
@@ -70,7 +71,7 @@ export class CommandPalette extends LitElement {
     this.addInitializer(updateWhenLocaleChanges); // re-renders on setLocale(), as @localized() would
   }
 
-  static override styles = [tokens, hostStyles, styles];
+  static override styles = [tokens, hostStyles, dialogStyles, optionStyles, styles];
 
   static override properties: PropertyDeclarations = {
     store: { attribute: false },

@@ -192,12 +192,7 @@ export const styles = css`
   }
 
   .attachments {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_inbox-space-2);
-    margin: var(--_inbox-space-3) 0 0;
-    padding: 0;
-    list-style: none;
+    margin-block-start: var(--_inbox-space-3);
   }
   .attachment {
     display: inline-flex;

@@ -7,6 +7,7 @@ import { getLocale } from '../../i18n/localization.js';
 import type { Bot, Channel, Contact, Conversation, Id, Team, TimelineItem, User } from '../../model/types.js';
 import type { InboxStore, StoreState, TimelinePaging } from '../../store/inbox-store.js';
 import { hostStyles } from '../../styles/host-styles.js';
+import { chipsStyles } from '../../styles/controls.js';
 import { tokens } from '../../styles/tokens.js';
 import { styles } from './conversation-timeline.styles.js';
 import { arrange, itemShowing } from './timeline-arrange.js';
@@ -120,7 +121,7 @@ export class ConversationTimeline extends LitElement {
     this.addInitializer(updateWhenLocaleChanges); // re-renders on setLocale(), as @localized() would
   }
 
-  static override styles = [tokens, hostStyles, styles];
+  static override styles = [tokens, hostStyles, chipsStyles, styles];
 
   static override properties: PropertyDeclarations = {
     store: { attribute: false },

@@ -191,7 +191,7 @@ function message(item: MessageItem, id: string, active: boolean, ctx: ItemContex
 const SAFE_URL = /^(?:https?:\/\/|blob:)/i;
 
 function attachments(list: readonly Attachment[], tab: number, ctx: ItemContext): TemplateResult {
-  return html`<ul class="attachments" part="attachments" aria-label=${msg('Attachments', { id: 'timeline.attachments' })}>
+  return html`<ul class="chips attachments" part="attachments" aria-label=${msg('Attachments', { id: 'timeline.attachments' })}>
     ${list.map((file) => {
       const size = formatSize(file.size, ctx.locale);
       const name = html`<span part="attachment-name">${file.name}</span>`;

@@ -64,14 +64,6 @@ export const styles = css`
     color: var(--_inbox-status-blocked);
     font-weight: var(--_inbox-font-weight-medium);
   }
-  .labels {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_inbox-space-2);
-    margin: 0;
-    padding: 0;
-    list-style: none;
-  }
   .label {
     padding: 0 var(--_inbox-space-3);
     border-radius: var(--_inbox-radius-pill);
@@ -111,22 +103,7 @@ export const styles = css`
     anchor-name: --inbox-conversation-more;
   }
   .menu {
-    box-sizing: border-box;
     min-inline-size: 12rem;
-    padding: var(--_inbox-space-2);
-    border: 1px solid var(--_inbox-color-border);
-    border-radius: var(--_inbox-radius-lg);
-    background: var(--_inbox-color-surface);
-    color: var(--_inbox-color-text);
-    box-shadow: 0 8px 24px rgb(0 0 0 / 0.18);
-    font: inherit;
-  }
-  .menu:not([popover]) {
-    position: absolute;
-    z-index: 10;
-  }
-  .menu[popover] {
-    margin: 0;
   }
   @supports (anchor-name: --a) {
     .menu[popover] {
@@ -188,20 +165,6 @@ export const styles = css`
     min-height: 0;
   }
 
-  .state {
-    display: flex;
-    flex-direction: column;
-    align-items: center;
-    justify-content: center;
-    gap: var(--_inbox-space-3);
-    flex: 1;
-    padding: var(--_inbox-space-6);
-    text-align: center;
-    color: var(--_inbox-color-text-muted);
-  }
-  .state strong {
-    color: var(--_inbox-color-text);
-  }
   .state .back {
     align-self: flex-start;
   }

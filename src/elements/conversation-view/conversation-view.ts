@@ -13,7 +13,7 @@ import type { Channel, Contact, Conversation, Id, InboxState } from '../../model
 import type { InboxStore, StoreState } from '../../store/inbox-store.js';
 import type { Presence } from '../../transport/transport.js';
 import { hostStyles } from '../../styles/host-styles.js';
-import { spinnerStyles } from '../../styles/controls.js';
+import { chipsStyles, popupStyles, spinnerStyles, stateStyles } from '../../styles/controls.js';
 import { tokens } from '../../styles/tokens.js';
 import { channelIcon } from '../inbox-list/channel-icons.js';
 import { ariaKeys, idsFor, presenceLines, renderMeta } from './header-parts.js';
@@ -135,7 +135,7 @@ export class ConversationView extends LitElement {
     this.addInitializer(updateWhenLocaleChanges); // re-renders on setLocale(), as @localized() would
   }
 
-  static override styles = [tokens, hostStyles, spinnerStyles, styles];
+  static override styles = [tokens, hostStyles, popupStyles, chipsStyles, spinnerStyles, stateStyles, styles];
 
   static override properties: PropertyDeclarations = {
     store: { attribute: false },
@@ -453,7 +453,7 @@ export class ConversationView extends LitElement {
       </button>
       <div
         id="more-menu"
-        class="menu"
+        class="popup menu"
         part="menu"
         role="menu"
         aria-label=${msg('More actions', { id: 'conversation.moreActions' })}

@@ -38,7 +38,7 @@ export function renderMeta(model: InboxState, conversation: Conversation): Templ
         >`}
     ${conversation.labels.length === 0
       ? nothing
-      : html`<ul class="labels" part="labels" aria-label=${msg('Labels', { id: 'conversation.labels' })}>
+      : html`<ul class="chips" part="labels" aria-label=${msg('Labels', { id: 'conversation.labels' })}>
           ${conversation.labels.map((label) => html`<li class="label" part="label">${label}</li>`)}
         </ul>`}
   </div>`;

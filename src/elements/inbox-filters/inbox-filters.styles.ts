@@ -21,35 +21,15 @@ export const styles = css`
     min-inline-size: 8rem;
   }
 
-  input,
-  select,
-  button {
+  /* The check boxes and radios; the text fields are controls. */
+  input {
     font: inherit;
     color: inherit;
-  }
-
-  input[type='search'],
-  input[type='text'],
-  input[type='date'],
-  select {
-    padding: var(--_inbox-space-2) var(--_inbox-space-3);
-    border: 1px solid var(--_inbox-color-border);
-    border-radius: var(--_inbox-radius);
-    background: var(--_inbox-color-surface);
   }
   input[type='search'] {
     inline-size: 100%;
   }
 
-  .button.primary {
-    border-color: var(--_inbox-color-accent);
-    background: var(--_inbox-color-accent);
-    color: var(--_inbox-color-surface);
-  }
-  .button:disabled {
-    opacity: 0.55;
-    cursor: not-allowed;
-  }
   .badge {
     min-inline-size: 1.25rem;
     padding: 0 var(--_inbox-space-2);

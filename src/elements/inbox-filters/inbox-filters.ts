@@ -25,7 +25,7 @@ import { savedView } from '../../model/views.js';
 import type { InboxStore, UiState } from '../../store/inbox-store.js';
 import { tokens } from '../../styles/tokens.js';
 import { hostStyles } from '../../styles/host-styles.js';
-import { buttonStyles } from '../../styles/controls.js';
+import { buttonStyles, controlStyles } from '../../styles/controls.js';
 import { knownLabels } from '../label-picker/label-picker.js';
 import { priorityLabel } from '../priority-picker/priority-picker.js';
 import { viewLabel } from '../inbox-sidebar/view-labels.js';
@@ -143,7 +143,7 @@ export class InboxFilters extends LitElement {
     this.addInitializer(updateWhenLocaleChanges); // re-renders on setLocale(), as @localized() would
   }
 
-  static override styles = [tokens, hostStyles, buttonStyles, styles];
+  static override styles = [tokens, hostStyles, buttonStyles, controlStyles, styles];
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   static override properties: PropertyDeclarations = {
@@ -299,6 +299,7 @@ export class InboxFilters extends LitElement {
         <div class="search">
           <input
             part="search"
+            class="control"
             type="search"
             aria-label=${msg('Search conversations', { id: 'filters.search' })}
             placeholder=${msg('Search conversations', { id: 'filters.search' })}
@@ -311,6 +312,7 @@ export class InboxFilters extends LitElement {
           <span class="visually-hidden">${msg('Sort', { id: 'filters.sort' })}</span>
           <select
             part="sort"
+            class="control"
             @change=${(e: Event) => this.#store?.setSort((e.target as HTMLSelectElement).value as SortOrder)}
           >
             ${SORT_ORDERS.map(
@@ -383,6 +385,7 @@ export class InboxFilters extends LitElement {
           html`<label
             >${key}
             <select
+              class="control"
               name=${`custom-${key}`}
               @change=${(e: Event) => { choose(key, values, (e.target as HTMLSelectElement).selectedIndex - 1); }}
             >
@@ -439,6 +442,7 @@ export class InboxFilters extends LitElement {
         <label
           >${msg('From', { id: 'filters.from' })}
           <input
+            class="control"
             type="date"
             name="from"
             .value=${live(toDateInput(filters.from))}
@@ -447,6 +451,7 @@ export class InboxFilters extends LitElement {
         <label
           >${msg('To', { id: 'filters.to' })}
           <input
+            class="control"
             type="date"
             name="to"
             .value=${live(toDateInput(filters.to))}
@@ -507,6 +512,7 @@ export class InboxFilters extends LitElement {
         >${msg('View name', { id: 'filters.viewName' })}
         <input
           id="view-name"
+          class="control"
           type="text"
           required
           maxlength="80"
@@ -529,7 +535,7 @@ export class InboxFilters extends LitElement {
       ${this.shareWith === 'team'
         ? html`<label
             >${msg('Team', { id: 'filters.team' })}
-            <select name="team" @change=${(e: Event) => (this.shareTeam = (e.target as HTMLSelectElement).value)}>
+            <select class="control" name="team" @change=${(e: Event) => (this.shareTeam = (e.target as HTMLSelectElement).value)}>
               ${teams.map((t) => html`<option value=${t.id} ?selected=${t.id === (this.shareTeam || teams[0]?.id)}>${t.name}</option>`)}
             </select></label
           >`

@@ -245,20 +245,6 @@ export const styles = css`
     border-radius: var(--_inbox-radius-sm);
   }
 
-  .state {
-    flex: 1;
-    display: flex;
-    flex-direction: column;
-    align-items: center;
-    justify-content: center;
-    gap: var(--_inbox-space-3);
-    padding: var(--_inbox-space-6);
-    color: var(--_inbox-color-text-muted);
-    text-align: center;
-  }
-  .state strong {
-    color: var(--_inbox-color-text);
-  }
   @media (prefers-reduced-motion: reduce) {
     .row[data-settling] .content {
       transition: none;

@@ -15,7 +15,7 @@ import type { Conversation, Id } from '../../model/types.js';
 import { hasTabs, STATUS_TABS, type StatusTab } from '../../model/views.js';
 import type { InboxStore } from '../../store/inbox-store.js';
 import { hostStyles } from '../../styles/host-styles.js';
-import { tabStyles, spinnerStyles } from '../../styles/controls.js';
+import { tabStyles, spinnerStyles, stateStyles } from '../../styles/controls.js';
 import { tokens } from '../../styles/tokens.js';
 import { styles } from './inbox-list.styles.js';
 import { renderRow, rowDomId } from './row.js';
@@ -124,7 +124,7 @@ export class InboxList extends LitElement {
     this.addInitializer(updateWhenLocaleChanges); // re-renders on setLocale(), as @localized() would
   }
 
-  static override styles = [tokens, hostStyles, tabStyles, spinnerStyles, styles];
+  static override styles = [tokens, hostStyles, tabStyles, spinnerStyles, stateStyles, styles];
 
   static override properties: PropertyDeclarations = {
     store: { attribute: false },

@@ -137,7 +137,7 @@ export class AttachmentsController {
 
   /** The chips. */
   render(): TemplateResult {
-    return html`<ul class="attachments" part="attachments" aria-label=${msg('Attachments', { id: 'composer.attachments' })}>
+    return html`<ul class="chips" part="attachments" aria-label=${msg('Attachments', { id: 'composer.attachments' })}>
       ${repeat(
         this.#uploads,
         (u) => u.key,

@@ -155,7 +155,7 @@ export class MentionController implements ReactiveController {
     return html`<ul
       id="mentions"
       part="mentions"
-      class="mentions"
+      class="popup mentions"
       role="listbox"
       popover=${supportsPopover ? 'manual' : nothing}
       ?hidden=${!supportsPopover && !mention}

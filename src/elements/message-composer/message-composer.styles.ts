@@ -43,18 +43,9 @@ export const styles = css`
     display: flex;
     gap: var(--_inbox-space-2);
   }
-  .tab {
-    font: inherit;
-    color: var(--_inbox-color-text-muted);
-    background: none;
-    border: none;
-    border-block-end: 2px solid transparent;
-    padding: var(--_inbox-space-2) var(--_inbox-space-3);
-    cursor: pointer;
-  }
+  /* The chosen tab's text stays the text colour here; the accent underlines it. */
   .tab[aria-selected='true'] {
     color: var(--_inbox-color-text);
-    font-weight: var(--_inbox-font-weight-bold);
     border-block-end-color: var(--_inbox-color-accent);
   }
   .composer.internal .tab[aria-selected='true'] {
@@ -131,25 +122,15 @@ export const styles = css`
   }
 
   .mentions {
-    box-sizing: border-box;
-    margin: 0;
-    padding: var(--_inbox-space-2);
     list-style: none;
     min-inline-size: 14rem;
     max-block-size: 16rem;
     overflow: auto;
-    border: 1px solid var(--_inbox-color-border);
-    border-radius: var(--_inbox-radius-lg);
     background: var(--inbox-composer-mentions-background, var(--_inbox-color-surface));
-    color: var(--_inbox-color-text);
-    box-shadow: 0 8px 24px rgb(0 0 0 / 0.18);
-    font: inherit;
   }
   .mentions:not([popover]) {
-    position: absolute;
     inset-block-end: 100%;
     inset-inline-start: 0;
-    z-index: 10;
   }
   @supports (anchor-name: --a) {
     .mentions[popover] {
@@ -170,14 +151,6 @@ export const styles = css`
     outline: 1px solid var(--_inbox-color-accent);
   }
 
-  .attachments {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_inbox-space-2);
-    margin: 0;
-    padding: 0;
-    list-style: none;
-  }
   .chip {
     display: inline-flex;
     align-items: center;
@@ -253,10 +226,6 @@ export const styles = css`
   }
   .send:hover {
     background: color-mix(in srgb, var(--inbox-composer-send-background, var(--_inbox-color-accent)) 85%, black);
-  }
-  .send[aria-disabled='true'] {
-    cursor: not-allowed;
-    opacity: 0.55;
   }
   svg {
     flex: none;

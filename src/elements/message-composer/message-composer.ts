@@ -10,7 +10,7 @@ import type { Channel, Conversation, Id } from '../../model/types.js';
 import type { DraftAddress } from '../../store/drafts.js';
 import type { InboxStore } from '../../store/inbox-store.js';
 import { hostStyles } from '../../styles/host-styles.js';
-import { buttonStyles } from '../../styles/controls.js';
+import { buttonStyles, chipsStyles, popupStyles, tabStyles } from '../../styles/controls.js';
 import { tokens } from '../../styles/tokens.js';
 import { channelLabel } from '../inbox-list/channel-icons.js';
 import { AttachmentsController } from './attachments.controller.js';
@@ -95,7 +95,7 @@ export class MessageComposer extends LitElement {
     this.addInitializer(updateWhenLocaleChanges); // re-renders on setLocale(), as @localized() would
   }
 
-  static override styles = [tokens, hostStyles, buttonStyles, styles];
+  static override styles = [tokens, hostStyles, buttonStyles, tabStyles, popupStyles, chipsStyles, styles];
 
   static override properties: PropertyDeclarations = {
     store: { attribute: false },

@@ -8,17 +8,6 @@ export const styles = css`
   dialog {
     inline-size: min(40rem, calc(100vw - 2rem));
     max-block-size: min(36rem, calc(100vh - 2rem));
-    padding: 0;
-    border: 1px solid var(--_inbox-color-border);
-    border-radius: var(--_inbox-radius-lg);
-    background: var(--inbox-dialog-background, var(--_inbox-color-surface));
-    color: var(--_inbox-color-text);
-    font-family: var(--_inbox-font-family);
-    font-size: var(--_inbox-font-size);
-    box-shadow: 0 16px 48px rgb(0 0 0 / 0.25);
-  }
-  dialog::backdrop {
-    background: rgb(0 0 0 / 0.35);
   }
 
   header {
@@ -32,15 +21,6 @@ export const styles = css`
   h2 {
     margin: 0;
     font-size: 1rem;
-  }
-  .close {
-    font: inherit;
-    color: inherit;
-    padding: var(--_inbox-space-2) var(--_inbox-space-3);
-    border: 1px solid var(--_inbox-color-border);
-    border-radius: var(--_inbox-radius);
-    background: var(--_inbox-color-surface);
-    cursor: pointer;
   }
 
   .groups {
@@ -77,17 +57,9 @@ export const styles = css`
     color: var(--_inbox-color-text-muted);
     font-size: var(--_inbox-font-size-sm);
   }
+  /* Wider keys, raised by a thicker bottom edge, in the reference. */
   kbd {
-    display: inline-block;
     min-inline-size: 1.5rem;
-    padding: 0 var(--_inbox-space-2);
-    border: 1px solid var(--_inbox-color-border);
     border-block-end-width: 2px;
-    border-radius: var(--_inbox-radius-sm);
-    background: var(--_inbox-color-surface-raised);
-    color: var(--_inbox-color-text);
-    font-family: inherit;
-    font-size: var(--_inbox-font-size-sm);
-    text-align: center;
   }
 `;

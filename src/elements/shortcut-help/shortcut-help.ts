@@ -12,6 +12,7 @@ import {
 } from '../../controllers/keymap.js';
 import { tokens } from '../../styles/tokens.js';
 import { hostStyles } from '../../styles/host-styles.js';
+import { controlStyles, dialogStyles } from '../../styles/controls.js';
 import { styles } from './shortcut-help.styles.js';
 
 export const GROUP_ORDER: readonly ActionGroup[] = ['conversation', 'navigation', 'selection', 'general'];
@@ -65,7 +66,7 @@ export class ShortcutHelp extends LitElement {
     this.addInitializer(updateWhenLocaleChanges); // re-renders on setLocale(), as @localized() would
   }
 
-  static override styles = [tokens, hostStyles, styles];
+  static override styles = [tokens, hostStyles, controlStyles, dialogStyles, styles];
 
   static override properties: PropertyDeclarations = {
     keymap: { attribute: false },
@@ -125,7 +126,7 @@ export class ShortcutHelp extends LitElement {
     return html`<dialog part="dialog" aria-labelledby="title" @close=${this.#onClose}>
       <header>
         <h2 id="title">${title}</h2>
-        <button part="close" class="close" type="button" @click=${() => this.close()}>
+        <button part="close" class="control close" type="button" @click=${() => this.close()}>
           ${msg('Close', { id: 'help.close' })}
         </button>
       </header>

@@ -147,13 +147,13 @@ export class SnoozePicker extends PickerBase {
         >${msg('Until a date', { id: 'picker.snooze.date' })}
         <input
           part="date"
-          class="field"
+          class="control field"
           type="datetime-local"
           min=${min}
           .value=${this.custom}
           @input=${(e: Event) => (this.custom = (e.target as HTMLInputElement).value)}
       /></label>
-      <button part="apply" class="apply" type="submit" ?disabled=${this.#customTime === null}>
+      <button part="apply" class="button primary" type="submit" ?disabled=${this.#customTime === null}>
         ${msg('Snooze', { id: 'picker.snooze.apply' })}
       </button>
     </form>`;
