@@ -35,7 +35,8 @@ export default defineConfig(({ command }) => ({
     // Left readable: the host's bundler minifies the application as a whole.
     minify: false,
     lib: {
-      entry: { index: 'src/index.ts', define: 'src/define.ts' },
+      // testing: the transport conformance suite (`inbox-elements/testing`), for hosts' own transports.
+      entry: { index: 'src/index.ts', define: 'src/define.ts', testing: 'src/testing.ts' },
       formats: ['es'],
     },
     rolldownOptions: {

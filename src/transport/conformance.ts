@@ -1,6 +1,3 @@
-/* eslint-disable @typescript-eslint/no-floating-promises --
-   a test suite, with the relaxations *.test.ts files get: chai's expect() is not a promise to await. */
-import { expect } from '@open-wc/testing';
 import type { Subscription } from 'rxjs';
 import type { Command } from '../model/commands.js';
 import type { DomainEvent } from '../model/events.js';
@@ -8,6 +5,7 @@ import { canSeeConversation } from '../model/permissions.js';
 import { reduceAll, stateFromSnapshot } from '../model/state.js';
 import type { Conversation, Id, InboxState, Snapshot, TimelineItem } from '../model/types.js';
 import type { CommandAck, ServerMessage, TimelinePage, Transport } from './transport.js';
+import * as assert from './conformance-assert.js';
 
 /**
  * The acceptance suite every Transport passes (Automerge Repo's
@@ -76,7 +74,7 @@ class Client {
   static async open(transport: Transport, userId: Id): Promise<Client> {
     const client = new Client(transport, userId);
     await waitFor(() => client.messages.length > 0 || client.failure !== null, `${userId}'s first message`);
-    expect(client.failure, `${userId} connects`).to.equal(null);
+    assert.equal(client.failure, null, `${userId} connects`);
     return client;
   }
 
@@ -149,13 +147,55 @@ async function send(transport: Transport, command: Command, actorId: Id): Promis
 
 async function sendOk(transport: Transport, command: Command, actorId: Id): Promise<CommandAck> {
   const ack = await send(transport, command, actorId);
-  expect(ack, `${command.type} by ${actorId}: ${JSON.stringify(ack)}`).to.include({ ok: true, commandId: command.id });
+  assert.hasProperties(ack, { ok: true, commandId: command.id }, `${command.type} by ${actorId}`);
   return ack;
 }
 
-export function runTransportTests(name: string, setup: () => Promise<TransportHarness>): void {
-  describe(`Transport conformance: ${name}`, function () {
-    this.timeout(10_000);
+type Body = () => void | Promise<void>;
+
+/**
+ * The test functions the suite declares itself with: mocha's, `node:test`'s
+ * or vitest's (`import { describe, it, beforeEach, afterEach } from 'node:test'`).
+ * Each one not given is taken from the globals (mocha, jasmine, vitest with
+ * `globals: true`).
+ */
+export interface TestFunctions {
+  describe: (name: string, body: () => void) => unknown;
+  it: (name: string, body: Body) => unknown;
+  beforeEach: (body: Body) => unknown;
+  afterEach: (body: Body) => unknown;
+}
+
+/** Per test, the time the suite asks for where it can (mocha's `this.timeout`); elsewhere, the runner's setting. */
+const TEST_TIMEOUT_MS = 10_000;
+
+function testFunctions(given: Partial<TestFunctions>): TestFunctions {
+  const globals = globalThis as unknown as Partial<TestFunctions>;
+  const pick = <K extends keyof TestFunctions>(key: K): TestFunctions[K] => {
+    const fn = given[key] ?? globals[key];
+    if (typeof fn !== 'function') {
+      throw new Error(
+        `runTransportTests: no \`${key}\` function. Pass the runner's as the third argument, for example ` +
+          "runTransportTests(name, setup, { describe, it, beforeEach, afterEach }) with them imported from 'node:test' or 'vitest'.",
+      );
+    }
+    return fn.bind(given[key] ? given : globalThis) as TestFunctions[K];
+  };
+  return { describe: pick('describe'), it: pick('it'), beforeEach: pick('beforeEach'), afterEach: pick('afterEach') };
+}
+
+/**
+ * Declares the acceptance suite for one transport: `setup` makes a fresh
+ * harness before each test (`cleanup` runs after it). Runs under mocha (the
+ * globals, as this repository's browser tests do), `node:test` or vitest
+ * (pass their functions as `tests`); it needs no DOM and no test library.
+ */
+export function runTransportTests(name: string, setup: () => Promise<TransportHarness>, tests: Partial<TestFunctions> = {}): void {
+  const { describe, it, beforeEach, afterEach } = testFunctions(tests);
+  describe(`Transport conformance: ${name}`, function (this: unknown) {
+    // mocha's suite context; node:test and vitest take their timeouts from their own settings.
+    const suite = this as { timeout?: unknown } | undefined;
+    if (typeof suite?.timeout === 'function') (suite.timeout as (ms: number) => void).call(suite, TEST_TIMEOUT_MS);
     let h: TransportHarness;
     let owner: Client;
     let clients: Client[];
@@ -220,14 +260,14 @@ export function runTransportTests(name: string, setup: () => Promise<TransportHa
     describe('stream', () => {
       it('starts with a snapshot carrying a sequence number', () => {
         const first = owner.messages[0]!;
-        expect(first.kind).to.equal('snapshot');
+        assert.equal(first.kind, 'snapshot', 'the first message');
         if (first.kind !== 'snapshot') return;
-        expect(Number.isInteger(first.seq) && first.seq >= 0, `seq ${first.seq}`).to.equal(true);
+        assert.equal(Number.isInteger(first.seq) && first.seq >= 0, true, `seq ${first.seq} is an integer >= 0`);
         for (const key of ['users', 'bots', 'teams', 'channels', 'contacts', 'conversations', 'views'] as const) {
-          expect(first.snapshot[key], key).to.be.an('array');
+          assert.isArray(first.snapshot[key], `snapshot.${key}`);
         }
         const userIds = first.snapshot.users.map((u) => u.id);
-        expect(userIds).to.include.members(Object.values(h.userIds));
+        assert.includesAll(userIds, Object.values(h.userIds), 'the snapshot\'s users');
       });
 
       it('numbers what follows with strictly increasing sequence numbers', async () => {
@@ -238,9 +278,9 @@ export function runTransportTests(name: string, setup: () => Promise<TransportHa
         await sendOk(owners, { id: uid('conf-d'), type: 'markDone', args: { ids: [c.id] } }, ids().owner);
         await owner.until((o) => o.conversation(c.id)?.status === 'done', 'the conversation done');
         const seqs = owner.sequenced.map((m) => m.seq);
-        expect(seqs.length).to.be.greaterThan(4);
+        assert.greaterThan(seqs.length, 4, 'sequenced messages');
         for (let i = 1; i < seqs.length; i++) {
-          expect(seqs[i]!, `seq #${i} after ${seqs[i - 1]}`).to.be.greaterThan(seqs[i - 1]!);
+          assert.greaterThan(seqs[i]!, seqs[i - 1]!, `seq #${i} after ${seqs[i - 1]}`);
         }
       });
     });
@@ -252,10 +292,10 @@ export function runTransportTests(name: string, setup: () => Promise<TransportHa
         const command = setPriority(c.id, 'urgent');
         const first = await sendOk(owners, command, ids().owner);
         const second = await send(owners, command, ids().owner);
-        expect(second).to.deep.equal(first);
+        assert.deepEqual(second, first, 'the answer to the same command sent again');
         // Concurrent duplicates too.
         const again = await Promise.all([send(owners, command, ids().owner), send(owners, command, ids().owner)]);
-        expect(again).to.deep.equal([first, first]);
+        assert.deepEqual(again, [first, first], 'the answers to concurrent duplicates');
         const marker = setPriority(c.id, 'low');
         await sendOk(owners, marker, ids().owner);
         await owner.until((o) => o.conversation(c.id)?.priority === 'low', 'the marker command');
@@ -264,10 +304,14 @@ export function runTransportTests(name: string, setup: () => Promise<TransportHa
           .filter((e): e is Extract<DomainEvent, { type: 'conversation.upserted' }> => e.type === 'conversation.upserted')
           .map((e) => e.conversation)
           .filter((x) => x.version > c.version);
-        expect(upserts.map((x) => [x.version, x.priority])).to.deep.equal([
-          [c.version + 1, 'urgent'],
-          [c.version + 2, 'low'],
-        ]);
+        assert.deepEqual(
+          upserts.map((x) => [x.version, x.priority]),
+          [
+            [c.version + 1, 'urgent'],
+            [c.version + 2, 'low'],
+          ],
+          'the versions and priorities upserted (the duplicate applied once)',
+        );
       });
 
       it('delivers events in the order they were applied, the same to every client', async () => {
@@ -290,9 +334,9 @@ export function runTransportTests(name: string, setup: () => Promise<TransportHa
             .filter((e) => e.event.type === 'conversation.upserted' && e.event.conversation.id === c.id)
             .map((e) => [e.seq, (e.event as Extract<DomainEvent, { type: 'conversation.upserted' }>).conversation.priority] as const)
             .filter((_, i, all) => i >= all.length - 4);
-        expect(seen(owner).map(([, p]) => p)).to.deep.equal(applied);
-        expect(seen(other)).to.deep.equal(seen(owner));
-        expect(owner.conversation(c.id)?.priority).to.equal(last);
+        assert.deepEqual(seen(owner).map(([, p]) => p), applied, 'the priorities in the order their acks say they were applied');
+        assert.deepEqual(seen(other), seen(owner), 'what another client saw');
+        assert.equal(owner.conversation(c.id)?.priority, last, 'the final priority');
       });
 
       it('refuses bad commands with a reason, and emits nothing for them', async () => {
@@ -318,19 +362,19 @@ export function runTransportTests(name: string, setup: () => Promise<TransportHa
           // Without an id there is nothing to acknowledge: a transport may also reject it outright.
           if ('error' in answer && code === null) continue;
           const ack = answer as CommandAck;
-          expect(ack.ok, `${what}: ${JSON.stringify(ack)}`).to.equal(false);
+          assert.equal(ack.ok, false, `${what}: ${JSON.stringify(ack)}`);
           if (ack.ok) continue;
-          expect(ack.refusal.reason, what).to.be.a('string').and.not.equal('');
-          if (code) expect(ack.refusal.code, what).to.equal(code);
+          assert.nonEmptyString(ack.refusal.reason, `${what}: the refusal's reason`);
+          if (code) assert.equal(ack.refusal.code, code, `${what}: the refusal's code`);
         }
         const marker = setPriority(c.id, 'medium');
         const markerAck = await sendOk(owners, marker, ids().owner);
         await owner.until((o) => o.conversation(c.id)?.priority === 'medium', 'the marker command');
         const since = owner.events.slice(before).filter((e) => e.seq <= (markerAck as { seq: number }).seq);
-        expect(since.every((e) => concerns(e.event, c.id)), JSON.stringify(since)).to.equal(true);
+        assert.equal(since.every((e) => concerns(e.event, c.id)), true, `only events about ${c.id}: ${JSON.stringify(since)}`);
         const upserts = since.filter((e) => e.event.type === 'conversation.upserted');
-        expect(upserts).to.have.length(1);
-        expect(owner.conversation(c.id)?.version).to.equal(c.version + 1);
+        assert.lengthOf(upserts, 1, 'upserts of the conversation (the marker only)');
+        assert.equal(owner.conversation(c.id)?.version, c.version + 1, 'the version after the marker alone');
       });
     });
 
@@ -348,9 +392,9 @@ export function runTransportTests(name: string, setup: () => Promise<TransportHa
         const resumed = resume(ids().agentAll, lastSeq);
         await resumed.until((x) => x.lastSeq >= missed[missed.length - 1]!.seq, 'the missed events');
         await pause(50);
-        expect(resumed.failure).to.equal(null);
-        expect(resumed.messages[0]?.kind, 'no snapshot when resumable').to.equal('event');
-        expect(resumed.events.map((e) => [e.seq, e.event.type])).to.deep.equal(missed.map((e) => [e.seq, e.event.type]));
+        assert.equal(resumed.failure, null, 'the resumed stream failed');
+        assert.equal(resumed.messages[0]?.kind, 'event', 'no snapshot when resumable');
+        assert.deepEqual(resumed.events.map((e) => [e.seq, e.event.type]), missed.map((e) => [e.seq, e.event.type]), 'the events resumed');
       });
     });
 
@@ -360,13 +404,13 @@ export function runTransportTests(name: string, setup: () => Promise<TransportHa
         await assign(mine.id, ids().agentSelf);
         const self = await connect(ids().agentSelf);
         const conversations = self.snapshot.conversations;
-        expect(conversations.map((c) => c.id)).to.include(mine.id);
+        assert.includes(conversations.map((c) => c.id), mine.id, "the self agent's snapshot");
         for (const c of conversations) {
           const own = c.assignee?.type === 'user' && c.assignee.id === ids().agentSelf;
-          expect(own || c.mentions.includes(ids().agentSelf), `${c.id} is theirs`).to.equal(true);
+          assert.equal(own || c.mentions.includes(ids().agentSelf), true, `${c.id} is theirs`);
         }
         const contactIds = new Set(self.snapshot.contacts.map((k) => k.id));
-        for (const c of conversations) expect(contactIds.has(c.contactId), `contact of ${c.id}`).to.equal(true);
+        for (const c of conversations) assert.equal(contactIds.has(c.contactId), true, `contact of ${c.id} in the snapshot`);
       });
 
       it("never sends the self agent an event about another agent's conversation", async () => {
@@ -380,24 +424,24 @@ export function runTransportTests(name: string, setup: () => Promise<TransportHa
         await sendOk(owners, { id: uid('conf-cm'), type: 'comment', args: { conversationId: theirs.id, itemId: uid('conf-cm'), body: 'internal', mentions: [] } }, ids().owner);
         await sendOk(owners, setPriority(mine.id, 'high'), ids().owner);
         await self.until((x) => x.conversation(mine.id)?.priority === 'high', 'the change to their own conversation');
-        expect(self.about(theirs.id)).to.deep.equal([]);
+        assert.deepEqual(self.about(theirs.id), [], "events about another agent's conversation");
         const refused = await h.transportFor(ids().agentSelf)
           .timeline({ conversationId: theirs.id, limit: 10 }, ids().agentSelf)
           .then((page) => ({ page }), (error: unknown) => ({ error }));
-        expect('error' in refused, "another agent's timeline is refused").to.equal(true);
+        assert.equal('error' in refused, true, "another agent's timeline is refused");
       });
 
       it('removes a conversation reassigned away from the self agent, and brings it back whole', async () => {
         const c = await freshConversation();
         await assign(c.id, ids().agentSelf);
         const self = await connect(ids().agentSelf);
-        expect(self.conversation(c.id)).to.not.equal(undefined);
+        assert.notEqual(self.conversation(c.id), undefined, 'their conversation');
         await assign(c.id, ids().agentAll);
         await self.until((x) => x.about(c.id).some((e) => e.type === 'conversation.deleted'), 'the conversation deleted');
-        expect(self.state.conversations.has(c.id)).to.equal(false);
+        assert.equal(self.state.conversations.has(c.id), false, 'the conversation reassigned away is gone');
         await assign(c.id, ids().agentSelf);
         await self.until((x) => x.state.conversations.has(c.id), 'the conversation back');
-        expect(self.state.contacts.has(c.contactId), 'its contact comes with it').to.equal(true);
+        assert.equal(self.state.contacts.has(c.contactId), true, 'its contact comes with it');
       });
 
       it("gives the team agent only their teams' conversations, and no unassigned ones", async () => {
@@ -415,20 +459,20 @@ export function runTransportTests(name: string, setup: () => Promise<TransportHa
 
         const team = await connect(ids().agentTeam);
         const seen = team.snapshot.conversations;
-        expect(seen.map((c) => c.id)).to.include(ours.id);
-        expect(seen.map((c) => c.id)).to.not.include(unassigned.id);
-        if (foreign) expect(seen.map((c) => c.id)).to.not.include(foreign.id);
+        assert.includes(seen.map((c) => c.id), ours.id, "the team agent's snapshot");
+        assert.notIncludes(seen.map((c) => c.id), unassigned.id, "the team agent's snapshot");
+        if (foreign) assert.notIncludes(seen.map((c) => c.id), foreign.id, "the team agent's snapshot");
         const live = stateFromSnapshot(owner.snapshot);
         for (const c of seen) {
           const byTeam = c.assignee?.type === 'user' && teammates.has(c.assignee.id);
-          expect(byTeam || c.mentions.includes(agentTeam.id), `${c.id} belongs to the team`).to.equal(true);
-          expect(canSeeConversation(live, agentTeam, c)).to.equal(true);
+          assert.equal(byTeam || c.mentions.includes(agentTeam.id), true, `${c.id} belongs to the team`);
+          assert.equal(canSeeConversation(live, agentTeam, c), true, `R14 lets the team agent see ${c.id}`);
         }
         // Live: a new unassigned conversation does not reach them; one given to the team does.
         const later = await freshConversation();
         await assign(later.id, teammate);
         await team.until((x) => x.conversation(later.id) !== undefined, 'the conversation assigned to the team');
-        expect(team.about(unassigned.id)).to.deep.equal([]);
+        assert.deepEqual(team.about(unassigned.id), [], 'events about an unassigned conversation');
       });
     });
 
@@ -444,25 +488,25 @@ export function runTransportTests(name: string, setup: () => Promise<TransportHa
         await owner.until((o) => o.conversation(c.id)?.lastMessage?.preview === 'Message 5', 'the last message');
         const transport = h.transportFor(ids().owner);
         const whole = (await transport.timeline({ conversationId: c.id, limit: 1000 }, ids().owner)) as TimelinePage;
-        expect(whole.hasMore).to.equal(false);
-        expect(whole.items.length).to.be.at.least(7);
+        assert.equal(whole.hasMore, false, 'hasMore of a page holding everything');
+        assert.atLeast(whole.items.length, 7, 'timeline items');
         const pages: TimelineItem[][] = [];
         let before: Id | undefined;
         for (let n = 0; n < 100; n++) {
           const page = (await transport.timeline({ conversationId: c.id, limit: 3, before }, ids().owner)) as TimelinePage;
-          expect(page.conversationId).to.equal(c.id);
-          expect(page.items.length).to.be.within(1, 3);
+          assert.equal(page.conversationId, c.id, "the page's conversationId");
+          assert.within(page.items.length, 1, 3, 'items in a page of 3');
           pages.push([...page.items]);
           if (!page.hasMore) break;
           before = page.items[0]!.id;
         }
         // Each page holds its items oldest first ("newest last").
         for (const page of pages) {
-          for (let i = 1; i < page.length; i++) expect(page[i]!.at).to.be.at.least(page[i - 1]!.at);
+          for (let i = 1; i < page.length; i++) assert.atLeast(page[i]!.at, page[i - 1]!.at, 'items oldest first');
         }
         const chained = pages.reverse().flat().map((item) => item.id);
-        expect(new Set(chained).size, 'no duplicates').to.equal(chained.length);
-        expect(chained).to.deep.equal(whole.items.map((item) => item.id));
+        assert.equal(new Set(chained).size, chained.length, 'no duplicates');
+        assert.deepEqual(chained, whole.items.map((item) => item.id), 'the pages chained are the whole timeline');
       });
     });
   });
