@@ -114,7 +114,11 @@ export default defineConfig({
     // Known limit: inside an attribute, a unit right after an expression is
     // lost (`style="height: ${h}px"` becomes `height:${h}`): bind the whole
     // value instead (`style=${`height: ${h}px`}`).
-    minifyTemplateLiterals({ include: ['src/**/*.ts'], failOnError: true }),
+    // keepClosingSlash: html-minifier drops the `/>` of void-looking SVG
+    // elements otherwise, and each later shape then nests inside the first
+    // (icons are drawn from data, src/elements/shared/icons.ts, but an SVG
+    // written in a template must survive too).
+    minifyTemplateLiterals({ include: ['src/**/*.ts'], failOnError: true, options: { minifyOptions: { keepClosingSlash: true } } }),
     terserCompress,
   ],
   build: {

@@ -183,9 +183,30 @@ export const optionStyles = css`
   }
 `;
 
-/** The modal `<dialog>` of the command palette and the shortcut help, and the `<kbd>` keys both show. */
+/**
+ * The modal `<dialog>` of the command palette and the shortcut help (opened
+ * with ModalController, over their own inbox), its backdrop
+ * (`class="backdrop"`), and the `<kbd>` keys both show. `position: fixed`
+ * is relative to `<inbox-app>`'s box, which contains fixed descendants
+ * (`contain: layout`).
+ */
 export const dialogStyles = css`
+  .backdrop {
+    position: fixed;
+    inset: 0;
+    z-index: 20;
+    background: rgb(0 0 0 / 0.35);
+  }
+  .backdrop[hidden] {
+    display: none;
+  }
   dialog {
+    position: fixed;
+    inset: 0;
+    z-index: 21;
+    margin: auto;
+    max-inline-size: calc(100% - 2rem);
+    max-block-size: calc(100% - 2rem);
     padding: 0;
     border: 1px solid var(--_inbox-color-border);
     border-radius: var(--_inbox-radius-lg);
@@ -194,9 +215,6 @@ export const dialogStyles = css`
     font-family: var(--_inbox-font-family);
     font-size: var(--_inbox-font-size);
     box-shadow: 0 16px 48px rgb(0 0 0 / 0.25);
-  }
-  dialog::backdrop {
-    background: rgb(0 0 0 / 0.35);
   }
   kbd {
     display: inline-block;

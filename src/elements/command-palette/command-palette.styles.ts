@@ -6,9 +6,13 @@ export const styles = css`
   }
 
   dialog {
-    inline-size: min(36rem, calc(100vw - 2rem));
-    margin-block-start: 12vh;
+    inline-size: min(36rem, calc(100% - 2rem));
+    margin-block-start: 3rem;
     overflow: hidden;
+  }
+  dialog[open] {
+    display: flex;
+    flex-direction: column;
   }
 
   input {
@@ -29,6 +33,7 @@ export const styles = css`
 
   .listbox {
     max-block-size: min(24rem, 60vh);
+    min-block-size: 0;
     overflow: auto;
     padding: var(--_inbox-space-2);
   }

@@ -13,6 +13,7 @@ import { hostStyles } from '../../styles/host-styles.js';
 import { dialogStyles, optionStyles } from '../../styles/controls.js';
 import { viewLabel } from '../inbox-sidebar/view-labels.js';
 import { renderKey } from '../shortcut-help/shortcut-help.js';
+import { ModalController } from '../../controllers/modal.controller.js';
 import { styles } from './command-palette.styles.js';
 
 /** One thing the palette can do. */
@@ -47,7 +48,8 @@ const NO_VIEWS: readonly SidebarView[] = [];
  * @summary The command palette (Ctrl/Cmd+K): every action by name, every
  * view the user may open, and the availability switch, filtered as you type.
  *
- * A modal `<dialog>` holding a combobox and its listbox (the ARIA combobox
+ * A modal `<dialog>` over its own inbox (not the whole page; see
+ * `<shortcut-help>`) holding a combobox and its listbox (the ARIA combobox
  * pattern): type to filter (every word, in any order, accents and case
  * ignored: "resume" finds "Résumé"), ArrowUp/ArrowDown move, Enter runs,
  * Esc closes and returns focus. Mark done, unread and open act on the
@@ -60,6 +62,7 @@ const NO_VIEWS: readonly SidebarView[] = [];
  * @fires close - The dialog closed.
  *
  * @csspart dialog - The dialog.
+ * @csspart backdrop - The shade behind it, over the inbox.
  * @csspart input - The combobox field.
  * @csspart listbox - The list of commands.
  * @csspart option - One command; `option-active` marks the highlighted one.
@@ -97,7 +100,14 @@ export class CommandPalette extends LitElement {
     s.ready ? store.selectors.views(s) : NO_VIEWS,
   );
   readonly #availability = new StoreController(this, (s: StoreState) => s.model.users.get(s.userId)?.availability);
-  #returnFocus: HTMLElement | null = null;
+  readonly #modal = new ModalController(this, {
+    dialog: () => this.#dialog,
+    initialFocus: () => this.renderRoot.querySelector('input'),
+    closed: () => {
+      this.open = false;
+      this.dispatchEvent(new Event('close', { bubbles: true, composed: true }));
+    },
+  });
   #shown: readonly PaletteCommand[] = [];
 
   show(): void {
@@ -171,24 +181,8 @@ export class CommandPalette extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     if (!changed.has('open')) return;
-    const dialog = this.#dialog;
-    if (!dialog) return;
-    if (this.open && !dialog.open) {
-      let active = document.activeElement;
-      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-      this.#returnFocus = active instanceof HTMLElement ? active : null;
-      dialog.showModal();
-      dialog.querySelector('input')?.focus();
-    } else if (!this.open && dialog.open) {
-      dialog.close();
-    }
-  }
-
-  #onClose(): void {
-    this.open = false;
-    if (this.#returnFocus?.isConnected && this.#returnFocus !== document.body) this.#returnFocus.focus();
-    this.#returnFocus = null;
-    this.dispatchEvent(new Event('close', { bubbles: true, composed: true }));
+    if (this.open) this.#modal.open();
+    else this.#modal.close();
   }
 
   get #active(): PaletteCommand | undefined {
@@ -231,7 +225,8 @@ export class CommandPalette extends LitElement {
     this.#shown = shown;
     const active = this.#active;
     const label = msg('Command palette', { id: 'palette.label' });
-    return html`<dialog part="dialog" aria-label=${label} @close=${this.#onClose} @keydown=${this.#onKeydown}>
+    return html`<div class="backdrop" part="backdrop" ?hidden=${!this.open} @click=${() => this.close()}></div>
+      <dialog part="dialog" aria-label=${label} @keydown=${this.#onKeydown}>
       ${this.open ? this.#renderBody(shown, active) : nothing}
     </dialog>`;
   }

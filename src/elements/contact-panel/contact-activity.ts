@@ -4,7 +4,7 @@ import { msg, str } from '@lit/localize';
 import { getLocale } from '../../i18n/localization.js';
 import { displayState } from '../../model/display.js';
 import type { CallItem, CommentItem, Conversation, EventItem, Id, InboxState } from '../../model/types.js';
-import { fullTime, relativeTime } from '../inbox-list/relative-time.js';
+import { fullTime, relativeTime } from '../shared/relative-time.js';
 import { callLabel, durationLabel, eventLabel } from './contact-labels.js';
 
 // The Activity tab of <contact-panel>: what it derives from the state, and how it shows it.

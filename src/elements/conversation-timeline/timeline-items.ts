@@ -15,7 +15,7 @@ import type {
   NoteItem,
   TimelineItem,
 } from '../../model/types.js';
-import { channelIcon, channelLabel } from '../inbox-list/channel-icons.js';
+import { channelIcon, channelLabel } from '../shared/channel-icons.js';
 import { renderEmailBody } from './email-body.js';
 import { domId } from './timeline-arrange.js';
 import {

@@ -15,7 +15,7 @@ import type { Presence } from '../../transport/transport.js';
 import { hostStyles } from '../../styles/host-styles.js';
 import { chipsStyles, popupStyles, spinnerStyles, stateStyles } from '../../styles/controls.js';
 import { tokens } from '../../styles/tokens.js';
-import { channelIcon } from '../inbox-list/channel-icons.js';
+import { channelIcon } from '../shared/channel-icons.js';
 import { ariaKeys, idsFor, presenceLines, renderMeta } from './header-parts.js';
 import { MenuController } from './menu.controller.js';
 import { styles } from './conversation-view.styles.js';
@@ -94,9 +94,12 @@ const sameShown = (a: Shown, b: Shown): boolean =>
  * (`store.setPresence(id)`), and `setPresence(null)` when it stops; it
  * shows who else is viewing or typing in a polite live region.
  *
- * @fires conversation-back - ConversationBackEvent: the Back button or Esc.
- * @fires conversation-transcript - ConversationTranscriptEvent: "Send transcript" was chosen; the host sends it.
- * @fires conversation-forward - ConversationForwardEvent: "Forward" was chosen on an e-mail conversation; the host sends it.
+ * @fires conversation-back - {ConversationBackEvent} The Back button or Esc.
+ * @fires conversation-transcript - {ConversationTranscriptEvent} "Send transcript" was chosen; the host sends it.
+ * @fires conversation-forward - {ConversationForwardEvent} "Forward" was chosen on an e-mail conversation; the host sends it.
+ * @fires composer-send - {ComposerSendEvent} From the composer: a reply or comment was dispatched (optimistically applied).
+ * @fires message-link-copy - {MessageLinkCopyEvent} From the timeline: "Copy link" was used on a message; `url`, `copied`.
+ * @fires close - {PickerCloseEvent} From the header's snooze, priority, label or assignee picker, as it closes.
  *
  * @slot actions - Host controls at the end of the header's first line (`<inbox-app>` puts its Contact toggle there).
  *

@@ -1,11 +1,26 @@
 import { css } from 'lit';
 
 export const styles = css`
+  /*
+   * Sizing: in a parent with a height (or as a stretched flex or grid item)
+   * the app takes that height (max-block-size: 100%); on a page that gives
+   * it none, a percentage means nothing and the viewport's height applies,
+   * so the app never grows the page. A host sets block-size on the element
+   * for any other height.
+   */
+  /*
+   * contain: layout makes the app the containing block of fixed-position
+   * descendants: the palette and the shortcut help open over this inbox,
+   * not the page or a neighbouring inbox.
+   */
   :host {
     display: block;
+    position: relative;
+    contain: layout;
     container-type: inline-size;
-    height: 100%;
-    min-height: 24rem;
+    block-size: 100dvh;
+    max-block-size: 100%;
+    min-block-size: 0;
     color: var(--_inbox-color-text);
     background: var(--_inbox-color-surface);
   }

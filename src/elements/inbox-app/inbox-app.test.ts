@@ -327,6 +327,90 @@ describe('inbox-app', () => {
     await until(() => rowsOf(listOf(app)).length > 0, 'rows');
   });
 
+  describe('in a host page', () => {
+    const hosts: HTMLElement[] = [];
+    const host = (markup: string): HTMLElement => {
+      const div = document.createElement('div');
+      div.innerHTML = markup;
+      document.body.append(div);
+      hosts.push(div);
+      return div;
+    };
+    afterEach(() => {
+      for (const div of hosts.splice(0)) div.remove();
+      window.scrollTo(0, 0);
+    });
+    const ready = async (app: InboxApp) => {
+      await until(() => app.activeStore !== undefined, 'store');
+      await app.activeStore!.ready;
+      await until(() => rowsOf(listOf(app)).length > 0, 'rows');
+      await frames(2);
+    };
+
+    it('with no height given, stays within the viewport instead of growing the page', async () => {
+      const div = host('<inbox-app demo conversations="300"></inbox-app>');
+      const app = div.querySelector<InboxApp>('inbox-app')!;
+      await ready(app);
+      const box = app.getBoundingClientRect();
+      expect(box.height).to.be.above(200);
+      expect(box.height).to.be.at.most(window.innerHeight + 0.5);
+      // The list scrolls inside the app; the app does not push the page past its own height.
+      expect(div.getBoundingClientRect().height).to.be.at.most(window.innerHeight + 0.5);
+    });
+
+    it('fills a sized parent, and a flex parent beside a header of the host', async () => {
+      const sized = host('<div style="height: 420px"><inbox-app demo conversations="300"></inbox-app></div>');
+      const flex = host(
+        '<div style="display: flex; flex-direction: column; height: 500px"><header style="height: 60px">Host</header><inbox-app demo conversations="300" style="flex: 1"></inbox-app></div>',
+      );
+      const [a, b] = [sized, flex].map((div) => div.querySelector<InboxApp>('inbox-app')!);
+      await ready(a!);
+      await ready(b!);
+      expect(a!.getBoundingClientRect().height).to.be.closeTo(420, 0.5);
+      expect(b!.getBoundingClientRect().height).to.be.closeTo(440, 0.5);
+    });
+
+    it('opens the shortcut help and the palette over its own inbox only: the neighbour and the page stay usable', async () => {
+      const div = host(
+        '<div style="display: flex; gap: 8px; height: 560px"><inbox-app demo conversations="300" style="flex: 1"></inbox-app><inbox-app demo conversations="300" style="flex: 1"></inbox-app></div>',
+      );
+      const [left, right] = [...div.querySelectorAll<InboxApp>('inbox-app')];
+      await ready(left!);
+      await ready(right!);
+      listbox(listOf(left!)).focus();
+      for (const open of [{ press: '?' }, { down: 'Control' }] as const) {
+        await sendKeys(open);
+        if ('down' in open) {
+          await sendKeys({ press: 'k' });
+          await sendKeys({ up: 'Control' });
+        }
+        await frames(2);
+        const dialog = [...left!.shadowRoot!.querySelectorAll('shortcut-help, command-palette')]
+          .map((el) => el.shadowRoot!.querySelector('dialog')!)
+          .find((d) => d.open)!;
+        expect(dialog, 'a dialog is open').to.exist;
+        const inside = left!.getBoundingClientRect();
+        const drawn = dialog.getBoundingClientRect();
+        expect(drawn.left).to.be.at.least(inside.left - 0.5);
+        expect(drawn.right).to.be.at.most(inside.right + 0.5);
+        expect(drawn.bottom).to.be.at.most(inside.bottom + 0.5);
+        // Modal within its inbox: the rest of the left app is inert, the right one and the page are not.
+        expect(left!.shadowRoot!.querySelector('.app')!.hasAttribute('inert')).to.equal(true);
+        expect(right!.shadowRoot!.querySelector('.app')!.hasAttribute('inert')).to.equal(false);
+        const target = listbox(listOf(right!)).getBoundingClientRect();
+        expect(right!.contains(document.elementFromPoint(target.left + 20, target.top + 20))).to.equal(true);
+        // Tab cycles inside the dialog.
+        for (let i = 0; i < 4; i++) await sendKeys({ press: 'Tab' });
+        expect(dialog.contains(deepActive())).to.equal(true);
+        await sendKeys({ press: 'Escape' });
+        await frames(2);
+        expect(dialog.open).to.equal(false);
+        expect(left!.shadowRoot!.querySelector('.app')!.hasAttribute('inert')).to.equal(false);
+        expect(deepActive(), 'the focus is back on the list').to.equal(listbox(listOf(left!)));
+      }
+    });
+  });
+
   for (const [name, story] of Object.entries(stories).filter(([name]) => name !== 'default')) {
     it(`story ${name} is accessible`, async () => {
       const root = await renderStory(stories.default, story as never);

@@ -4,6 +4,7 @@ import { updateWhenLocaleChanges, msg } from '@lit/localize';
 import type { Subscription } from 'rxjs';
 import { DEFAULT_KEYMAP, type Action, type Keymap } from '../../controllers/keymap.js';
 import { ShortcutsController } from '../../controllers/shortcuts.controller.js';
+import { deepActiveElement } from '../../controllers/modal.controller.js';
 import { storeContext } from '../../controllers/store.context.js';
 import type { InboxStore } from '../../store/inbox-store.js';
 import { mergeQueryString, fromQueryString } from '../../store/url-state.js';
@@ -15,7 +16,7 @@ import type { InboxFilters } from '../inbox-filters/inbox-filters.js';
 import type { ShortcutHelp } from '../shortcut-help/shortcut-help.js';
 import type { CommandPalette } from '../command-palette/command-palette.js';
 import type { InboxList } from '../inbox-list/inbox-list.js';
-import { ElementsNeededEvent } from '../../events/elements-needed.js';
+import { needConversationElements } from '../conversation-elements.js';
 import type { ConversationView } from '../conversation-view/conversation-view.js';
 import type { PaletteActionEvent } from '../../events/palette-action.js';
 import { StoreSource } from '../store-source.js';
@@ -23,13 +24,6 @@ import { styles } from './inbox-app.styles.js';
 
 /** The container width from which the contact panel is a pane of its own, shown unless hidden. */
 export const WIDE_LAYOUT = 1400;
-
-/** The focused element, looking inside shadow roots. */
-function deepActiveElement(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
 
 /**
  * @summary The whole inbox in one tag: availability, search and filters,
@@ -55,6 +49,28 @@ function deepActiveElement(): Element | null {
  * back on load, so a host can link into a filtered view or one message;
  * parameters of its own that the host keeps there are left alone.
  *
+ * Every event of the elements inside reaches the app's listeners (they
+ * bubble and are composed); the app itself fires none of its own.
+ *
+ * @fires store-change - {StoreChangeEvent} The store of the app's own provider arrived or changed (`demo`, `endpoint`, `.store`).
+ * @fires next-conversation - {NextConversationEvent} Availability: routing handed the user a conversation; cancel to keep the open one.
+ * @fires view-save - {ViewSaveEvent} Filters: a view was saved and opened.
+ * @fires view-select - {ViewSelectEvent} Sidebar: a person opened a view.
+ * @fires conversation-open - {ConversationOpenEvent} List or contact panel: a conversation was opened.
+ * @fires selection-change - {SelectionChangeEvent} List: the checked rows changed.
+ * @fires inbox-request-picker - {RequestPickerEvent} List or bulk bar: a picker was asked for; cancel it to open your own.
+ * @fires close - {PickerCloseEvent | Event} A picker closed (PickerCloseEvent), or the shortcut help or the command palette did (Event).
+ * @fires palette-action - {PaletteActionEvent} Command palette: an action was chosen; `handled` says the palette already did it.
+ * @fires conversation-back - {ConversationBackEvent} Conversation: Back or Esc (the app has returned to the list).
+ * @fires conversation-transcript - {ConversationTranscriptEvent} Conversation: "Send transcript" was chosen; the host sends it.
+ * @fires conversation-forward - {ConversationForwardEvent} Conversation: "Forward" was chosen on an e-mail conversation; the host sends it.
+ * @fires composer-send - {ComposerSendEvent} Composer: a reply or comment was dispatched.
+ * @fires message-link-copy - {MessageLinkCopyEvent} Timeline: "Copy link" was used on a message; `url`, `copied`.
+ * @fires contact-fields-change - {ContactFieldsChangeEvent} Contact panel: the shown fields or their order changed.
+ * @fires call-answer - {CallAnswerEvent} Incoming calls: Answer was pressed; cancel to answer through your own telephony first.
+ * @fires call-decline - {CallDeclineEvent} Incoming calls: Decline was pressed; cancel to handle it yourself.
+ * @fires call-record - {CallRecordEvent} Call card: Record was toggled; cancel to handle it yourself.
+ * @fires call-end - {CallEndEvent} Call card: End was pressed; cancel to hang up through your own telephony first.
  * @csspart header - The top bar: availability, search and filters, help and palette buttons.
  * @csspart sidebar - The column of views.
  * @csspart calls - The incoming calls, above the views while a call rings.
@@ -149,9 +165,8 @@ export class InboxApp extends StoreSource {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#resizes.observe(this);
-    // The script-tag bundle loads the conversation's elements on demand: ask for them.
-    const missing = ['conversation-view', 'contact-panel', 'incoming-calls', 'call-card'].filter((tag) => !customElements.get(tag));
-    if (missing.length) this.dispatchEvent(new ElementsNeededEvent(missing));
+    // The script-tag bundle loads the conversation's elements on demand: the app renders them, so it asks.
+    needConversationElements();
   }
 
   override disconnectedCallback(): void {
@@ -199,10 +214,10 @@ export class InboxApp extends StoreSource {
   #handle(action: Action): boolean {
     switch (action) {
       case 'help':
-        this.help?.show();
+        this.#showModal(this.help);
         return true;
       case 'palette':
-        this.palette?.show();
+        this.#showModal(this.palette);
         return true;
       case 'search':
         this.filters?.focusSearch();
@@ -222,6 +237,21 @@ export class InboxApp extends StoreSource {
    * comment always to the conversation's composer), and last the app (help,
    * search, back).
    */
+  /**
+   * While the shortcut help or the palette is open, the rest of the app is
+   * inert (the host's page is not). Set at once, not on the next render:
+   * the dialog gives the focus back as it closes.
+   */
+  #showModal(dialog: ShortcutHelp | CommandPalette | null): void {
+    if (!dialog) return;
+    this.renderRoot.querySelector('.app')?.setAttribute('inert', '');
+    dialog.show();
+  }
+
+  #onModalClose = (event: Event): void => {
+    if (event.target === event.currentTarget) this.renderRoot.querySelector('.app')?.removeAttribute('inert');
+  };
+
   #onPaletteAction = (event: PaletteActionEvent): void => {
     if (event.handled) return;
     const { action } = event;
@@ -277,10 +307,10 @@ export class InboxApp extends StoreSource {
           <availability-toggle></availability-toggle>
           <inbox-filters></inbox-filters>
           <span class="tools">
-            <button type="button" @click=${() => this.help?.show()} aria-keyshortcuts="?">
+            <button type="button" @click=${() => this.#showModal(this.help)} aria-keyshortcuts="?">
               ${msg('Shortcuts', { id: 'app.shortcuts' })}
             </button>
-            <button type="button" @click=${() => this.palette?.show()} aria-keyshortcuts="Control+K">
+            <button type="button" @click=${() => this.#showModal(this.palette)} aria-keyshortcuts="Control+K">
               ${msg('Commands', { id: 'app.commands' })}
             </button>
           </span>
@@ -318,8 +348,8 @@ export class InboxApp extends StoreSource {
           <contact-panel></contact-panel>
         </aside>
       </div>
-      <shortcut-help .keymap=${this.keymap}></shortcut-help>
-      <command-palette .keymap=${this.keymap} @palette-action=${this.#onPaletteAction}></command-palette>
+      <shortcut-help .keymap=${this.keymap} @close=${this.#onModalClose}></shortcut-help>
+      <command-palette .keymap=${this.keymap} @palette-action=${this.#onPaletteAction} @close=${this.#onModalClose}></command-palette>
     `;
     if (!this.#ownsStore) return content;
     return html`<inbox-provider

@@ -10,9 +10,9 @@ import type { InboxStore } from '../../store/inbox-store.js';
 import { InboxList } from './inbox-list.js';
 import type { ConversationOpenEvent } from '../../events/conversation-open.js';
 import type { TemplateResult } from 'lit';
-import { relativeTime } from './relative-time.js';
+import { relativeTime } from '../shared/relative-time.js';
 import { priorityLabel } from './row.js';
-import { channelLabel } from './channel-icons.js';
+import { channelLabel } from '../shared/channel-icons.js';
 import { activeRowId, frames, listbox, mountList, rowById, rowsOf, until } from './list.testing.js';
 
 const stores: InboxStore[] = [];

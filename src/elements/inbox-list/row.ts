@@ -3,8 +3,10 @@ import { msg, str } from '@lit/localize';
 import type { Locale } from '../../i18n/localization.js';
 import { displayState } from '../../model/display.js';
 import type { Conversation, Id, InboxState, Priority } from '../../model/types.js';
-import { channelIcon } from './channel-icons.js';
-import { fullTime, relativeTime } from './relative-time.js';
+import { Pin } from 'lucide';
+import { channelIcon } from '../shared/channel-icons.js';
+import { icon } from '../shared/icons.js';
+import { fullTime, relativeTime } from '../shared/relative-time.js';
 
 /** What every row of one render shares. */
 export interface RowContext {
@@ -106,7 +108,7 @@ export function renderRow(c: Conversation, index: number, ctx: RowContext): Temp
               >`
             : nothing}
           ${c.pinned
-            ? html`<svg class="pin" role="img" aria-label=${msg('Pinned', { id: 'list.row.pinned' })} viewBox="0 0 16 16" width="12" height="12"><path fill="currentColor" d="M10 1l5 5-2 1-3 3 1 4-1 1-3-3-4 4H2v-1l4-4-3-3 1-1 4 1 3-3z"/></svg>`
+            ? icon(Pin, { label: msg('Pinned', { id: 'list.row.pinned' }), size: 12, className: 'pin' })
             : nothing}
           <time class="time" part="time" datetime=${new Date(at).toISOString()} title=${fullTime(at, ctx.locale)}
             >${relativeTime(at, ctx.now, ctx.locale)}</time

@@ -5,6 +5,8 @@ import { newId } from '../../model/ids.js';
 import type { Attachment } from '../../model/types.js';
 import { defaultDraftStorage, loadDraft, saveDraft, type DraftAddress } from '../../store/drafts.js';
 import type { InboxStore } from '../../store/inbox-store.js';
+import { Paperclip } from 'lucide';
+import { icon } from '../shared/icons.js';
 import { fileSize } from './composer-labels.js';
 import { sameAddress } from './draft.controller.js';
 
@@ -129,7 +131,7 @@ export class AttachmentsController {
   /** The attach button and its hidden file input. */
   renderButton(): TemplateResult {
     return html`<button type="button" part="attach" class="button attach" @click=${() => this.#host.renderRoot.querySelector<HTMLInputElement>('input[type=file]')?.click()}>
-        <svg aria-hidden="true" viewBox="0 0 24 24" width="16" height="16" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"><path d="M21 11.5l-8.5 8.5a5 5 0 0 1-7-7L14 4.5a3.3 3.3 0 0 1 4.7 4.7L10.2 17.7a1.7 1.7 0 0 1-2.4-2.4L15.5 7.6"/></svg>
+        ${icon(Paperclip)}
         ${msg('Attach files', { id: 'composer.attach' })}
       </button>
       <input type="file" multiple hidden tabindex="-1" @change=${this.onPick} />`;

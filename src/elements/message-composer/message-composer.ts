@@ -12,7 +12,7 @@ import type { InboxStore } from '../../store/inbox-store.js';
 import { hostStyles } from '../../styles/host-styles.js';
 import { buttonStyles, chipsStyles, popupStyles, tabStyles } from '../../styles/controls.js';
 import { tokens } from '../../styles/tokens.js';
-import { channelLabel } from '../inbox-list/channel-icons.js';
+import { channelLabel } from '../shared/channel-icons.js';
 import { AttachmentsController } from './attachments.controller.js';
 import { COMPOSER_MODES, isComposerMode, modeLabel, sendShortcut, type ComposerMode } from './composer-labels.js';
 import { replyChannelsMemo, sameSlice, selectSlice, type Slice } from './composer-slice.js';

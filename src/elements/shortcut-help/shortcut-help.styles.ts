@@ -6,8 +6,12 @@ export const styles = css`
   }
 
   dialog {
-    inline-size: min(40rem, calc(100vw - 2rem));
-    max-block-size: min(36rem, calc(100vh - 2rem));
+    inline-size: min(40rem, calc(100% - 2rem));
+    max-block-size: min(36rem, calc(100% - 2rem));
+  }
+  dialog[open] {
+    display: flex;
+    flex-direction: column;
   }
 
   header {
@@ -24,6 +28,7 @@ export const styles = css`
   }
 
   .groups {
+    min-block-size: 0;
     display: grid;
     grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr));
     gap: var(--_inbox-space-5);

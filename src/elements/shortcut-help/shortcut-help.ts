@@ -13,6 +13,7 @@ import {
 import { tokens } from '../../styles/tokens.js';
 import { hostStyles } from '../../styles/host-styles.js';
 import { controlStyles, dialogStyles } from '../../styles/controls.js';
+import { ModalController } from '../../controllers/modal.controller.js';
 import { styles } from './shortcut-help.styles.js';
 
 export const GROUP_ORDER: readonly ActionGroup[] = ['conversation', 'navigation', 'selection', 'general'];
@@ -49,13 +50,16 @@ export function renderKey(key: string): TemplateResult {
  * @summary The keyboard shortcuts (key ?), grouped, from the keymap in use:
  * a remapped keymap shows its own keys.
  *
- * A modal `<dialog>`: focus stays inside while it is open, Esc or the
- * close button closes it, and focus returns to what had it before. The
- * host opens it with `show()` (the list and the app do on ?).
+ * A modal `<dialog>` over its own inbox, not the whole page (in
+ * `<inbox-app>`, within the app's box; alone, over the viewport, without
+ * making the page inert): focus stays inside while it is open, Esc, the
+ * close button or a click beside it closes it, and focus returns to what
+ * had it before. The host opens it with `show()` (the app does on ?).
  *
  * @fires close - The dialog closed (the native `<dialog>` event, re-fired from the host).
  *
  * @csspart dialog - The dialog.
+ * @csspart backdrop - The shade behind it, over the inbox.
  * @csspart close - The close button.
  * @csspart group - One group of shortcuts.
  *
@@ -79,7 +83,14 @@ export class ShortcutHelp extends LitElement {
   /** Whether the dialog is shown. */
   open = false;
 
-  #returnFocus: HTMLElement | null = null;
+  readonly #modal = new ModalController(this, {
+    dialog: () => this.renderRoot.querySelector('dialog'),
+    initialFocus: () => this.renderRoot.querySelector<HTMLElement>('.close'),
+    closed: () => {
+      this.open = false;
+      this.dispatchEvent(new Event('close', { bubbles: true, composed: true }));
+    },
+  });
 
   show(): void {
     this.open = true;
@@ -89,30 +100,10 @@ export class ShortcutHelp extends LitElement {
     this.open = false;
   }
 
-  get #dialog(): HTMLDialogElement | null {
-    return this.renderRoot.querySelector('dialog');
-  }
-
   protected override updated(changed: PropertyValues<this>): void {
     if (!changed.has('open')) return;
-    const dialog = this.#dialog;
-    if (!dialog) return;
-    if (this.open && !dialog.open) {
-      let active = document.activeElement;
-      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-      this.#returnFocus = active instanceof HTMLElement ? active : null;
-      dialog.showModal();
-      dialog.querySelector<HTMLElement>('.close')?.focus();
-    } else if (!this.open && dialog.open) {
-      dialog.close();
-    }
-  }
-
-  #onClose(): void {
-    this.open = false;
-    if (this.#returnFocus?.isConnected && this.#returnFocus !== document.body) this.#returnFocus.focus();
-    this.#returnFocus = null;
-    this.dispatchEvent(new Event('close', { bubbles: true, composed: true }));
+    if (this.open) this.#modal.open();
+    else this.#modal.close();
   }
 
   protected override render() {
@@ -123,7 +114,8 @@ export class ShortcutHelp extends LitElement {
       byGroup.set(group, [...(byGroup.get(group) ?? []), action]);
     }
     const title = msg('Keyboard shortcuts', { id: 'help.title' });
-    return html`<dialog part="dialog" aria-labelledby="title" @close=${this.#onClose}>
+    return html`<div class="backdrop" part="backdrop" ?hidden=${!this.open} @click=${() => this.close()}></div>
+      <dialog part="dialog" aria-labelledby="title">
       <header>
         <h2 id="title">${title}</h2>
         <button part="close" class="control close" type="button" @click=${() => this.close()}>
