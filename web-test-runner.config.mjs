@@ -2,6 +2,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { existsSync, readdirSync } from 'node:fs';
 import { bundlePlugin } from './test/bundle-plugin.mjs';
+import { manifestPlugin } from './test/manifest-plugin.mjs';
 import { serverPlugin } from './test/server-plugin.mjs';
 
 /** Debian's Chromium, or CHROME_PATH; npm-downloaded browsers cannot be fetched here. */
@@ -54,6 +55,6 @@ export default {
   nodeResolve: true,
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), serverPlugin(), bundlePlugin()],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), serverPlugin(), bundlePlugin(), manifestPlugin()],
   browsers: [chromeLauncher({ launchOptions: { executablePath: chromePath, headless: true, args: chromeArgs } })],
 };

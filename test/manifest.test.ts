@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
 import '../src/define.js';
 
 /**
@@ -13,16 +14,31 @@ interface Declaration {
   tagName?: string;
   customElement?: boolean;
   attributes?: { name: string }[];
+  events?: { name?: string; type?: { text: string } }[];
+}
+
+interface Manifest {
+  modules: { declarations?: Declaration[] }[];
+}
+
+/** What test/element-events.mjs works out from the sources, per registered tag. */
+type SourceEvents = Record<
+  string,
+  { className: string; sources: string[]; children: string[]; events: Record<string, { type: string; from: string | null }[]> }
+>;
+
+async function manifestByTag(): Promise<Map<string, Declaration>> {
+  const response = await fetch('/custom-elements.json');
+  expect(response.ok, 'run `npm run analyze` first').to.equal(true);
+  const manifest = (await response.json()) as Manifest;
+  return new Map(
+    manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName).map((d) => [d.tagName!, d]),
+  );
 }
 
 describe('custom-elements.json', () => {
   it('names every registered tag, with its class and attributes', async () => {
-    const response = await fetch('/custom-elements.json');
-    expect(response.ok, 'run `npm run analyze` first').to.equal(true);
-    const manifest = (await response.json()) as { modules: { declarations?: Declaration[] }[] };
-    const byTag = new Map(
-      manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName).map((d) => [d.tagName!, d]),
-    );
+    const byTag = await manifestByTag();
     const tags = [
       'inbox-provider', 'inbox-app', 'inbox-sidebar', 'inbox-list', 'inbox-filters', 'status-badge',
       'availability-toggle', 'shortcut-help', 'command-palette', 'bulk-bar', 'undo-toast', 'snooze-picker',
@@ -40,5 +56,52 @@ describe('custom-elements.json', () => {
       const documented = (declared!.attributes ?? []).map((a) => a.name);
       for (const attribute of observed) expect(documented, `${tag}[${attribute}]`).to.include(attribute);
     }
+  });
+
+  /*
+   * Wrappers, JSX and Vue types and the docs take their events from the
+   * manifest, so it must list, for every element, exactly the events a
+   * listener on it hears, each with its name and its class. What that is
+   * comes from the sources (test/element-events.mjs): what the element's
+   * own modules, helpers and base classes dispatch (`new SomeEvent(...)`,
+   * resolved to its `static eventName`; `new Event('name')`), and the
+   * composed events of the elements it renders in its shadow root.
+   */
+  it('lists exactly the events each element fires, with their names and types', async () => {
+    const byTag = await manifestByTag();
+    const fromSources = await executeServerCommand<SourceEvents, undefined>('manifest:element-events');
+    expect(fromSources, 'the manifest:element-events command').to.be.an('object');
+    const tags = Object.keys(fromSources);
+    // The scan found the registrations, and each is the class the browser registered.
+    expect(tags.length).to.be.greaterThan(20);
+    for (const tag of tags) expect(customElements.get(tag)?.name, tag).to.equal(fromSources[tag]!.className);
+    // ...and it sees what it should (so an empty scan cannot pass).
+    expect(fromSources['inbox-provider']!.events['store-change']?.map((e) => e.type)).to.deep.equal(['StoreChangeEvent']);
+    expect(fromSources['inbox-app']!.events['store-change']?.map((e) => e.type)).to.deep.equal(['StoreChangeEvent']);
+    expect(fromSources['snooze-picker']!.sources).to.include('src/elements/picker-base.ts');
+
+    const problems: string[] = [];
+    for (const tag of tags) {
+      const expected = fromSources[tag]!.events;
+      const listed = new Map<string, Set<string>>();
+      for (const event of byTag.get(tag)?.events ?? []) {
+        const types = (event.type?.text ?? '').split('|').map((t) => t.trim()).filter(Boolean);
+        listed.set(event.name ?? '', new Set(types));
+      }
+      for (const [name, sources] of Object.entries(expected)) {
+        const types = new Set(sources.map((s) => s.type));
+        const has = listed.get(name);
+        const how = sources.map((s) => `${s.type}${s.from ? ` from <${s.from}>` : ''}`).join(', ');
+        if (!has) {
+          problems.push(`<${tag}> fires '${name}' (${how}) but the manifest does not list it: add \`@fires ${name} - {${[...types].join(' | ')}} ...\``);
+        } else if ([...types].sort().join('|') !== [...has].sort().join('|')) {
+          problems.push(`<${tag}> '${name}' is typed ${[...has].join(' | ') || 'nothing'} in the manifest; the sources fire ${how}`);
+        }
+      }
+      for (const name of listed.keys()) {
+        if (!(name in expected)) problems.push(`<${tag}> lists '${name}' in the manifest, which it never fires`);
+      }
+    }
+    expect(problems, problems.join('\n')).to.deep.equal([]);
   });
 });

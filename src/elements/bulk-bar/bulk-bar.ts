@@ -60,7 +60,8 @@ const formatCount = (n: number): string => n.toLocaleString();
  * (cancelable); when no one cancels it and the library's picker is defined,
  * the bar opens it itself. Hidden while nothing is checked.
  *
- * @fires inbox-request-picker - RequestPickerEvent: Assign, Label or Priority for the checked ids.
+ * @fires inbox-request-picker - {RequestPickerEvent} Assign, Label or Priority for the checked ids.
+ * @fires close - {PickerCloseEvent} From the picker the bar opened (unless the request was cancelled), as it closes.
  *
  * @csspart bar - The toolbar.
  * @csspart count - "3 selected".

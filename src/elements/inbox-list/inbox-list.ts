@@ -85,9 +85,10 @@ function indexNear(rows: readonly Conversation[], id: Id, hint: number): number 
  * the rows in view, and a few past each edge, are in the DOM, inside a
  * spacer as tall as every row.
  *
- * @fires conversation-open - ConversationOpenEvent: a row was opened (click, tap, Enter).
- * @fires selection-change - SelectionChangeEvent: the checked rows changed.
- * @fires inbox-request-picker - RequestPickerEvent: S, A, L or P (or a bulk button) asked for a picker; cancel it to open your own.
+ * @fires conversation-open - {ConversationOpenEvent} A row was opened (click, tap, Enter).
+ * @fires selection-change - {SelectionChangeEvent} The checked rows changed.
+ * @fires inbox-request-picker - {RequestPickerEvent} S, A, L or P (or a bulk button) asked for a picker; cancel it to open your own.
+ * @fires close - {PickerCloseEvent} From the picker the list opened, as it closes; `reason` is `applied` or `cancel`.
  *
  * @csspart header - The bar holding the tabs.
  * @csspart tabs - Each tab list (status, and chats/calls).
