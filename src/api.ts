@@ -18,6 +18,7 @@ export { ConversationOpenEvent } from './events/conversation-open.js';
 export { SelectionChangeEvent } from './events/selection-change.js';
 export { RequestPickerEvent, PICKER_KINDS, type PickerKind } from './events/request-picker.js';
 export { StoreChangeEvent } from './events/store-change.js';
+export { InboxSelectionChangeEvent } from './events/inbox-selection-change.js';
 
 // Localization
 export { setLocale, getLocale, isLocale, LOCALES, type Locale } from './i18n/localization.js';
@@ -38,6 +39,7 @@ export {
   type ConnectionStatus,
 } from './store/inbox-store.js';
 export { createSelectors, selectUser, selectConversation, selectTimeline, type Selectors } from './store/selectors.js';
+export { selectionOf, sameSelection, type InboxSelection } from './store/selection.js';
 export { StoreController } from './controllers/store.controller.js';
 export { storeContext } from './controllers/store.context.js';
 export { ShortcutsController, shortcutRoot, isTyping } from './controllers/shortcuts.controller.js';

@@ -14,6 +14,7 @@ import type { StatusTab, ViewId } from '../model/views.js';
 import { loadProtocol, type ProtocolModule } from '../transport/loaders.js';
 import type { Presence, ServerMessage, Transport } from '../transport/transport.js';
 import { rebase, remove, settle, update, type PendingCommand } from './pending.js';
+import { sameSelection, type InboxSelection } from './selection.js';
 import { createSelectors, type Selectors } from './selectors.js';
 
 export type ConnectionStatus = 'connecting' | 'live' | 'offline';
@@ -118,6 +119,12 @@ export class InboxStore {
   readonly ready: Promise<void>;
   /** Memoised queries over this store's state (the list, counts, views). */
   readonly selectors: Selectors;
+  /**
+   * What the agent works on, for a host's panel beside the inbox: `none`,
+   * `one` conversation with its contact, or `many` (the checked rows win
+   * over the open conversation). Emits on change only.
+   */
+  readonly selection$: Observable<InboxSelection>;
 
   readonly #transport: Transport;
   readonly #now: () => Millis;
@@ -169,6 +176,7 @@ export class InboxStore {
     });
     this.errors$ = this.#errors$.asObservable();
     this.selectors = createSelectors(this.#now);
+    this.selection$ = this.select(this.selectors.selection, sameSelection);
     this.ready = new Promise((resolve) => (this.#resolveReady = resolve));
     if (options.connect !== false) this.connect();
     else void loadProtocol().catch(() => undefined); // early, for receive()

@@ -11,6 +11,7 @@ import { comparator } from '../model/sort.js';
 import type { Conversation, Id, TimelineItem, User } from '../model/types.js';
 import { sidebarViews } from '../model/views.js';
 import type { StoreState } from './inbox-store.js';
+import { selectionOf, type InboxSelection } from './selection.js';
 
 /**
  * Remembers the last result while every key is identical (===). `keys`
@@ -56,6 +57,8 @@ export interface Selectors {
   readonly counts: (state: StoreState) => ReadonlyMap<string, number>;
   /** The views the current user may see, in sidebar order (R14). */
   readonly views: (state: StoreState) => ReturnType<typeof sidebarViews>;
+  /** What the agent works on: the checked rows, else the open conversation (selection.ts). */
+  readonly selection: (state: StoreState) => InboxSelection;
 }
 
 export function createSelectors(now: () => number = Date.now): Selectors {
@@ -69,6 +72,10 @@ export function createSelectors(now: () => number = Date.now): Selectors {
       const user = selectUser(state);
       return user ? sidebarViews(state.model, user) : [];
     }),
+    selection: memo(
+      (state) => [state.ui.checked, state.ui.openId, state.model.conversations, state.model.contacts],
+      (state) => selectionOf(state.model, state.ui),
+    ),
   };
 }
 

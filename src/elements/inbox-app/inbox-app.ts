@@ -53,6 +53,7 @@ export const WIDE_LAYOUT = 1400;
  * bubble and are composed); the app itself fires none of its own.
  *
  * @fires store-change - {StoreChangeEvent} The store of the app's own provider arrived or changed (`demo`, `endpoint`, `.store`).
+ * @fires inbox-selection-change - {InboxSelectionChangeEvent} What the agent works on changed (the app's own provider): `selection` is none, one conversation with its contact, or many.
  * @fires next-conversation - {NextConversationEvent} Availability: routing handed the user a conversation; cancel to keep the open one.
  * @fires view-save - {ViewSaveEvent} Filters: a view was saved and opened.
  * @fires view-select - {ViewSelectEvent} Sidebar: a person opened a view.

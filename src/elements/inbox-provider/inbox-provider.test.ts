@@ -8,6 +8,7 @@ import type { InboxList } from '../inbox-list/inbox-list.js';
 import type { InboxStore } from '../../store/inbox-store.js';
 import { ignoreResizeObserverLoop, listbox, rowsOf, until } from '../inbox-list/list.testing.js';
 import { InboxProvider } from './inbox-provider.js';
+import type { InboxSelectionChangeEvent } from '../../events/inbox-selection-change.js';
 
 /** A destroyed store has completed its state stream. */
 function destroyed(store: InboxStore): boolean {
@@ -26,6 +27,32 @@ describe('<inbox-provider>', () => {
   before(ignoreResizeObserverLoop);
   afterEach(async () => {
     if (getLocale() !== 'en') await setLocale('en');
+  });
+
+  it('tells the host what the agent works on: a click on a row, then X on two rows, as inbox-selection-change events', async () => {
+    const store = storyStore();
+    const heard: string[] = [];
+    const root = await fixture<HTMLElement>(
+      html`<div
+        @inbox-selection-change=${(e: InboxSelectionChangeEvent) =>
+          heard.push(e.selection.type === 'one' ? `one:${e.selection.contact?.name}` : e.selection.type)}
+      >
+        <inbox-provider .store=${store}><inbox-list style="display:block;height:400px"></inbox-list></inbox-provider>
+      </div>`,
+    );
+    const list = root.querySelector('inbox-list')!;
+    await ready(list);
+    rowsOf(list)[0]!.click();
+    await until(() => heard.length > 0, 'the open conversation');
+    const contact = store.state.model.contacts.get(store.state.model.conversations.get(store.state.ui.openId!)!.contactId)!;
+    expect(new Set(heard)).to.deep.equal(new Set([`one:${contact.name}`]));
+    listbox(list).focus();
+    await sendKeys({ press: 'x' });
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'x' });
+    await until(() => heard.at(-1) === 'many', 'two checked rows');
+    expect(store.state.ui.checked.size).to.equal(2);
+    store.destroy();
   });
 
   it('is registered by define.ts, before the elements that consume it', () => {

@@ -4,6 +4,8 @@ import { storeContext } from '../../controllers/store.context.js';
 import { DEV_MODE, devWarn } from '../../dev-mode.js';
 import { isLocale, setLocale } from '../../i18n/localization.js';
 import { StoreChangeEvent } from '../../events/store-change.js';
+import { InboxSelectionChangeEvent } from '../../events/inbox-selection-change.js';
+import type { Subscription } from 'rxjs';
 import { InboxStore } from '../../store/inbox-store.js';
 import { loadHttpTransport, loadMemoryTransport, loadProtocol, type Loader } from '../../transport/loaders.js';
 import type { Transport } from '../../transport/transport.js';
@@ -38,7 +40,12 @@ const STORE_ATTRIBUTES = ['demo', 'user', 'conversations', 'traffic', 'endpoint'
  * `locale` (or `lang`) switches the library's language (`en`, `fr`, `es`);
  * the locale is page-wide (@lit/localize), so the last one set wins.
  *
+ * `inbox-selection-change` tells the host what the agent works on (none,
+ * one conversation and its contact, or many), as the store's `selection$`
+ * does: a CRM panel beside the inbox follows it without the store.
+ *
  * @fires store-change - {StoreChangeEvent} The store handed to the subtree changed.
+ * @fires inbox-selection-change - {InboxSelectionChangeEvent} What the agent works on changed: `selection` is `{ type: 'none' }`, `{ type: 'one', conversation, contact }` or `{ type: 'many', conversations }`.
  * @slot - The inbox elements that share the store.
  */
 export class InboxProvider extends StoreSource {
@@ -76,6 +83,7 @@ export class InboxProvider extends StoreSource {
     super.disconnectedCallback();
     this.#unwatch?.();
     this.#teardown();
+    this.#followSelection(undefined);
   }
 
   /** Also waits for a transport's module to load and the store built on it. */
@@ -122,9 +130,28 @@ export class InboxProvider extends StoreSource {
   }
 
   #provide(store: InboxStore | undefined): void {
-    if (this.#provider.value === store) return;
-    this.#provider.setValue(store);
-    this.dispatchEvent(new StoreChangeEvent(store));
+    if (this.#provider.value !== store) {
+      this.#provider.setValue(store);
+      this.dispatchEvent(new StoreChangeEvent(store));
+    }
+    this.#followSelection(store);
+  }
+
+  #selection: { store: InboxStore; subscription: Subscription } | undefined;
+
+  /** Re-fires the store's selection as a DOM event, while connected (not its first value when empty). */
+  #followSelection(store: InboxStore | undefined): void {
+    if (this.#selection?.store === store) return;
+    this.#selection?.subscription.unsubscribe();
+    this.#selection = undefined;
+    if (!store) return;
+    let shown = false;
+    const subscription = store.selection$.subscribe((selection) => {
+      if (selection.type === 'none' && !shown) return;
+      shown = selection.type !== 'none';
+      this.dispatchEvent(new InboxSelectionChangeEvent(selection));
+    });
+    this.#selection = { store, subscription };
   }
 
   #configKey(): string {
