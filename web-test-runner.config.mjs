@@ -1,7 +1,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { existsSync, readdirSync } from 'node:fs';
-import { bundlePlugin } from './test/bundle-plugin.mjs';
+import { ensureBundle } from './scripts/bundle-build.mjs';
 import { manifestPlugin } from './test/manifest-plugin.mjs';
 import { serverPlugin } from './test/server-plugin.mjs';
 
@@ -45,6 +45,12 @@ const groups = [
   .map(({ name, files }) => ({ name, files }))
   .concat(elementGroups);
 
+// The script-tag bundle, which test/bundle-dist.test.ts loads, is built here,
+// before the runner starts, when it is missing or older than a source (a few
+// seconds; nothing when fresh): a build inside a test command has the
+// runner's 20 s, and once timed out on a loaded machine.
+ensureBundle();
+
 // wtr runs every configured group on top of `files`, so the groups are
 // declared only when one is asked for (`--group`), else each test runs twice.
 const wantsGroup = process.argv.includes('--group');
@@ -55,6 +61,6 @@ export default {
   nodeResolve: true,
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), serverPlugin(), bundlePlugin(), manifestPlugin()],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), serverPlugin(), manifestPlugin()],
   browsers: [chromeLauncher({ launchOptions: { executablePath: chromePath, headless: true, args: chromeArgs } })],
 };

@@ -1,7 +1,7 @@
 // Builds the script-tag bundle (vite.bundle.config.ts) when it is missing or
 // older than a source file: for the size check (check-size.mjs) and the
 // browser test of the built file (test/bundle-dist.test.ts, through
-// test/bundle-plugin.mjs).
+// web-test-runner.config.mjs).
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { executeServerCommand, sendMouse } from '@web/test-runner-commands';
+import { sendMouse } from '@web/test-runner-commands';
 
 /**
  * The built script-tag bundle, as a page without a bundler uses it: one
@@ -8,7 +8,7 @@ import { executeServerCommand, sendMouse } from '@web/test-runner-commands';
  * chunks load on demand from the right place (the transport, the protocol's
  * schemas, the conversation's elements, a locale), the short message ids
  * still find their translations, and `<inbox-app demo>` works from one tag.
- * test/bundle-plugin.mjs builds the bundle first when it is stale.
+ * web-test-runner.config.mjs builds the bundle first when it is stale.
  */
 interface Bundle {
   setLocale(locale: 'en' | 'fr' | 'es'): Promise<void>;
@@ -29,10 +29,6 @@ const chunkLoaded = (name: string) =>
 
 describe('the built script-tag bundle (dist/inbox-elements.bundle.js)', function () {
   this.timeout(90_000);
-
-  before(async () => {
-    await executeServerCommand('bundle:ensure');
-  });
 
   it('shows the demo inbox from one tag, opens a conversation with a click and switches to French, loading each chunk on demand', async () => {
     const url = '/dist/inbox-elements.bundle.js';
@@ -69,5 +65,96 @@ describe('the built script-tag bundle (dist/inbox-elements.bundle.js)', function
     await until(() => tabs().some((tab) => tab.startsWith('Ouvertes')), `French tabs (${tabs().join(', ')})`);
     await bundle.setLocale('en');
     await until(() => tabs().some((tab) => tab.startsWith('Open')), 'English tabs again');
+  });
+});
+
+/**
+ * Pages as hosts write them, in iframes of their own (a realm each, so the
+ * bundle registers its tags afresh): the script tag in <head> before the
+ * markup, at the end of <body>, the element inserted later by script, and
+ * the element inside a host's own shadow root. In each, a real click opens
+ * a conversation with its timeline and reply box: the conversation's chunk
+ * must load whatever the order.
+ */
+describe('the script-tag bundle in host pages', function () {
+  this.timeout(120_000);
+  const SCRIPT = '<script type="module" src="/dist/inbox-elements.bundle.js"></script>';
+  const APP = '<inbox-app demo user="u-ana" conversations="300"></inbox-app>';
+  const pages: Record<string, string> = {
+    'the script in <head>, the element in the markup': `<head>${SCRIPT}</head><body style="margin:0">${APP}</body>`,
+    'the script at the end of <body>': `<head></head><body style="margin:0">${APP}${SCRIPT}</body>`,
+    'the script with async': `<head>${SCRIPT.replace('<script', '<script async')}</head><body style="margin:0">${APP}</body>`,
+    'the element inserted later by script': `<head>${SCRIPT}</head><body style="margin:0"><script type="module">
+        setTimeout(() => document.body.insertAdjacentHTML('beforeend', '${APP}'), 300);
+      </script></body>`,
+    "the element inside the host's own shadow root": `<head>${SCRIPT}</head><body style="margin:0"><host-panel></host-panel><script type="module">
+        customElements.define('host-panel', class extends HTMLElement {
+          connectedCallback() { this.attachShadow({ mode: 'open' }).innerHTML = '${APP}'; }
+        });
+      </script></body>`,
+  };
+  const frames: HTMLIFrameElement[] = [];
+  afterEach(() => {
+    for (const frame of frames.splice(0)) frame.remove();
+  });
+
+  const appIn = (frame: HTMLIFrameElement): HTMLElement | null => {
+    const doc = frame.contentDocument;
+    return doc?.querySelector('inbox-app') ?? doc?.querySelector('host-panel')?.shadowRoot?.querySelector('inbox-app') ?? null;
+  };
+
+  async function openConversation(markup: string): Promise<{ frame: HTMLIFrameElement; app: HTMLElement }> {
+    const frame = document.createElement('iframe');
+    frame.style.cssText = 'position: fixed; top: 0; left: 0; width: 1200px; height: 700px; border: 0; z-index: 10;';
+    frame.srcdoc = `<!doctype html><html>${markup}</html>`;
+    document.body.append(frame);
+    frames.push(frame);
+    const app = await until(() => appIn(frame), '<inbox-app>');
+    const list = await until(() => app.shadowRoot?.querySelector('inbox-list'), '<inbox-list>');
+    const row = await until(() => list.shadowRoot?.querySelector<HTMLElement>('[role=option]'), 'a row');
+    const at = row.getBoundingClientRect();
+    await sendMouse({ type: 'click', position: [Math.round(at.x + at.width / 2), Math.round(at.y + at.height / 2)] });
+    // The conversation's chunk loads in well under a second here; fail fast rather than time the file out.
+    const view = await until(() => app.shadowRoot?.querySelector('conversation-view'), '<conversation-view>');
+    const timeline = await until(() => view.shadowRoot?.querySelector('conversation-timeline'), 'the timeline', 6000);
+    await until(() => timeline.shadowRoot?.querySelector('article'), 'a timeline item', 6000);
+    const composer = await until(() => view.shadowRoot?.querySelector('message-composer'), 'the composer', 6000);
+    await until(() => composer.shadowRoot?.querySelector('textarea'), 'the reply box', 6000);
+    return { frame, app };
+  }
+
+  for (const [name, markup] of Object.entries(pages)) {
+    it(`${name}: a click opens a conversation with its timeline and reply box`, async () => {
+      await openConversation(markup);
+    });
+  }
+
+  it('draws every icon with the same shape tree as the sources (none lost or nested by the build)', async () => {
+    const { CHANNEL_ICONS } = await import('../src/elements/shared/channel-icons.js');
+    const { Pin, Paperclip } = await import('lucide');
+    type Node = readonly (readonly [string, Readonly<Record<string, string | number | undefined>>])[];
+    const signature = (node: Node) => node.map(([tag, attrs]) => `<${tag} ${Object.entries(attrs).map(([k, v]) => `${k}="${String(v)}"`).sort().join(' ')}>`).join('');
+    const expected = new Set([...Object.values(CHANNEL_ICONS), Pin, Paperclip].map((node) => signature(node as Node)));
+    const { app } = await openConversation(pages['the script in <head>, the element in the markup']!);
+    const svgs: SVGSVGElement[] = [];
+    const walk = (root: Document | ShadowRoot | Element) => {
+      for (const el of root.querySelectorAll('*')) {
+        if (el instanceof (app.ownerDocument.defaultView as typeof window).SVGSVGElement) svgs.push(el);
+        if (el.shadowRoot) walk(el.shadowRoot);
+      }
+    };
+    walk(app.shadowRoot!);
+    expect(svgs.length).to.be.above(5);
+    const drawn = new Set<string>();
+    for (const svg of svgs) {
+      const group = svg.querySelector('g');
+      expect(group, svg.outerHTML).to.exist;
+      const shapes = [...group!.children];
+      for (const shape of shapes) expect(shape.children.length, `a shape nested in ${shape.outerHTML}`).to.equal(0);
+      const got = signature(shapes.map((s) => [s.localName, Object.fromEntries([...s.attributes].map((a) => [a.name, a.value]))] as const));
+      expect(expected.has(got), `an icon of the sources: ${svg.outerHTML}`).to.equal(true);
+      drawn.add(got);
+    }
+    expect(drawn.size, 'several different icons drawn').to.be.at.least(3);
   });
 });
