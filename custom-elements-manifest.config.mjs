@@ -145,6 +145,7 @@ function eventsPlugin() {
       for (const { name, types } of events.values()) {
         if (!types.size) throw new Error(`${where}: "@fires ${name}" needs its type: @fires ${name} - {SomeEvent} ...`);
       }
+      if (!events.size && !declaration.events) return;
       declaration.events = [...events.values()].map(({ name, types, description }) => ({
         name,
         type: { text: [...types].join(' | ') },
@@ -171,7 +172,9 @@ function dropPrivateMembersPlugin() {
 }
 
 export default {
-  globs: ['src/elements/**/*.ts', 'src/define*.ts'],
+  // The event classes too: the generated framework types import them from
+  // the module the manifest names.
+  globs: ['src/elements/**/*.ts', 'src/events/*.ts', 'src/define*.ts'],
   exclude: ['src/**/*.test.ts', 'src/**/*.stories.ts'],
   outdir: '.',
   litelement: true,

@@ -24,6 +24,8 @@ export default defineConfig(
     'src/i18n/locale-codes.ts',
     // Personal experiments, not part of the library.
     'scratch/',
+    // Host code type-checked against the built package (`npm run typecheck:hosts`).
+    'test/hosts/',
   ]),
 
   js.configs.recommended,
