@@ -15,13 +15,14 @@ interface Declaration {
   customElement?: boolean;
   attributes?: { name: string }[];
   events?: { name?: string; type?: { text: string } }[];
+  cssProperties?: { name: string; description?: string }[];
 }
 
 interface Manifest {
   modules: { declarations?: Declaration[] }[];
 }
 
-/** What test/element-events.mjs works out from the sources, per registered tag. */
+/** What test/element-sources.mjs works out from the sources, per registered tag. */
 type SourceEvents = Record<
   string,
   { className: string; sources: string[]; children: string[]; events: Record<string, { type: string; from: string | null }[]> }
@@ -62,7 +63,7 @@ describe('custom-elements.json', () => {
    * Wrappers, JSX and Vue types and the docs take their events from the
    * manifest, so it must list, for every element, exactly the events a
    * listener on it hears, each with its name and its class. What that is
-   * comes from the sources (test/element-events.mjs): what the element's
+   * comes from the sources (test/element-sources.mjs): what the element's
    * own modules, helpers and base classes dispatch (`new SomeEvent(...)`,
    * resolved to its `static eventName`; `new Event('name')`), and the
    * composed events of the elements it renders in its shadow root.
@@ -103,5 +104,36 @@ describe('custom-elements.json', () => {
       }
     }
     expect(problems, problems.join('\n')).to.deep.equal([]);
+  });
+
+  /*
+   * The README's theming reference lists each element's `@cssprop` tags:
+   * every `--inbox-*` property its styles read (`var(--inbox-...)`) must be a
+   * global token or documented on it, and every one documented must be read.
+   */
+  it('documents exactly the custom properties each element reads, besides the global tokens', async () => {
+    const byTag = await manifestByTag();
+    const { tokens, elements } = await executeServerCommand<{ tokens: string[]; elements: Record<string, string[]> }, undefined>(
+      'manifest:custom-properties',
+    );
+    expect(tokens).to.include('--inbox-color-accent');
+    expect(elements['inbox-list']).to.include('--inbox-list-row-height');
+    const problems: string[] = [];
+    for (const [tag, read] of Object.entries(elements)) {
+      const own = read.filter((name) => !tokens.includes(name));
+      const documented = (byTag.get(tag)?.cssProperties ?? []).map((p) => p.name);
+      for (const name of own) if (!documented.includes(name)) problems.push(`<${tag}> reads ${name}: add \`@cssprop ${name} - ...\``);
+      for (const name of documented) {
+        if (!own.includes(name)) problems.push(`<${tag}> documents ${name}, which its styles never read`);
+        if (tokens.includes(name)) problems.push(`<${tag}> documents the global token ${name} as its own`);
+      }
+      for (const p of byTag.get(tag)?.cssProperties ?? []) if (!p.description) problems.push(`<${tag}> ${p.name}: say what it is for`);
+    }
+    expect(problems, problems.join('\n')).to.deep.equal([]);
+  });
+
+  it("keeps the README's theming section current (npm run docs:theming)", async () => {
+    const current = await executeServerCommand<boolean, undefined>('manifest:theming-current');
+    expect(current, 'README.md: the theming section is stale: run `npm run docs:theming`').to.equal(true);
   });
 });

@@ -1,7 +1,12 @@
 /**
- * Which events a listener on each element hears from it, worked out from the
- * sources alone (not from custom-elements.json, which test/manifest.test.ts
- * checks against this):
+ * What test/manifest.test.ts checks custom-elements.json against, worked
+ * out from the sources alone.
+ *
+ * elementCustomProperties(): the `--inbox-*` custom properties each element's
+ * styles read (`var(--inbox-...)` in its sources, and in the sheets of
+ * src/styles/ it imports by name), besides the global tokens.
+ *
+ * elementEvents(): which events a listener on each element hears from it:
  *
  * - the tags: `defineOnce('tag', Class)` in src/define-*.ts, and the class's
  *   module through that file's imports;
@@ -79,9 +84,16 @@ function eventClasses() {
   return classes;
 }
 
-/** Relative value imports of a module, as files. */
+/** Relative value imports of a module, static or dynamic (`import('./x.js')`), as files. */
 function valueImports(file) {
   const files = [];
+  walk(parse(file), (node) => {
+    const [arg] = ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword ? node.arguments : [];
+    if (arg && ts.isStringLiteralLike(arg) && arg.text.startsWith('.')) {
+      const target = resolve(dirname(file), arg.text.replace(/\.js$/, '.ts'));
+      if (existsSync(target)) files.push(target);
+    }
+  });
   for (const statement of parse(file).statements) {
     if (!ts.isImportDeclaration(statement) || statement.importClause?.isTypeOnly) continue;
     const specifier = statement.moduleSpecifier.text;
@@ -92,6 +104,57 @@ function valueImports(file) {
     if (existsSync(target)) files.push(target);
   }
   return files;
+}
+
+/**
+ * Every registered tag -> the `--inbox-*` custom properties its styles read,
+ * except the global tokens of src/styles/tokens.ts (which builds their names).
+ */
+export function elementCustomProperties() {
+  parsed.clear();
+  const tags = registeredTags();
+  const elementFiles = new Set([...tags.values()].map((t) => t.file));
+  const STYLES = join(SRC, 'styles');
+  const TOKENS = join(STYLES, 'tokens.ts');
+  const reads = (text) => [...text.matchAll(/var\(\s*(--inbox-[a-z0-9-]*[a-z0-9])\b/g)].map((m) => m[1]);
+  const result = {};
+  for (const [tag, { file }] of tags) {
+    const found = new Set();
+    for (const source of sourcesOf(file, elementFiles)) {
+      for (const name of reads(readFileSync(source, 'utf8'))) found.add(name);
+      // Shared sheets (styles/controls.ts): only those imported by name.
+      for (const statement of parse(source).statements) {
+        if (!ts.isImportDeclaration(statement) || !statement.moduleSpecifier.text.startsWith('.')) continue;
+        const target = resolve(dirname(source), statement.moduleSpecifier.text.replace(/\.js$/, '.ts'));
+        const bindings = statement.importClause?.namedBindings;
+        // tokens.ts reads the global tokens, listed apart.
+        if (!target.startsWith(STYLES) || target === TOKENS || !bindings || !ts.isNamedImports(bindings)) continue;
+        const names = new Set(bindings.elements.map((e) => (e.propertyName ?? e.name).text));
+        walk(parse(target), (node) => {
+          if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && names.has(node.name.text) && node.initializer) {
+            for (const name of reads(node.initializer.getText())) found.add(name);
+          }
+        });
+      }
+    }
+    result[tag] = [...found].sort();
+  }
+  return result;
+}
+
+/** An element's module and the helpers, controllers and base classes it imports (values), not other elements. */
+function sourcesOf(file, elementFiles) {
+  const inScope = (f) => f.startsWith(join(SRC, 'elements')) || f.startsWith(join(SRC, 'controllers'));
+  const sources = new Set([file]);
+  const queue = [file];
+  while (queue.length) {
+    for (const next of valueImports(queue.shift())) {
+      if (sources.has(next) || !inScope(next) || elementFiles.has(next) || next.endsWith('.test.ts')) continue;
+      sources.add(next);
+      queue.push(next);
+    }
+  }
+  return sources;
 }
 
 /** tag -> the module of its class, from the defineOnce calls of src/define-*.ts. */
@@ -129,19 +192,10 @@ export function elementEvents() {
   const classes = eventClasses();
   const tags = registeredTags();
   const elementFiles = new Set([...tags.values()].map((t) => t.file));
-  const inScope = (file) => file.startsWith(join(SRC, 'elements')) || file.startsWith(join(SRC, 'controllers'));
 
   const info = new Map();
   for (const [tag, { className, file }] of tags) {
-    const sources = new Set([file]);
-    const queue = [file];
-    while (queue.length) {
-      for (const next of valueImports(queue.shift())) {
-        if (sources.has(next) || !inScope(next) || elementFiles.has(next) || next.endsWith('.test.ts')) continue;
-        sources.add(next);
-        queue.push(next);
-      }
-    }
+    const sources = sourcesOf(file, elementFiles);
     /** name -> Map(type -> composed) */
     const own = new Map();
     const children = new Set();
@@ -220,5 +274,5 @@ export function elementEvents() {
 }
 
 if (process.argv[1] === import.meta.filename) {
-  console.log(JSON.stringify(elementEvents(), null, 1));
+  console.log(JSON.stringify({ events: elementEvents(), customProperties: elementCustomProperties() }, null, 1));
 }
