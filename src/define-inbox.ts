@@ -23,8 +23,6 @@ import { AssigneePicker } from './elements/assignee-picker/assignee-picker.js';
 import { InboxSidebar } from './elements/inbox-sidebar/inbox-sidebar.js';
 import { InboxFilters } from './elements/inbox-filters/inbox-filters.js';
 import { AvailabilityToggle } from './elements/availability-toggle/availability-toggle.js';
-import { ShortcutHelp } from './elements/shortcut-help/shortcut-help.js';
-import { CommandPalette } from './elements/command-palette/command-palette.js';
 import { InboxApp } from './elements/inbox-app/inbox-app.js';
 
 // Providers first (see above).
@@ -40,7 +38,5 @@ defineOnce('assignee-picker', AssigneePicker);
 defineOnce('inbox-sidebar', InboxSidebar);
 defineOnce('inbox-filters', InboxFilters);
 defineOnce('availability-toggle', AvailabilityToggle);
-defineOnce('shortcut-help', ShortcutHelp);
-defineOnce('command-palette', CommandPalette);
 // The app renders a provider of its own, defined above, before its children upgrade.
 defineOnce('inbox-app', InboxApp);

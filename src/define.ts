@@ -9,4 +9,6 @@
  * receive the store. define-inbox.ts holds the provider, so it goes first.
  */
 import './define-inbox.js';
+import './define-overlays.js';
 import './define-conversation.js';
+import './define-contact.js';

@@ -6,6 +6,8 @@
 // api.ts is the explicit list; re-exporting it whole keeps one list, not two.
 export * from './api.js';
 export * from './conversation.js';
+export * from './contact.js';
+export * from './overlays.js';
 export { MemoryTransport, type MemoryTransportOptions } from './transport/memory/memory-transport.js';
 export { HttpTransport, HttpError, type HttpTransportOptions } from './transport/http/http-transport.js';
 export { MemoryBackend } from './transport/memory/memory-backend.js';

@@ -37,12 +37,22 @@ export const loadHttpTransport: Loader<HttpTransportModule> = loader(() => impor
 export type ConversationModule = typeof import('../conversation-chunk.js');
 
 /**
- * The conversation's elements (`<conversation-view>`, `<contact-panel>`, the
- * calls), registered, and their API. Defined already wherever
+ * The conversation's elements (`<conversation-view>`, its timeline and
+ * composer, the calls), registered, and their API. Defined already wherever
  * `inbox-elements/define` was imported; the script-tag bundle loads them when
  * a page first needs them (see bundle.ts).
  */
 export const loadConversationElements: Loader<ConversationModule> = loader(() => import('../conversation-chunk.js'));
+
+export type ContactModule = typeof import('../contact-chunk.js');
+
+/** `<contact-panel>`, registered, and its API; loaded when a conversation's contact is first shown. */
+export const loadContactElements: Loader<ContactModule> = loader(() => import('../contact-chunk.js'));
+
+export type OverlaysModule = typeof import('../overlays-chunk.js');
+
+/** `<shortcut-help>` and `<command-palette>`, registered; loaded the first time one opens. */
+export const loadOverlayElements: Loader<OverlaysModule> = loader(() => import('../overlays-chunk.js'));
 
 export type ProtocolModule = typeof import('./protocol.js');
 

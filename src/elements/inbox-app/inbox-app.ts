@@ -16,7 +16,7 @@ import type { InboxFilters } from '../inbox-filters/inbox-filters.js';
 import type { ShortcutHelp } from '../shortcut-help/shortcut-help.js';
 import type { CommandPalette } from '../command-palette/command-palette.js';
 import type { InboxList } from '../inbox-list/inbox-list.js';
-import { needConversationElements } from '../conversation-elements.js';
+import { needElements } from '../lazy-elements.js';
 import type { ConversationView } from '../conversation-view/conversation-view.js';
 import type { PaletteActionEvent } from '../../events/palette-action.js';
 import { StoreSource } from '../store-source.js';
@@ -122,14 +122,6 @@ export class InboxApp extends StoreSource {
     return this.shadowRoot?.querySelector('inbox-filters') ?? null;
   }
 
-  private get help(): ShortcutHelp | null {
-    return this.shadowRoot?.querySelector('shortcut-help') ?? null;
-  }
-
-  private get palette(): CommandPalette | null {
-    return this.shadowRoot?.querySelector('command-palette') ?? null;
-  }
-
   private get list(): InboxList | null {
     return this.shadowRoot?.querySelector('inbox-list') ?? null;
   }
@@ -166,8 +158,8 @@ export class InboxApp extends StoreSource {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#resizes.observe(this);
-    // The script-tag bundle loads the conversation's elements on demand: the app renders them, so it asks.
-    needConversationElements();
+    // The script-tag bundle loads the conversation's elements on demand: the app shows them, so it asks.
+    needElements('conversation-view', 'incoming-calls', 'call-card').catch(() => undefined);
   }
 
   override disconnectedCallback(): void {
@@ -184,6 +176,7 @@ export class InboxApp extends StoreSource {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     this.#watch(this.activeStore);
+    if (this.#contactShown) needElements('contact-panel').catch(() => undefined);
   }
 
   /** Follows the store: the one-pane layout, and the URL when `sync-url` is on. */
@@ -215,10 +208,10 @@ export class InboxApp extends StoreSource {
   #handle(action: Action): boolean {
     switch (action) {
       case 'help':
-        this.#showModal(this.help);
+        void this.#showModal('shortcut-help');
         return true;
       case 'palette':
-        this.#showModal(this.palette);
+        void this.#showModal('command-palette');
         return true;
       case 'search':
         this.filters?.focusSearch();
@@ -243,8 +236,10 @@ export class InboxApp extends StoreSource {
    * inert (the host's page is not). Set at once, not on the next render:
    * the dialog gives the focus back as it closes.
    */
-  #showModal(dialog: ShortcutHelp | CommandPalette | null): void {
-    if (!dialog) return;
+  async #showModal(tag: 'shortcut-help' | 'command-palette'): Promise<void> {
+    await needElements(tag); // the script-tag bundle loads them the first time
+    const dialog = this.renderRoot.querySelector<ShortcutHelp | CommandPalette>(tag);
+    if (!dialog || dialog.open) return;
     this.renderRoot.querySelector('.app')?.setAttribute('inert', '');
     dialog.show();
   }
@@ -308,10 +303,10 @@ export class InboxApp extends StoreSource {
           <availability-toggle></availability-toggle>
           <inbox-filters></inbox-filters>
           <span class="tools">
-            <button type="button" @click=${() => this.#showModal(this.help)} aria-keyshortcuts="?">
+            <button type="button" @click=${() => this.#showModal('shortcut-help')} aria-keyshortcuts="?">
               ${msg('Shortcuts', { id: 'app.shortcuts' })}
             </button>
-            <button type="button" @click=${() => this.#showModal(this.palette)} aria-keyshortcuts="Control+K">
+            <button type="button" @click=${() => this.#showModal('command-palette')} aria-keyshortcuts="Control+K">
               ${msg('Commands', { id: 'app.commands' })}
             </button>
           </span>

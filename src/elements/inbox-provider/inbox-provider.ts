@@ -10,7 +10,7 @@ import { InboxStore } from '../../store/inbox-store.js';
 import { loadHttpTransport, loadMemoryTransport, loadProtocol, type Loader } from '../../transport/loaders.js';
 import type { Transport } from '../../transport/transport.js';
 import { StoreSource } from '../store-source.js';
-import { watchForConversationElements } from '../conversation-elements.js';
+import { watchForLazyElements } from '../lazy-elements.js';
 
 /** Attributes that decide the store a provider builds for itself. */
 const STORE_ATTRIBUTES = ['demo', 'user', 'conversations', 'traffic', 'endpoint', 'token'] as const;
@@ -75,8 +75,8 @@ export class InboxProvider extends StoreSource {
     // Build at once (not in the first update) so that children that upgrade
     // and request the context right after find a store.
     this.#syncStore();
-    // The script-tag bundle loads the conversation's elements on demand: when one is put inside, ask.
-    this.#unwatch = watchForConversationElements(this);
+    // The script-tag bundle loads some elements on demand: when one is put inside, ask.
+    this.#unwatch = watchForLazyElements(this);
   }
 
   override disconnectedCallback(): void {

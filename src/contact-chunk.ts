@@ -1,0 +1,4 @@
+/** The script-tag bundle's on-demand chunk for the contact panel (loadContactElements()). */
+import './define-contact.js';
+
+export * from './contact.js';
