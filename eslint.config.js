@@ -26,6 +26,8 @@ export default defineConfig(
     'scratch/',
     // Host code type-checked against the built package (`npm run typecheck:hosts`).
     'test/hosts/',
+    // Host projects of their own (own package.json, lock and tooling; `npm run test:examples`).
+    'examples/',
   ]),
 
   js.configs.recommended,

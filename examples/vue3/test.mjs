@@ -1,0 +1,6 @@
+// The built app (dist/, from `npm run build`), as a user drives it in Chromium.
+import { runPages } from '../test-kit.mjs';
+
+await runPages(new URL('dist/', import.meta.url).pathname, [
+  { label: 'Vue 3, two inboxes in a template', path: 'index.html', app: '#a', other: '#b', output: '#selection-a' },
+]);
