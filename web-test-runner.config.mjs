@@ -2,23 +2,11 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { existsSync, readdirSync } from 'node:fs';
 import { ensureBundle } from './scripts/bundle-build.mjs';
+import { chromeArgs, chromePath } from './scripts/chrome.mjs';
 import { manifestPlugin } from './test/manifest-plugin.mjs';
 import { serverPlugin } from './test/server-plugin.mjs';
 
-/** Debian's Chromium, or CHROME_PATH; npm-downloaded browsers cannot be fetched here. */
-export const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-
-export const chromeArgs = [
-  '--no-sandbox',
-  '--headless=new',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+export { chromeArgs, chromePath } from './scripts/chrome.mjs';
 
 const hasTests = (dir) =>
   existsSync(dir) && readdirSync(dir, { recursive: true }).some((f) => String(f).endsWith('.test.ts'));

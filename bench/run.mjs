@@ -15,7 +15,7 @@ import { readFile, mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, extname } from 'node:path';
 import puppeteer from 'puppeteer-core';
-import { chromeArgs, chromePath } from '../web-test-runner.config.mjs';
+import { chromeArgs, chromePath } from '../scripts/chrome.mjs';
 import { ServerProcess } from '../test/server-process.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
