@@ -88,6 +88,7 @@ if (wants('demo')) {
           const open = async () => {
             await settle(1500);
             await page.evaluate(() => {
+              /* global document */
               const app = document.querySelector('demo-shell')?.shadowRoot?.querySelector('inbox-app');
               const store = app?.activeStore;
               const first = store?.selectors.list(store.state)[0];
