@@ -12,6 +12,14 @@ export { InboxProvider } from './elements/inbox-provider/inbox-provider.js';
 export { InboxList } from './elements/inbox-list/inbox-list.js';
 export { BulkBar, BULK_COMMANDS, type BulkCommand } from './elements/bulk-bar/bulk-bar.js';
 export { UndoToast } from './elements/undo-toast/undo-toast.js';
+export { InboxApp } from './elements/inbox-app/inbox-app.js';
+export { InboxSidebar } from './elements/inbox-sidebar/inbox-sidebar.js';
+export { InboxFilters } from './elements/inbox-filters/inbox-filters.js';
+export { AvailabilityToggle } from './elements/availability-toggle/availability-toggle.js';
+export { SnoozePicker } from './elements/snooze-picker/snooze-picker.js';
+export { LabelPicker } from './elements/label-picker/label-picker.js';
+export { PriorityPicker } from './elements/priority-picker/priority-picker.js';
+export { AssigneePicker } from './elements/assignee-picker/assignee-picker.js';
 
 // Events
 export { ConversationOpenEvent } from './events/conversation-open.js';
@@ -19,6 +27,11 @@ export { SelectionChangeEvent } from './events/selection-change.js';
 export { RequestPickerEvent, PICKER_KINDS, type PickerKind } from './events/request-picker.js';
 export { StoreChangeEvent } from './events/store-change.js';
 export { InboxSelectionChangeEvent } from './events/inbox-selection-change.js';
+export { NextConversationEvent } from './events/next-conversation.js';
+export { PaletteActionEvent } from './events/palette-action.js';
+export { PickerCloseEvent } from './events/picker-close.js';
+export { ViewSaveEvent } from './events/view-save.js';
+export { ViewSelectEvent } from './events/view-select.js';
 
 // Localization
 export { setLocale, getLocale, isLocale, LOCALES, type Locale } from './i18n/localization.js';
