@@ -21,19 +21,9 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import puppeteer from 'puppeteer-core';
+// The Chromium and flags every browser tool of the repository uses (Debian's, or CHROME_PATH).
+import { chromeArgs, chromePath } from '../scripts/chrome.mjs';
 
-export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-export const CHROME_ARGS = [
-  '--no-sandbox',
-  '--headless=new',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 export const VIEWPORT = { width: 1600, height: 900 };
 const WAIT_MS = 15_000;
 
@@ -80,7 +70,7 @@ export async function serve(dir) {
 }
 
 export function launch() {
-  return puppeteer.launch({ executablePath: CHROME_PATH, headless: true, args: CHROME_ARGS });
+  return puppeteer.launch({ executablePath: chromePath, headless: true, args: chromeArgs });
 }
 
 /** A page that records uncaught errors (a failed check reports them). */
