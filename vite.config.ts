@@ -6,17 +6,11 @@ import { defineConfig } from 'vite';
  * single-file script-tag bundle is vite.bundle.config.ts; type declarations
  * come from `tsc -p tsconfig.build.json`.
  *
- * Decorators: the elements use TypeScript's legacy decorators
- * (`experimentalDecorators` + `useDefineForClassFields: false` in
- * tsconfig.json). Vite 8 transforms TypeScript with Oxc, which reads both
- * options from the nearest tsconfig.json, in the dev server as in the build:
- * `@property` fields compile to `__decorate(...)` calls and constructor
- * assignments, so Lit's accessors are not shadowed by class fields. No esbuild
- * or Babel plugin is needed. (Checked with Vite 8.3: a `<status-badge>` updates
- * on property change in `vite` dev and in dist/. Standard decorators, by
- * contrast, Oxc leaves untransformed and Chromium cannot run them.)
+ * Dependencies stay imports for the host's bundler (lit, rxjs, valibot,
+ * DOMPurify, Lucide's icons): one copy in the host's bundle, and a host's
+ * lock file brings a DOMPurify security fix without a new release of ours.
  */
-const external = /^(lit|@lit\/.+|@lit-labs\/.+|rxjs|valibot)(\/.*)?$/;
+const external = /^(lit|@lit\/.+|@lit-labs\/.+|rxjs|valibot|dompurify|lucide)(\/.*)?$/;
 
 export default defineConfig(({ command }) => ({
   // Production builds drop the development warnings (src/dev-mode.ts); the
