@@ -1,13 +1,15 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { paletteColor } from './palette.js';
 
-/** Up to two initials of a name ("Léa Rousseau" → "LR"). */
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** Up to two initials of a name ("Léa Rousseau" → "LR"), whole graphemes. */
 export const initials = (name: string): string =>
   name
     .split(/\s+/)
     .filter(Boolean)
     .slice(0, 2)
-    .map((word) => [...word][0]!.toUpperCase())
+    .map((word) => (graphemes.segment(word)[Symbol.iterator]().next().value?.segment ?? '').toUpperCase())
     .join('');
 
 export interface AvatarOf {
