@@ -10,6 +10,7 @@ import {
   unloadedRecentCalls,
 } from './calls.js';
 import { forMode, isCallConversation } from './list-modes.js';
+import { CALL_OUTCOMES, callOutcome, isUnanswered } from './call-outcome.js';
 import { makeChannel, makeContact, makeConversation, makeState, makeUser, MINUTE, T0 } from './fixtures.js';
 import { cmd, NOW, refusal, run } from './rules.testing.js';
 import type { CallItem, InboxState, User } from './types.js';
@@ -205,5 +206,30 @@ describe('ringing and current calls', () => {
     const since = T0 - MINUTE;
     expect(unloadedRecentCalls(s, s.users.get('u-owner')!, since).map((c) => c.id)).to.deep.equal(['recent', 'other']);
     expect(unloadedRecentCalls(s, s.users.get('u-self')!, since).map((c) => c.id), 'R14').to.deep.equal([]);
+  });
+});
+
+describe('call outcome', () => {
+  const call = (extra: Partial<CallItem>): CallItem => ring('x', 'c', extra);
+
+  it('a call that ended after someone talked was answered; ringing and active are as reported', () => {
+    expect(callOutcome(call({ state: 'ended', duration: 252 }))).to.equal('answered');
+    expect(callOutcome(call({ state: 'ringing' }))).to.equal('ringing');
+    expect(callOutcome(call({ state: 'active', direction: 'out' }))).to.equal('active');
+  });
+
+  it('an inbound call nobody answered is missed; with a recording it is a voicemail', () => {
+    expect(callOutcome(call({ state: 'missed' }))).to.equal('missed');
+    expect(callOutcome(call({ state: 'missed', recording: true }))).to.equal('voicemail');
+  });
+
+  it('an outbound call the contact did not pick up is unanswered, not missed', () => {
+    expect(callOutcome(call({ state: 'missed', direction: 'out' }))).to.equal('no-answer');
+    expect(callOutcome(call({ state: 'missed', direction: 'out', recording: true }))).to.equal('no-answer');
+  });
+
+  it('a declined call is declined either way; every outcome where nobody talked is one to notice', () => {
+    expect(callOutcome(call({ state: 'declined' }))).to.equal('declined');
+    expect(CALL_OUTCOMES.filter(isUnanswered)).to.deep.equal(['missed', 'voicemail', 'no-answer', 'declined']);
   });
 });

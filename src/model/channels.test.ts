@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { reachableChannels, reachableKinds, replyChannels } from './channels.js';
+import { defaultReplyChannel, reachableChannels, reachableKinds, replyChannels } from './channels.js';
 import { makeChannel, makeContact, makeConversation, makeState } from './fixtures.js';
 
 const channels = [
@@ -66,15 +66,19 @@ describe('channels', () => {
       expect(ids(replyChannels(state, c))).to.deep.equal(['ch-email', 'ch-sms', 'ch-wa', 'ch-email-sales']);
     });
 
-    it('R2 the own channel is kept whatever its kind (a call conversation, an Instagram thread)', () => {
-      expect(ids(replyChannels(state, makeConversation({ id: 'c', channelId: 'ch-call', contactId: 'k-phone' })))).to.deep.equal([
-        'ch-call',
-        'ch-sms',
-        'ch-wa',
-      ]);
+    it('R2 the own channel is kept whatever its text kind (an Instagram thread the contact started)', () => {
       expect(ids(replyChannels(state, makeConversation({ id: 'c', channelId: 'ch-ig', contactId: 'k-none' })))).to.deep.equal([
         'ch-ig',
       ]);
+    });
+
+    it('R2 a voice line is never offered for a written reply, not even in a call conversation', () => {
+      const call = makeConversation({ id: 'c', channelId: 'ch-call', contactId: 'k-phone' });
+      expect(ids(replyChannels(state, call))).to.deep.equal(['ch-sms', 'ch-wa']);
+      for (const c of contacts) {
+        const kinds = replyChannels(state, makeConversation({ id: 'c', channelId: 'ch-sms', contactId: c.id })).map((ch) => ch.kind);
+        expect(kinds, c.id).not.to.include('call');
+      }
     });
 
     it('R2 an unknown contact leaves only the conversation channel; an unknown channel only the contact ones', () => {
@@ -85,6 +89,51 @@ describe('channels', () => {
         'ch-email',
         'ch-email-sales',
       ]);
+    });
+  });
+
+  describe('defaultReplyChannel', () => {
+    // One business number with a voice line, SMS and WhatsApp; another SMS line listed first.
+    const lines = makeState({
+      channels: [
+        makeChannel({ id: 'ch-sms-other', kind: 'sms', address: '+1 415 555 0100' }),
+        makeChannel({ id: 'ch-email', kind: 'email', address: 'support@example.com' }),
+        makeChannel({ id: 'ch-wa-main', kind: 'whatsapp', address: '+1 (415) 555-0199' }),
+        makeChannel({ id: 'ch-call', kind: 'call', address: '+1 415 555 0199' }),
+        makeChannel({ id: 'ch-sms-main', kind: 'sms', address: '+14155550199' }),
+      ],
+      contacts: [
+        makeContact({ id: 'k-both', phones: ['+33 6 12 34 56 78'], emails: ['zoe@example.com'] }),
+        makeContact({ id: 'k-mail', emails: ['ana@example.com'] }),
+      ],
+    });
+    const after = (contactId: string) => makeConversation({ id: 'c', channelId: 'ch-call', contactId });
+
+    it('R2 after a call, a reply goes by SMS on the same number, then WhatsApp on it, then the other text lines', () => {
+      expect(defaultReplyChannel(lines, after('k-both'))?.id).to.equal('ch-sms-main');
+      expect(ids(replyChannels(lines, after('k-both')))).to.deep.equal(['ch-sms-main', 'ch-wa-main', 'ch-sms-other', 'ch-email']);
+    });
+
+    it('R2 after a call, with no text line on the same number, the contact’s first SMS or WhatsApp line', () => {
+      const other = makeState({
+        channels: [
+          makeChannel({ id: 'ch-email', kind: 'email', address: 'support@example.com' }),
+          makeChannel({ id: 'ch-call', kind: 'call', address: '+1 415 555 0199' }),
+          makeChannel({ id: 'ch-wa', kind: 'whatsapp', address: '+34 910 555 000' }),
+        ],
+        contacts: [makeContact({ id: 'k-both', phones: ['+33 6 12 34 56 78'], emails: ['zoe@example.com'] })],
+      });
+      expect(defaultReplyChannel(other, after('k-both'))?.id).to.equal('ch-wa');
+    });
+
+    it('R2 after a call from a contact with no phone left, e-mail; with no address at all, nothing', () => {
+      expect(defaultReplyChannel(lines, after('k-mail'))?.id).to.equal('ch-email');
+      expect(defaultReplyChannel(lines, after('nobody'))).to.equal(null);
+    });
+
+    it('R2 a conversation on a text channel replies on that channel by default', () => {
+      const c = makeConversation({ id: 'c', channelId: 'ch-wa-main', contactId: 'k-both' });
+      expect(defaultReplyChannel(lines, c)?.id).to.equal('ch-wa-main');
     });
   });
 });

@@ -33,10 +33,23 @@ export function reachableChannels(state: Pick<InboxState, 'channels'>, contact: 
   return [...state.channels.values()].filter((channel) => kinds.has(channel.kind));
 }
 
+/** The digits of a channel's address: two lines are the same number whatever the spacing. */
+const digits = (address: string): string => address.replace(/\D/g, '');
+
+/** Text channels that write to a phone number, in the order a reply after a call prefers them. */
+const PHONE_TEXT: readonly ChannelKind[] = ['sms', 'whatsapp'];
+
 /**
- * The channels a written reply in `conversation` can go out on: its own
- * channel first, always (whatever its kind), then every other channel
- * reaching its contact that carries text, in the workspace's order.
+ * R2 The channels a written reply in `conversation` can go out on, the
+ * default first. A voice line is never one of them: a call channel is
+ * called, not written to.
+ *
+ * - A conversation on a channel that carries text: its own channel first,
+ *   then every other text channel reaching its contact, in the workspace's
+ *   order.
+ * - A conversation on a voice line (after a call): the text channels of the
+ *   same number first (SMS, then WhatsApp), then the contact's other SMS and
+ *   WhatsApp channels, then any other text channel reaching them.
  */
 export function replyChannels(
   state: Pick<InboxState, 'channels' | 'contacts'>,
@@ -47,5 +60,26 @@ export function replyChannels(
   const others = contact
     ? reachableChannels(state, contact).filter((c) => c.id !== conversation.channelId && !VOICE_ONLY.has(c.kind))
     : [];
-  return own ? [own, ...others] : others;
+  if (!own) return others;
+  if (!VOICE_ONLY.has(own.kind)) return [own, ...others];
+  const number = digits(own.address);
+  const rank = (c: Channel): number => {
+    const phone = PHONE_TEXT.indexOf(c.kind);
+    if (phone < 0) return 4;
+    return (number !== '' && digits(c.address) === number ? 0 : 2) + phone / 2;
+  };
+  return others.map((c, i) => ({ c, i })).sort((a, b) => rank(a.c) - rank(b.c) || a.i - b.i).map(({ c }) => c);
+}
+
+/**
+ * R2 The channel a reply goes out on unless the person picks another: the
+ * first of `replyChannels` (the conversation's own when it carries text; after
+ * a call, a text channel of the same number). Null when no channel can carry
+ * a written reply to the contact.
+ */
+export function defaultReplyChannel(
+  state: Pick<InboxState, 'channels' | 'contacts'>,
+  conversation: Conversation,
+): Channel | null {
+  return replyChannels(state, conversation)[0] ?? null;
 }
