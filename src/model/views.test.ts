@@ -14,6 +14,7 @@ import {
   type StatusTab,
   type ViewId,
   type ViewOptions,
+  usableView,
 } from './views.js';
 
 const ana = 'u-ana';
@@ -283,6 +284,42 @@ describe('views', () => {
         expect(inView(c, view, 'done', ctx), view).to.equal(false);
       }
       for (const view of FOLDER_VIEWS) expect(inView(c, view, 'open', ctx), view).to.equal(false);
+    });
+  });
+
+  describe('R14 the view a user lands on', () => {
+    const people = [
+      ...users,
+      makeUser({ id: 'u-self', visibility: 'self' }),
+      makeUser({ id: 'u-team', visibility: 'team', teamIds: ['t-1'] }),
+      makeUser({ id: 'u-gone', active: false }),
+    ];
+    const s = makeState({ users: people, teams, contacts, conversations: [open()] });
+    const land = (id: string, wanted: ViewId) => usableView(s, s.users.get(id)!, wanted);
+
+    it('R14 keeps the wanted view when the user may open it', () => {
+      expect(land('u-owner', 'all')).to.equal('all');
+      expect(land(ana, 'team:t-1')).to.equal('team:t-1');
+      expect(land('u-team', 'mine')).to.equal('mine');
+    });
+
+    it('R14 an agent with visibility self lands on Mine, not on an empty All', () => {
+      expect(land('u-self', 'all')).to.equal('mine');
+      expect(land('u-self', 'unassigned')).to.equal('mine');
+    });
+
+    it('R14 an agent with visibility team asked for Unassigned lands on their first view', () => {
+      expect(land('u-team', 'unassigned')).to.equal('all');
+    });
+
+    it('R14 a view one may not open (another team, a missing saved view, Blocked without permission) gives way to the first', () => {
+      expect(land('u-bob', 'team:t-9')).to.equal('all');
+      expect(land(ana, 'saved:v-missing')).to.equal('all');
+      expect(land('u-self', 'saved:v-missing')).to.equal('mine');
+    });
+
+    it('R14 a deactivated user, who may open nothing, keeps what was asked', () => {
+      expect(land('u-gone', 'all')).to.equal('all');
     });
   });
 });

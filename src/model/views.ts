@@ -301,6 +301,17 @@ export function canUseView(state: InboxState, user: User, view: ViewId): boolean
   }
 }
 
+/**
+ * R14: the view `user` lands on. `wanted` (the default All, a view from a
+ * link, the view in use) when they may open it, else the first view their
+ * sidebar lists (Mine for an agent with visibility `self`), so nobody lands
+ * on an empty screen with no view selected; `wanted` when they may see none.
+ */
+export function usableView(state: InboxState, user: User, wanted: ViewId): ViewId {
+  if (canUseView(state, user, wanted)) return wanted;
+  return sidebarViews(state, user)[0]?.id ?? wanted;
+}
+
 const byName = (a: { name: string; id: Id }, b: { name: string; id: Id }) =>
   a.name.localeCompare(b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 

@@ -10,7 +10,7 @@ import { apply } from '../model/rules.js';
 import { emptyState, reduceAll, stateFromSnapshot, upsertTimelineItem } from '../model/state.js';
 import type { Attachment, Filters, Id, InboxState, Millis, SortOrder, TimelineItem } from '../model/types.js';
 import { invert } from '../model/undo.js';
-import type { StatusTab, ViewId } from '../model/views.js';
+import { usableView, type StatusTab, type ViewId } from '../model/views.js';
 import { loadProtocol, type ProtocolModule } from '../transport/loaders.js';
 import type { Presence, ServerMessage, Transport } from '../transport/transport.js';
 import { rebase, remove, settle, update, type PendingCommand } from './pending.js';
@@ -335,12 +335,18 @@ export class InboxStore {
     const { state: model } = rebase(confirmed, pending, this.userId);
     const dots = this.#lightDots(before, model, events);
     this.#attempt = 0;
+    let ui = dots === this.state.ui.dots ? this.state.ui : { ...this.state.ui, dots };
+    // R14: a view the user may not open (the default All for a `self` agent, a
+    // view from a link, a saved view deleted meanwhile) gives way to their first.
+    const user = model.users.get(this.userId);
+    const view = user ? usableView(model, user, ui.view) : ui.view;
+    if (view !== ui.view) ui = { ...ui, view, checked: new Set() };
     this.#set({
       model,
       pending,
       connection: 'live',
       ready: true,
-      ui: dots === this.state.ui.dots ? this.state.ui : { ...this.state.ui, dots },
+      ui,
       ...(snapshot ? { paging: new Map() } : {}),
     });
     if (snapshot) {
