@@ -37,7 +37,7 @@ const groups = [
 // before the runner starts, when it is missing or older than a source (a few
 // seconds; nothing when fresh): a build inside a test command has the
 // runner's 20 s, and once timed out on a loaded machine.
-ensureBundle();
+ensureBundle({ orRemove: true });
 
 // wtr runs every configured group on top of `files`, so the groups are
 // declared only when one is asked for (`--group`), else each test runs twice.
