@@ -31,6 +31,7 @@ import type {
   Conversation,
   Direction,
   Id,
+  LastCall,
   LastMessage,
   MessageItem,
   User,
@@ -65,6 +66,21 @@ export function callItem(input: RuleInput, conversationId: Id, itemId: Id, direc
     agentId,
     recording: false,
   };
+}
+
+/** What a conversation's last message keeps of `call` (LastMessage.call). */
+export const lastCall = (call: CallItem): LastCall => ({
+  itemId: call.id,
+  state: call.state,
+  duration: call.duration,
+  recording: call.recording,
+});
+
+/** The last message's call, brought up to date when `call` is that call; else no change. */
+export function lastCallPatch(c: Conversation, call: CallItem): ConversationPatch {
+  const last = c.lastMessage;
+  if (last?.call?.itemId !== call.id) return {};
+  return { lastMessage: { ...last, call: lastCall(call) } };
 }
 
 /** R2: our message makes it read and awaiting the contact; the status stays. */
@@ -169,7 +185,7 @@ export const answerCall: Rule<'answerCall'> = byPerson((input, actor) => {
   if (!call) return refuse('not-found', `Call ${args.itemId} was not found.`);
   if (call.state !== 'ringing') return refuse('conflict', 'This call is no longer ringing.');
   const answered: CallItem = { ...call, state: 'active', agentId: actor.id, answeredAt: input.ctx.now };
-  return accept([timelineEvent(answered), ...claimEvents(input, actor, c, {})]);
+  return accept([timelineEvent(answered), ...claimEvents(input, actor, c, lastCallPatch(c, answered))]);
 });
 
 // R10
@@ -181,7 +197,7 @@ export const placeCall: Rule<'placeCall'> = byPerson((input, actor) => {
     return refuse('conflict', `Call ${args.itemId} already exists.`);
   }
   const call = callItem(input, c.id, args.itemId, 'out', actor.id);
-  const last: LastMessage = { preview: '', at: input.ctx.now, direction: 'out', kind: 'call' };
+  const last: LastMessage = { preview: '', at: input.ctx.now, direction: 'out', kind: 'call', call: lastCall(call) };
   return accept([timelineEvent(call), ...claimEvents(input, actor, c, { lastMessage: last })]);
 });
 
@@ -198,7 +214,7 @@ export const endCall: Rule<'endCall'> = (input) => {
   // A call hung up before anyone answered was missed; only a call that was talked on has a duration.
   const ended: CallItem =
     call.state === 'active' ? { ...call, state: 'ended', duration: args.duration } : { ...call, state: 'missed' };
-  return accept([timelineEvent(ended)]);
+  return accept([timelineEvent(ended), ...changeConversation(input, c, { patch: lastCallPatch(c, ended) })]);
 };
 
 /** A call of a conversation the actor sees (R14), or why not. */
@@ -209,6 +225,12 @@ function findCall(input: RuleInput<'declineCall' | 'setRecording'>): CallItem | 
   return findItem(input.state, c.id, args.itemId, 'call') ?? refuse('not-found', `Call ${args.itemId} was not found.`);
 }
 
+/** The call's new item, and its conversation's last message when that is this call. */
+function callChanged(input: RuleInput<'declineCall' | 'setRecording'>, call: CallItem): DomainEvent[] {
+  const c = input.state.conversations.get(call.conversationId);
+  return [timelineEvent(call), ...(c ? changeConversation(input, c, { patch: lastCallPatch(c, call) }) : [])];
+}
+
 // Declining stops the ringing for the team; it assigns nobody (R10 is about answering).
 export const declineCall: Rule<'declineCall'> = byPerson((input, actor) => {
   const call = findCall(input);
@@ -217,7 +239,7 @@ export const declineCall: Rule<'declineCall'> = byPerson((input, actor) => {
   if (call.state !== 'ringing' || call.direction !== 'in') {
     return refuse('conflict', 'Only a ringing incoming call can be declined.');
   }
-  return accept([timelineEvent({ ...call, state: 'declined', agentId: actor.id })]);
+  return accept(callChanged(input, { ...call, state: 'declined', agentId: actor.id }));
 });
 
 export const setRecording: Rule<'setRecording'> = byPerson((input) => {
@@ -226,5 +248,5 @@ export const setRecording: Rule<'setRecording'> = byPerson((input) => {
   const recording = input.command.args.recording;
   if (call.recording === recording) return accept([]);
   if (call.state !== 'active') return refuse('conflict', 'Only a call in progress can be recorded.');
-  return accept([timelineEvent({ ...call, recording })]);
+  return accept(callChanged(input, { ...call, recording }));
 });

@@ -6,7 +6,7 @@
  * rules.backend.ts decides with them; the store never needs them.
  */
 import type { DomainEvent } from './events.js';
-import { callItem, findParty, newConversation, outboundChange, startedPatch, type Party } from './rules.inbound.js';
+import { callItem, findParty, lastCall, newConversation, outboundChange, startedPatch, type Party } from './rules.inbound.js';
 import {
   DAY,
   accept,
@@ -143,7 +143,8 @@ export const receiveCall: Rule<'receiveCall'> = (input) => {
   if (isRefused(party)) return party;
   const existing = existingFor(input, args.conversationId, args.contactId);
   if (isRefused(existing)) return existing;
-  const last: LastMessage = { preview: '', at: input.ctx.now, direction: args.direction, kind: 'call' };
+  const call = callItem(input, args.conversationId, args.itemId, args.direction, null);
+  const last: LastMessage = { preview: '', at: input.ctx.now, direction: args.direction, kind: 'call', call: lastCall(call) };
   const inbound = args.direction === 'in';
   const later = (c: Conversation): Change =>
     inbound ? inboundChange(input, c, party.contact, last) : outboundChange(last);
@@ -154,7 +155,6 @@ export const receiveCall: Rule<'receiveCall'> = (input) => {
     (fresh) => (inbound ? later(fresh) : { patch: startedPatch(last) }),
     later,
   );
-  const call = callItem(input, args.conversationId, args.itemId, args.direction, null);
   return accept([timelineEvent(call), ...conversationEvents]);
 };
 

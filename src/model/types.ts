@@ -113,6 +113,21 @@ export interface LastMessage {
   readonly direction: Direction;
   /** The channel kind it travelled on, or 'call'. */
   readonly kind: ChannelKind;
+  /**
+   * When it is a call (kind 'call'): that call's item and how it went, kept
+   * current as it is answered, ended or declined, so that a list row says
+   * "Missed call" or "Incoming · 4:12" without loading the timeline.
+   */
+  readonly call?: LastCall | undefined;
+}
+
+/** The facts of a conversation's last call a list row shows (its direction is the last message's). */
+export interface LastCall {
+  readonly itemId: Id;
+  readonly state: CallState;
+  /** Seconds. */
+  readonly duration: number;
+  readonly recording: boolean;
 }
 
 export type CustomValue = string | number | boolean;

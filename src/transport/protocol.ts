@@ -113,6 +113,7 @@ export const ConversationSchema = v.object({
       at: Time,
       direction: v.picklist(DIRECTIONS),
       kind: v.picklist(CHANNEL_KINDS),
+      call: opt(v.object({ itemId: Id, state: v.picklist(CALL_STATES), duration: Count, recording: v.boolean() })),
     }),
   ),
   lastInboundAt: v.nullable(Time),

@@ -10,6 +10,7 @@ import type {
   Direction,
   EventKind,
   Id,
+  LastCall,
   LastMessage,
   Priority,
   SavedView,
@@ -569,7 +570,8 @@ export function generateDemoData(options: DemoOptions): DemoData {
       kind === 'call'
         ? direction === 'out' ? pools.callOut : status === 'open' ? pools.callMissed : pools.callIn
         : direction === 'in' ? pick(pools.inbound) : pick(pools.outbound);
-    const lastMessage: LastMessage = { preview, at: lastAt, direction, kind };
+    const call = kind === 'call' ? demoLastCall(mix(seed, i), preview === pools.callMissed, `${demoConversationId(i)}.call`) : undefined;
+    const lastMessage: LastMessage = call ? { preview, at: lastAt, direction, kind, call } : { preview, at: lastAt, direction, kind };
     const lastInboundAt = sent ? null : direction === 'in' ? lastAt : lastAt - Math.floor(rng() * 3 * HOUR) - MINUTE;
     const open = status === 'open' && !spam && trashedAt === null;
     const id = demoConversationId(i);
@@ -630,6 +632,20 @@ export function generateDemoData(options: DemoOptions): DemoData {
   }
 
   return { snapshot, timelineFor, longTimelineIds };
+}
+
+/**
+ * How a call conversation's last call went (its LastMessage.call), from a
+ * seed of its own so the snapshot's other draws stay as they were: a missed
+ * one left a voicemail one time in three; one talked on lasted 45 s to
+ * 11 min and was recorded three times in ten. buildTimeline gives the
+ * timeline's last item this call's id (`<conversation>.call`).
+ */
+function demoLastCall(seed: number, missed: boolean, itemId: Id): LastCall {
+  const rng = mulberry32(seed ^ 0x5bd1e995);
+  const recorded = rng() < (missed ? 0.34 : 0.3);
+  const duration = missed ? (recorded ? 8 + Math.floor(rng() * 50) : 0) : 45 + Math.floor(rng() * 600);
+  return { itemId, state: missed ? 'missed' : 'ended', duration, recording: recorded };
 }
 
 /**
@@ -719,10 +735,9 @@ function buildTimeline(c: Conversation, meta: Meta, seed: number, long: boolean)
   // The newest message is exactly the conversation's lastMessage.
   const lastId = `${c.id}.${body - 1}`;
   if (last.kind === 'call') {
-    const state: CallState = last.preview === pools.callMissed ? 'missed' : 'ended';
-    items.push({ type: 'call', id: lastId, conversationId: c.id, at: last.at, direction: last.direction, state,
-      duration: state === 'ended' ? 45 + Math.floor(rng() * 600) : 0, agentId: state === 'ended' ? humanId : null,
-      recording: state === 'ended' && rng() < 0.3 });
+    const call = last.call ?? demoLastCall(seed, last.preview === pools.callMissed, lastId);
+    items.push({ type: 'call', id: call.itemId, conversationId: c.id, at: last.at, direction: last.direction, state: call.state,
+      duration: call.duration, agentId: call.state === 'ended' ? humanId : null, recording: call.recording });
   } else {
     items.push({ type: 'message', id: lastId, conversationId: c.id, at: last.at, direction: last.direction,
       channelKind: last.kind, senderId: last.direction === 'in' ? c.contactId : agentId, body: last.preview,
