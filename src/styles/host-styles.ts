@@ -26,9 +26,16 @@ export const hostStyles = css`
     outline: var(--_inbox-focus-ring);
     outline-offset: var(--_inbox-focus-ring-offset);
   }
-  /* Read by screen readers, not shown. */
+  /*
+   * Read by screen readers, not shown. At the start corner of its containing
+   * block, not where it would have flowed: left at its static position, the
+   * text of a long list inside a scroller that is not its containing block
+   * sat below everything and made the page itself scroll.
+   */
   .visually-hidden {
     position: absolute;
+    inset-block-start: 0;
+    inset-inline-start: 0;
     inline-size: 1px;
     block-size: 1px;
     padding: 0;

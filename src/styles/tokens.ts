@@ -64,8 +64,14 @@ export const SIZE_TOKENS = {
   'font-family': "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif",
   /** Base text size. */
   'font-size': '0.875rem',
-  /** Small text: badges, times, hints. */
+  /** Small text: badges, times, hints (12 px). */
   'font-size-sm': '0.75rem',
+  /** Dense text of lists and bars: row previews, tabs, a view's name, toolbar words (13 px). */
+  'font-size-md': '0.8125rem',
+  /** Titles of panes and popovers (16 px). */
+  'font-size-lg': '1rem',
+  /** The largest heading: a conversation's contact, an empty state's title (20 px). */
+  'font-size-xl': '1.25rem',
   /** Medium weight: buttons, names. */
   'font-weight-medium': '500',
   /** Bold weight: unread rows, headings. */
