@@ -109,9 +109,13 @@ function showcaseTimeline(now: number): TimelineItem[] {
   return items;
 }
 
-const EMAIL_HTML = `<div style="font-family: Georgia, serif">
+/** A shop's e-mail as they come: its own page colours (a light slab in a dark inbox unless dropped). */
+const EMAIL_HTML = `<div style="font-family: Georgia, serif; background: #f4f4f4; color: #333333; padding: 12px">
+  <table width="100%" bgcolor="#ffffff"><tr><td style="background-color: white; color: black; padding: 8px">
   <p>Hello,</p>
   <p>Your <b>order #4821</b> has shipped. <a href="https://shop.example.com/track/4821">Track your parcel</a>.</p>
+  <p><font color="#555555">Questions? Just reply to this e-mail.</font></p>
+  </td></tr></table>
   <p><img src="${REMOTE_IMAGE}" alt="Spring sale banner" width="240" height="60"></p>
   <table style="background-image: url(https://images.example.com/bg.png)"><tr><td>Total</td><td>€42.00</td></tr></table>
   <script>window.__xss && window.__xss('story')</script>
@@ -285,7 +289,7 @@ export const Empty: Story = { args: { conversation: EMPTY_ID } };
 export const AsAgent: Story = { args: { userId: ROLE_USERS['agent (all)'], links: false } };
 
 export const Dark: Story = { args: { theme: 'dark' }, globals: { theme: 'dark' } };
-/** E-mails keep a light page of their own in the dark theme. */
+/** In the dark theme an e-mail drops its own page colours: the inbox's text on the dark surface, no light slab. */
 export const EmailDark: Story = { args: { conversation: EMAIL_ID, theme: 'dark' }, globals: { theme: 'dark' } };
 export const French: Story = { globals: { locale: 'fr' } };
 export const Spanish: Story = { globals: { locale: 'es' } };

@@ -1,4 +1,4 @@
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '../src/define.js';
@@ -15,7 +15,7 @@ import { ROLE_USERS, STORE_KINDS, demoBackend, storyStore, type StoreKind } from
  * data, inside an `<inbox-provider>` following the store's open
  * conversation, or alone with `conversation-id` (a CRM page).
  */
-export const CONVERSATION_STATES = ['open', 'email', 'done', 'unread', 'snoozed', 'none'] as const;
+export const CONVERSATION_STATES = ['open', 'email', 'done', 'unread', 'snoozed', 'call', 'none'] as const;
 export type ConversationState = (typeof CONVERSATION_STATES)[number];
 
 export const PRESENCE = ['none', 'viewing', 'typing'] as const;
@@ -32,6 +32,12 @@ export interface ConversationViewArgs {
   alone: boolean;
   /** Show the Back button (narrow layouts). */
   back: boolean;
+  /** Put a Contact toggle in the `actions` slot, as `<inbox-app>` does. */
+  contactToggle: boolean;
+  /** The frame's width in px (0: up to 880 px, the viewport's). */
+  width: number;
+  /** The frame's height in px. */
+  height: number;
   theme?: 'light' | 'dark';
 }
 
@@ -58,6 +64,8 @@ const PICKS: Record<Exclude<ConversationState, 'none'>, (c: Conversation, backen
   done: (c) => c.status === 'done',
   unread: (c) => c.status === 'open' && c.unread && c.snoozedUntil === null,
   snoozed: (c) => c.status === 'open' && c.snoozedUntil !== null,
+  // After a call: a conversation on the voice line whose last message was a call.
+  call: (c, backend) => c.status === 'open' && backend.state.channels.get(c.channelId)?.kind === 'call' && c.lastMessage?.kind === 'call',
 };
 
 /** The first demo conversation in `state` that `userId` may see, and that is in no folder (spam, trash, blocked, sent). */
@@ -72,7 +80,7 @@ export function pickConversation(backend: MemoryBackend, userId: Id, state: Excl
   return found;
 }
 
-export function renderView({ userId, kind, state, presence, alone, back, theme }: ConversationViewArgs): TemplateResult {
+export function renderView({ userId, kind, state, presence, alone, back, contactToggle, width, height, theme }: ConversationViewArgs): TemplateResult {
   const backend = kind === 'demo' ? demoBackend() : undefined;
   const store = storyStore({ userId, kind, backend });
   const id = backend && state !== 'none' ? pickConversation(backend, userId, state).id : null;
@@ -81,10 +89,15 @@ export function renderView({ userId, kind, state, presence, alone, back, theme }
     const agent = storyStore({ userId: other, backend });
     void Promise.all([agent.ready, store.ready]).then(() => agent.setPresence(id, presence === 'typing'));
   }
+  const size = `block-size: ${String(height)}px; ${width ? `inline-size: ${String(width)}px` : 'max-inline-size: 880px'}`;
   const frame = (content: TemplateResult) =>
-    html`<div style="block-size: 640px; max-inline-size: 880px; display: flex; flex-direction: column; border: 1px solid #d1d9e0">
-      ${content}
-    </div>`;
+    html`<div style="${size}; display: flex; flex-direction: column; border: 1px solid #d1d9e0">${content}</div>`;
+  // What <inbox-app> slots into the header's row of icon buttons.
+  const toggle = contactToggle
+    ? html`<button slot="actions" type="button" aria-pressed="false" style="font: inherit; font-size: 0.8125rem; padding: 0.25rem 0.5rem">
+        Contact
+      </button>`
+    : nothing;
   if (alone) {
     return frame(html`<conversation-view
       style="flex: 1"
@@ -93,12 +106,13 @@ export function renderView({ userId, kind, state, presence, alone, back, theme }
       .linkBuilder=${storyLink}
       ?back=${back}
       theme=${ifDefined(theme)}
-    ></conversation-view>`);
+      >${toggle}</conversation-view
+    >`);
   }
   // Opened before the first snapshot, as a deep link would: an unread one stays unread for the story.
   if (id) store.openConversation(id);
   return frame(html`<inbox-provider .store=${store} style="display: flex; flex: 1; min-block-size: 0">
-    <conversation-view style="flex: 1" .linkBuilder=${storyLink} ?back=${back} theme=${ifDefined(theme)}></conversation-view>
+    <conversation-view style="flex: 1" .linkBuilder=${storyLink} ?back=${back} theme=${ifDefined(theme)}>${toggle}</conversation-view>
   </inbox-provider>`);
 }
 
@@ -106,7 +120,7 @@ const meta = {
   title: 'Elements/conversation-view',
   component: 'conversation-view',
   render: renderView,
-  args: { userId: ROLE_USERS.owner, kind: 'demo', state: 'open', presence: 'none', alone: false, back: false },
+  args: { userId: ROLE_USERS.owner, kind: 'demo', state: 'open', presence: 'none', alone: false, back: false, contactToggle: false, width: 0, height: 640 },
   argTypes: {
     userId: { control: 'select', options: Object.values(ROLE_USERS) },
     kind: { control: 'select', options: STORE_KINDS },
@@ -114,6 +128,9 @@ const meta = {
     presence: { control: 'inline-radio', options: PRESENCE },
     alone: { control: 'boolean' },
     back: { control: 'boolean' },
+    contactToggle: { control: 'boolean' },
+    width: { control: { type: 'number', min: 0, max: 1400, step: 10 } },
+    height: { control: { type: 'number', min: 200, max: 1200, step: 10 } },
     theme: { control: 'inline-radio', options: ['light', 'dark'] },
   },
 } satisfies Meta<ConversationViewArgs>;
@@ -129,6 +146,13 @@ export const Email: Story = { args: { state: 'email' } };
 export const Done: Story = { args: { state: 'done' } };
 export const Unread: Story = { args: { state: 'unread' } };
 export const Snoozed: Story = { args: { state: 'snoozed' } };
+/** After a call: the reply goes by SMS on the same number (never the voice line), with a call note. */
+export const AfterCall: Story = { args: { state: 'call' } };
+/**
+ * As `<inbox-app>` shows it in its narrowest layout: 320 px, Back and the
+ * Contact toggle; the tools that do not fit are in the More menu.
+ */
+export const Narrow: Story = { args: { width: 320, back: true, contactToggle: true } };
 /** No conversation open. */
 export const Empty: Story = { args: { state: 'none' } };
 /** Before the store's first snapshot. */

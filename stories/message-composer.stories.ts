@@ -23,12 +23,15 @@ import { ROLE_USERS, demoBackend } from './demo-stores.js';
  */
 
 /** Which demo conversation the composer writes in. */
-export const CONVERSATION_PICKS = ['sms', 'chat'] as const;
+export const CONVERSATION_PICKS = ['sms', 'chat', 'call'] as const;
 export type ConversationPick = (typeof CONVERSATION_PICKS)[number];
 
 export interface ComposerArgs {
   userId: string;
-  /** An open SMS conversation, or a website chat whose contact also has an e-mail address. */
+  /**
+   * An open SMS conversation, a website chat whose contact also has an
+   * e-mail address, or a conversation on the voice line just after a call.
+   */
   conversation: ConversationPick;
   mode: 'reply' | 'comment';
   /** Typed into the composer once it is ready. */
@@ -43,6 +46,8 @@ export interface ComposerArgs {
   send: boolean;
   /** A link shortener that turns each link into `https://sho.rt/<n>`. */
   shortener: boolean;
+  /** The composer's width in px (0: up to 44rem). */
+  width: number;
   theme?: 'light' | 'dark';
 }
 
@@ -86,6 +91,7 @@ export function pickConversation(backend: MemoryBackend, pick: ConversationPick)
     if (!contact || contact.blocked || c.status !== 'open' || c.spam || c.trashedAt !== null || c.snoozedUntil !== null) continue;
     if (pick === 'sms' && kind === 'sms' && contact.phones.length > 0 && contact.emails.length > 0) return c;
     if (pick === 'chat' && kind === 'chat' && contact.emails.length > 0) return c;
+    if (pick === 'call' && kind === 'call' && c.lastMessage?.kind === 'call' && contact.phones.length > 0) return c;
   }
   throw new Error(`the demo has no ${pick} conversation`);
 }
@@ -172,7 +178,8 @@ const render = (args: ComposerArgs): TemplateResult => {
     }
   };
   // Room above for the mention list, which opens over the text field.
-  const composer = html`<div style="max-inline-size: 44rem; padding-block-start: ${args.mode === 'comment' ? '14rem' : '0'}">
+  const width = args.width ? `inline-size: ${String(args.width)}px` : 'max-inline-size: 44rem';
+  const composer = html`<div style="${width}; padding-block-start: ${args.mode === 'comment' ? '14rem' : '0'}">
     <message-composer
       ${ref(setup)}
       .store=${store}
@@ -198,6 +205,7 @@ const meta = {
     refuse: 0,
     send: false,
     shortener: false,
+    width: 0,
   },
   argTypes: {
     userId: { control: 'select', options: Object.values(ROLE_USERS) },
@@ -209,6 +217,7 @@ const meta = {
     refuse: { control: { type: 'number', min: 0, max: 5 } },
     send: { control: 'boolean' },
     shortener: { control: 'boolean' },
+    width: { control: { type: 'number', min: 0, max: 1200, step: 10 } },
   },
   render,
 } satisfies Meta<ComposerArgs>;
@@ -243,6 +252,16 @@ export const EmailChannelSwitch: Story = {
 export const LinkShortener: Story = {
   args: { shortener: true, text: 'The guide: https://acme.example/help/articles/returns-and-refunds?lang=en' },
 };
+
+/**
+ * Just after a call, on the voice line: the reply goes by SMS on the same
+ * number (the voice line is never offered), and "Call note" writes an
+ * internal note about the call.
+ */
+export const AfterCall: Story = { args: { conversation: 'call' } };
+
+/** In a 320 px column, in French: one row of tools, the mode names short. */
+export const Narrow: Story = { args: { width: 320, text: 'Bonjour !' }, globals: { locale: 'fr' } };
 
 export const Dark: Story = {
   args: { mode: 'comment', text: 'Heads up: the customer asked twice already.', theme: 'dark' },

@@ -48,7 +48,7 @@ export const styles = css`
   [role='feed'] {
     display: flex;
     flex-direction: column;
-    gap: var(--_inbox-space-3);
+    gap: var(--_inbox-space-2);
   }
 
   article {
@@ -57,8 +57,20 @@ export const styles = css`
     flex-direction: column;
     align-items: flex-start;
     border-radius: var(--_inbox-radius-lg);
-    padding: var(--_inbox-space-2);
+    padding: var(--_inbox-space-1) var(--_inbox-space-2);
     scroll-margin-block: var(--_inbox-space-5);
+  }
+  article:hover {
+    background: color-mix(in srgb, var(--_inbox-color-surface-raised) 60%, transparent);
+  }
+  /* The day's heading, over the first item of each day. */
+  .day {
+    align-self: stretch;
+    margin: var(--_inbox-space-3) 0 var(--_inbox-space-3);
+    text-align: center;
+    color: var(--_inbox-color-text-muted);
+    font-size: var(--_inbox-font-size-sm);
+    font-weight: var(--_inbox-font-weight-medium);
   }
   article:focus-visible {
     outline: var(--_inbox-focus-ring);
@@ -93,11 +105,17 @@ export const styles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: var(--_inbox-space-2) var(--_inbox-space-3);
+    gap: var(--_inbox-space-1) var(--_inbox-space-3);
     max-inline-size: 100%;
-    margin: 0 0 var(--_inbox-space-2);
+    margin: 0 0 var(--_inbox-space-1);
     color: var(--_inbox-color-text-muted);
     font-size: var(--_inbox-font-size-sm);
+  }
+  .meta .avatar {
+    --avatar-size: 1.25rem;
+  }
+  time {
+    font-variant-numeric: tabular-nums;
   }
   .sender {
     color: var(--_inbox-color-text);
@@ -133,10 +151,13 @@ export const styles = css`
   }
   .email {
     display: block;
-    /* E-mails are written for a light page: they get one, whatever the theme. */
-    color-scheme: light;
-    color: var(--inbox-timeline-email-color, #1f2328);
-    background: var(--inbox-timeline-email-background, #ffffff);
+    /*
+     * Light: the page e-mails are written for. Dark: the bubble's own
+     * surface and text; the e-mail's colours are dropped (email-html.ts),
+     * its layout and images kept.
+     */
+    color: var(--inbox-timeline-email-color, light-dark(#1f2328, var(--_inbox-color-text)));
+    background: var(--inbox-timeline-email-background, light-dark(#ffffff, var(--_inbox-color-surface)));
     border-radius: var(--_inbox-radius);
     padding: var(--_inbox-space-3);
     /* The e-mail's own layout, even position: fixed, stays inside. */
@@ -171,19 +192,16 @@ export const styles = css`
     font-size: var(--_inbox-font-size-sm);
   }
 
-  .call .bubble {
+  .call-line {
     display: flex;
-    flex-direction: column;
-    gap: var(--_inbox-space-1);
-  }
-  .call-title {
-    display: flex;
+    flex-wrap: wrap;
     align-items: center;
-    gap: var(--_inbox-space-2);
-    font-weight: var(--_inbox-font-weight-medium);
+    gap: var(--_inbox-space-1) var(--_inbox-space-3);
+    color: var(--_inbox-color-text-muted);
+    font-size: var(--_inbox-font-size-sm);
   }
-  .call.missed .call-title {
-    color: var(--_inbox-status-blocked);
+  article.call {
+    align-items: center;
   }
   .details {
     margin: 0;
@@ -218,13 +236,58 @@ export const styles = css`
     color: var(--_inbox-color-text-muted);
   }
 
+  /*
+   * A message's actions float at its top corner and show only while the
+   * pointer is on the message or focus is in it: the timeline is for reading.
+   */
   .actions {
+    position: absolute;
+    inset-block-start: var(--_inbox-space-1);
+    inset-inline-end: var(--_inbox-space-2);
     display: flex;
-    flex-wrap: wrap;
-    gap: var(--_inbox-space-2);
-    margin-block-start: var(--_inbox-space-2);
+    gap: var(--_inbox-space-1);
+    padding: var(--_inbox-space-1);
+    border: 1px solid var(--_inbox-color-border);
+    border-radius: var(--_inbox-radius);
+    background: var(--_inbox-color-surface);
+    box-shadow: 0 2px 6px rgb(0 0 0 / 0.12);
+    visibility: hidden;
   }
-  button {
+  article.out > .actions {
+    inset-inline-end: auto;
+    inset-inline-start: var(--_inbox-space-2);
+  }
+  article:hover > .actions,
+  article:focus-within > .actions {
+    visibility: visible;
+  }
+  /* Touch screens have no hover: the actions stay, in the flow. */
+  @media (pointer: coarse) {
+    article > .actions {
+      visibility: visible;
+      position: static;
+      box-shadow: none;
+      border: 0;
+      background: none;
+    }
+  }
+  .icon-button {
+    display: inline-grid;
+    place-items: center;
+    inline-size: 1.75rem;
+    block-size: 1.75rem;
+    padding: 0;
+    border: 0;
+    border-radius: var(--_inbox-radius-sm);
+    background: none;
+    color: var(--_inbox-color-text-muted);
+    cursor: pointer;
+  }
+  .icon-button:hover {
+    background: var(--_inbox-color-surface-raised);
+    color: var(--_inbox-color-text);
+  }
+  .text-button {
     font: inherit;
     font-size: var(--_inbox-font-size-sm);
     color: var(--_inbox-color-text);
@@ -234,13 +297,18 @@ export const styles = css`
     padding: var(--_inbox-space-1) var(--_inbox-space-3);
     cursor: pointer;
   }
-  button:hover {
+  .text-button:hover {
     background: var(--_inbox-color-surface-raised);
   }
-  button.primary {
+  .text-button.primary {
     color: var(--_inbox-color-surface);
     background: var(--_inbox-color-accent);
     border-color: var(--_inbox-color-accent);
+  }
+  .note-actions {
+    display: flex;
+    gap: var(--_inbox-space-2);
+    margin-block-start: var(--_inbox-space-2);
   }
 
   .notes {

@@ -27,7 +27,7 @@ import { InboxStore as Store } from '../../store/inbox-store.js';
 import { frames, ignoreResizeObserverLoop, until } from '../inbox-list/list.testing.js';
 import { ConversationTimeline, TIMELINE_WINDOW } from './conversation-timeline.js';
 import { domId } from './timeline-arrange.js';
-import { formatTime } from './timeline-format.js';
+import { eventSentence, formatClock, formatDay, formatTime, type People } from './timeline-format.js';
 
 type Timeline = ConversationTimeline & { store?: InboxStore | undefined };
 
@@ -122,17 +122,22 @@ describe('<conversation-timeline>', () => {
       expect(exists(article(el, SHOWCASE.myNote)), 'a note is not an item of its own').to.be.false;
     });
 
-    it('shows each message with its channel kind and sender: the contact, an agent or a bot', async () => {
+    it('shows each message with its sender (the contact, an agent or a bot); its channel only when it came another way', async () => {
       const el = await mount();
       const inbound = inArticle(el, SHOWCASE.inbound, '.meta')!;
       expect(text(inbound.querySelector('[part=sender]'))).to.equal('Emily Carter');
-      expect(text(inbound.querySelector('[part=channel-kind]'))).to.equal('WhatsApp · WhatsApp Business');
+      expect(exists(inbound.querySelector('.avatar')), 'the sender’s avatar').to.be.true;
+      // The conversation is on WhatsApp: its WhatsApp messages do not repeat it; the header says it once.
+      for (const id of [SHOWCASE.inbound, SHOWCASE.reply, SHOWCASE.bot, SHOWCASE.last]) {
+        expect(exists(inArticle(el, id, '[part=channel-kind]')), id).to.be.false;
+      }
+      expect(root(el).textContent.includes('WhatsApp Business'), 'the channel’s name nowhere in the timeline').to.be.false;
       expect(article(el, SHOWCASE.inbound)!.classList.contains('in')).to.be.true;
       expect(text(inArticle(el, SHOWCASE.reply, '[part=sender]'))).to.equal('Léa Rousseau');
       expect(article(el, SHOWCASE.reply)!.classList.contains('out')).to.be.true;
       expect(text(inArticle(el, SHOWCASE.bot, '[part=sender]'))).to.equal('Welcome bot');
       expect(text(inArticle(el, SHOWCASE.bot, '[part=bot]'))).to.equal('Bot');
-      expect(text(inArticle(el, SHOWCASE.sms, '[part=channel-kind]')), 'another channel kind, no channel name').to.equal('SMS');
+      expect(text(inArticle(el, SHOWCASE.sms, '[part=channel-kind]')), 'a message that came another way says so').to.equal('via SMS');
       expect(text(inArticle(el, SHOWCASE.reply, '[part=body]'))).to.contain('It left our warehouse on Monday.');
       const file = inArticle<HTMLAnchorElement>(el, SHOWCASE.attachment, '[part=attachment] a')!;
       expect(file.href).to.equal('https://files.example.com/invoice-4821.pdf');
@@ -140,12 +145,37 @@ describe('<conversation-timeline>', () => {
       expect(text(inArticle(el, SHOWCASE.attachment, '[part=attachment]'))).to.match(/^invoice-4821\.pdf 48\.2 kB$/);
     });
 
-    it('shows calls with direction, outcome, duration, agent and recording', async () => {
+    it('shows calls as one line: how they went (direction, outcome, duration) as a badge, then agent and recording', async () => {
       const el = await mount();
-      expect(text(inArticle(el, SHOWCASE.missedCall, '[part=call-summary]'))).to.equal('Incoming call · Missed');
+      const missed = inArticle(el, SHOWCASE.missedCall, '[part=call-summary]')!;
+      expect(text(missed)).to.equal('Missed call');
+      expect(missed.classList.contains('call-badge--danger'), 'a missed call stands out').to.be.true;
       expect(article(el, SHOWCASE.missedCall)!.classList.contains('missed')).to.be.true;
-      expect(text(inArticle(el, SHOWCASE.call, '[part=call-summary]'))).to.equal('Outgoing call · Ended');
-      expect(text(inArticle(el, SHOWCASE.call, '[part=call-details]'))).to.equal('Duration: 4 min 5 sec · Placed by Léa Rousseau · Recorded');
+      const call = inArticle(el, SHOWCASE.call, '[part=call-summary]')!;
+      expect(text(call)).to.equal('Outgoing · 4:05');
+      expect(call.classList.contains('call-badge--success')).to.be.true;
+      expect(text(inArticle(el, SHOWCASE.call, '[part=call-details]'))).to.equal('Placed by Léa Rousseau · Recorded');
+      // One line: the badge, the details and the time side by side.
+      const line = inArticle(el, SHOWCASE.call, '.call-line')!;
+      expect(line.getBoundingClientRect().height).to.be.below(32);
+    });
+
+    it('says a voicemail and an answered call’s length; no empty lines', async () => {
+      const el = await mount();
+      const store = el.store!;
+      const now = Date.now();
+      const calls: TimelineItem[] = [
+        { type: 'call', id: 'vm', conversationId: SHOWCASE_ID, at: now, direction: 'in', state: 'missed', duration: 32, agentId: null, recording: true },
+        { type: 'call', id: 'in', conversationId: SHOWCASE_ID, at: now + 1, direction: 'in', state: 'ended', duration: 252, agentId: 'u-lea', recording: false },
+        { type: 'call', id: 'na', conversationId: SHOWCASE_ID, at: now + 2, direction: 'out', state: 'missed', duration: 0, agentId: 'u-lea', recording: false },
+      ];
+      calls.forEach((item, i) => store.receive({ kind: 'event', seq: 1_000_000 + i, event: { type: 'timeline.upserted', item } }));
+      await until(() => exists(article(el, 'na')), 'the calls');
+      expect(text(inArticle(el, 'vm', '[part=call-summary]'))).to.equal('Voicemail · 0:32');
+      expect(text(inArticle(el, 'in', '[part=call-summary]'))).to.equal('Incoming · 4:12');
+      expect(text(inArticle(el, 'in', '[part=call-details]'))).to.equal('Answered by Léa Rousseau');
+      expect(text(inArticle(el, 'na', '[part=call-summary]'))).to.equal('Outgoing · No answer');
+      expect(exists(inArticle(el, 'vm', '[part=call-details]')), 'nothing to add: no empty line').to.be.false;
     });
 
     it('marks comments and notes "Internal" in text, with the @mentions of a comment', async () => {
@@ -161,24 +191,89 @@ describe('<conversation-timeline>', () => {
       expect(exists(inArticle(el, SHOWCASE.reply, ':scope > .meta [part=internal]')), 'messages are not internal').to.be.false;
     });
 
-    it('tells history events as sentences', async () => {
+    it('tells history events as one grey line in natural language, first names, "you" for the reader', async () => {
       const el = await mount();
       const event = (id: string) => text(inArticle(el, id, '[part=event]')).split(' · ')[0];
-      expect(event(SHOWCASE.assigned)).to.equal('The system assigned the conversation to Léa Rousseau');
-      expect(event(SHOWCASE.priority)).to.equal('Léa Rousseau set the priority to High');
-      expect(event(SHOWCASE.labels)).to.equal('Léa Rousseau added the labels vip, refund');
-      expect(event(SHOWCASE.snoozed)).to.match(/^Léa Rousseau snoozed the conversation until .+/);
-      expect(event(SHOWCASE.woke)).to.equal('The system ended the snooze');
-      expect(event(SHOWCASE.done)).to.equal('Léa Rousseau marked the conversation done');
-      expect(event(SHOWCASE.reopened)).to.equal('The system reopened the conversation');
+      expect(event(SHOWCASE.assigned)).to.equal('Assigned to Léa');
+      expect(event(SHOWCASE.priority)).to.equal('Léa set the priority to high');
+      expect(event(SHOWCASE.labels)).to.equal('Léa added the labels vip and refund');
+      expect(event(SHOWCASE.snoozed)).to.match(/^Léa snoozed it until .+/);
+      expect(event(SHOWCASE.woke)).to.equal('The snooze ended');
+      expect(event(SHOWCASE.done)).to.equal('Léa marked it done');
+      expect(event(SHOWCASE.reopened)).to.equal('Reopened');
+      const line = inArticle(el, SHOWCASE.done, '[part=event]')!;
+      expect(getComputedStyle(line).color).to.equal(getComputedStyle(root(el).querySelector('.edge, time')!).color);
+      // Léa reads her own history: "you".
+      const asLea = await mount(stories.LongThread, { userId: 'u-lea' });
+      const mine = (id: string) => text(inArticle(asLea, id, '[part=event]')).split(' · ')[0];
+      expect(mine(SHOWCASE.assigned)).to.equal('Assigned to you');
+      expect(mine(SHOWCASE.priority)).to.equal('You set the priority to high');
+      expect(mine(SHOWCASE.done)).to.equal('You marked it done');
     });
 
-    it('shows times in the reader’s locale', async () => {
+    it('never names one person twice: taking a conversation, assigning it to someone, to you', () => {
+      const users = new Map([
+        ['u-lea', { id: 'u-lea', name: 'Léa Rousseau' }],
+        ['u-diego', { id: 'u-diego', name: 'Diego Torres' }],
+        ['u-marc', { id: 'u-marc', name: 'Marc Dubois' }],
+        ['u-marc2', { id: 'u-marc2', name: 'Marc Lefèvre' }],
+      ]) as unknown as People['users'];
+      const people: People = { users, bots: new Map([['b-1', { id: 'b-1', name: 'Welcome bot' }]]), teams: new Map() };
+      const assigned = (actorId: string | null, detail: string) =>
+        eventSentence({ type: 'event', id: 'e', conversationId: 'c', at: 0, kind: 'assigned', actorId, detail }, people, 'en', 'u-lea');
+      expect(assigned('u-diego', 'user:u-diego')).to.equal('Diego took the conversation');
+      expect(assigned('u-lea', 'user:u-lea')).to.equal('You took the conversation');
+      expect(assigned('u-lea', 'user:u-diego')).to.equal('You assigned it to Diego');
+      expect(assigned('u-diego', 'user:u-lea')).to.equal('Diego assigned it to you');
+      // Two Marcs: their whole names.
+      expect(assigned('u-marc', 'user:u-marc2')).to.equal('Marc Dubois assigned it to Marc Lefèvre');
+      expect(assigned('u-diego', 'bot:b-1')).to.equal('Diego assigned it to Welcome bot');
+      expect(assigned(null, 'unassigned')).to.equal('The inbox unassigned it');
+      const done = eventSentence({ type: 'event', id: 'e', conversationId: 'c', at: 0, kind: 'done', actorId: 'u-marc2' }, people, 'en', 'u-lea');
+      expect(done).to.equal('Marc Lefèvre marked it done');
+      const label = eventSentence({ type: 'event', id: 'e', conversationId: 'c', at: 0, kind: 'labels', actorId: 'u-diego', detail: 'removed: vip' }, people, 'en', 'u-lea');
+      expect(label).to.equal('Diego removed the label vip');
+    });
+
+    it('shows the time of day under a heading per day, the full date as its tooltip, in the reader’s locale', async () => {
       const el = await mount();
       const item = timelineOf(el.store!).find((i) => i.id === SHOWCASE.last)!;
       const time = inArticle(el, SHOWCASE.last, 'time')!;
-      expect(time.textContent).to.equal(formatTime(item.at, 'en'));
+      expect(time.textContent).to.equal(formatClock(item.at, 'en'));
+      expect(time.getAttribute('title')).to.equal(formatTime(item.at, 'en'));
       expect(time.getAttribute('datetime')).to.equal(new Date(item.at).toISOString());
+      const days = [...root(el).querySelectorAll('[part=day]')].map(text);
+      expect(days.length).to.be.above(0);
+      expect(new Set(days).size, 'one heading per day').to.equal(days.length);
+      expect(days[0]).to.equal(formatDay(articles(el)[0]!.dataset['id'] ? timelineOf(el.store!).find((i) => i.id === articles(el)[0]!.dataset['id'])!.at : 0, 'en'));
+    });
+
+    it('shows a message’s actions only while the pointer is on it or focus is in it', async () => {
+      const el = await mount();
+      const actions = inArticle(el, SHOWCASE.inbound, '[part=actions]')!;
+      const shown = () => getComputedStyle(actions).visibility === 'visible';
+      await resetMouse();
+      expect(shown(), 'hidden at rest').to.be.false;
+      for (const id of [SHOWCASE.reply, SHOWCASE.attachment, SHOWCASE.last]) {
+        expect(getComputedStyle(inArticle(el, id, '[part=actions]')!).visibility, id).to.equal('hidden');
+      }
+      const bubble = inArticle(el, SHOWCASE.inbound, '[part=bubble]')!;
+      bubble.scrollIntoView({ block: 'center' });
+      await frames(1);
+      const box = bubble.getBoundingClientRect();
+      await sendMouse({ type: 'move', position: [Math.round(box.x + 10), Math.round(box.y + box.height / 2)] });
+      await until(shown, 'shown on hover');
+      expect(getComputedStyle(inArticle(el, SHOWCASE.last, '[part=actions]')!).visibility, 'not the others').to.equal('hidden');
+      await resetMouse();
+      await until(() => !shown(), 'hidden again');
+      // Focus: the item, then Tab to its first action.
+      article(el, SHOWCASE.inbound)!.focus();
+      await until(shown, 'shown on focus');
+      const copy = inArticle(el, SHOWCASE.inbound, '[part=copy-link]')!;
+      expect(copy.getAttribute('aria-label')).to.equal('Copy link');
+      expect(copy.dataset['tip']).to.equal('Copy link');
+      // Actions float over the item: showing them moves nothing.
+      expect(getComputedStyle(actions).position).to.equal('absolute');
     });
 
     it('says so when a conversation is empty, or none is open', async () => {
@@ -325,8 +420,9 @@ describe('<conversation-timeline>', () => {
         expect(written).to.deep.equal([url]);
         expect(events[0]).to.include({ url, conversationId: SHOWCASE_ID, messageId: SHOWCASE.reply, copied: true });
         await el.updateComplete;
-        expect(text(inArticle(el, SHOWCASE.reply, '[part=copy-link]'))).to.equal('Link copied');
-        expect(text(root(el).querySelector('[role=status]'))).to.equal('Link copied.');
+        expect(inArticle(el, SHOWCASE.reply, '[part=copy-link]')!.getAttribute('aria-label')).to.equal('Link copied');
+        // Alone (nobody took the notice), it says so itself.
+        expect(root(el).querySelector('.visually-hidden[role=status]')!.textContent).to.equal('Link copied.');
 
         // No clipboard (an insecure page): the event still tells the host.
         Object.defineProperty(navigator, 'clipboard', {
@@ -504,7 +600,7 @@ describe('<conversation-timeline>', () => {
       const banner = mail.querySelector<HTMLImageElement>('img[alt="Spring sale banner"]')!;
       expect(banner.hasAttribute('src')).to.be.false;
       expect(banner.hasAttribute('data-inbox-blocked')).to.be.true;
-      expect(mail.querySelector('table')!.hasAttribute('style'), 'no background image').to.be.false;
+      expect([...mail.querySelectorAll('table')].at(-1)!.hasAttribute('style'), 'no background image').to.be.false;
       const link = mail.querySelector<HTMLAnchorElement>('a')!;
       expect(link.href).to.equal('https://shop.example.com/track/4821');
       expect(link.target).to.equal('_blank');
@@ -573,7 +669,8 @@ describe('<conversation-timeline>', () => {
       expect(cid!.hasAttribute('src')).to.be.false;
       expect(blocked.querySelector('table')!.hasAttribute('background')).to.be.false;
       const cell = blocked.querySelector('td')!.getAttribute('style')!;
-      expect(cell).to.contain('background-color: red');
+      // Its colour moved where the dark theme can drop it (see the dark e-mail test).
+      expect(cell).to.contain('--_mail-background: red');
       expect(cell).not.to.contain('url(');
       expect(blocked.querySelector('p')!.hasAttribute('style')).to.be.false;
       const { countBlocked } = await import('./email-html.js');
@@ -587,11 +684,93 @@ describe('<conversation-timeline>', () => {
       expect(shown.querySelector('p')!.hasAttribute('style'), 'image-set is never trusted').to.be.false;
     });
 
+    it('moves an e-mail’s text and background colours (inline, <font color>, bgcolor) where only light mode applies them', async () => {
+      const box = await clean(`<table bgcolor="#ffffff"><tr><td style="background: #fafafa; color: #222; padding: 4px">
+        <font color="red">x</font></td></tr></table><p style="--_mail-color: url(https://a.example/x)">y</p>`);
+      expect(box.querySelector('table')!.getAttribute('style')).to.equal('--_mail-background: #ffffff;');
+      expect(box.querySelector('table')!.hasAttribute('bgcolor')).to.be.false;
+      expect(box.querySelector('td')!.getAttribute('style')).to.equal('padding: 4px; --_mail-color: rgb(34, 34, 34); --_mail-background: rgb(250, 250, 250);');
+      expect(box.querySelector<HTMLElement>('font')!.getAttribute('style')).to.equal('--_mail-color: red;');
+      expect(box.querySelector('p')!.hasAttribute('style'), 'an e-mail’s own try at the property is not a colour: dropped').to.be.false;
+    });
+
     it('drops CSS that hides a URL behind escapes or var()', async () => {
       const box = await clean(`<p style="background: var(--x, url(https://a.example/1.png))">a</p>
         <p style="background-image: u\\72l(https://a.example/2.png)">b</p><p style="--x: url(https://a.example/3.png); color: blue">c</p>`);
       const styles = [...box.querySelectorAll('p')].map((p) => p.getAttribute('style'));
-      expect(styles).to.deep.equal([null, null, 'color: blue;']);
+      expect(styles.slice(0, 2)).to.deep.equal([null, null]);
+      expect(styles[2]).to.equal('--_mail-color: blue;');
+    });
+  });
+
+  describe('e-mails in the dark theme', () => {
+    type Rgba = [number, number, number, number];
+    /** A computed colour: rgb()/rgba(), or color(srgb …) as color-mix() computes. */
+    const parse = (value: string): Rgba => {
+      const srgb = /color\(srgb ([\d.e-]+) ([\d.e-]+) ([\d.e-]+)(?: \/ ([\d.]+))?\)/.exec(value);
+      if (srgb) return [Number(srgb[1]) * 255, Number(srgb[2]) * 255, Number(srgb[3]) * 255, srgb[4] === undefined ? 1 : Number(srgb[4])];
+      const rgb = /rgba?\(([\d.]+),? ([\d.]+),? ([\d.]+)(?:[,/] ?([\d.]+))?\)/.exec(value);
+      if (!rgb) throw new Error(`a colour? ${value}`);
+      return [Number(rgb[1]), Number(rgb[2]), Number(rgb[3]), rgb[4] === undefined ? 1 : Number(rgb[4])];
+    };
+    const luminance = ([r, g, b]: Rgba) => {
+      const [R, G, B] = [r, g, b].map((v) => v / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * R! + 0.7152 * G! + 0.0722 * B!;
+    };
+    const contrast = (a: Rgba, b: Rgba) => {
+      const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+      return (hi! + 0.05) / (lo! + 0.05);
+    };
+    /** The background a node is drawn on: the nearest opaque one up its tree, across shadow roots. */
+    const backgroundOf = (start: Element): { color: Rgba; owner: Element } => {
+      const up = (node: Element): Element | null => {
+        const root = node.getRootNode();
+        return node.parentElement ?? (root instanceof ShadowRoot ? root.host : null);
+      };
+      for (let node: Element | null = start; node; node = up(node)) {
+        const color = parse(getComputedStyle(node).backgroundColor);
+        if (color[3] > 0.5) return { color, owner: node };
+      }
+      return { color: [255, 255, 255, 1], owner: document.body };
+    };
+    const textIn = (root: ShadowRoot): Element[] => {
+      const found: Element[] = [];
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if ((node.nodeValue ?? '').trim() !== '' && node.parentElement) found.push(node.parentElement);
+      }
+      return found;
+    };
+    async function emailOf(story: stories.Story): Promise<ShadowRoot> {
+      const el = await mount(story);
+      const email = inArticle(el, EMAIL.remote, '[part=email]')!;
+      await until(() => email.shadowRoot?.querySelector('table') !== null && email.shadowRoot?.querySelector('table') !== undefined, 'the sanitized e-mail');
+      return email.shadowRoot!;
+    }
+
+    it('keeps the body text at 4.5:1 or more on its actual background, with no light slab', async () => {
+      const shadow = await emailOf(stories.EmailDark);
+      const texts = textIn(shadow);
+      expect(texts.length).to.be.above(4);
+      for (const element of texts) {
+        const color = parse(getComputedStyle(element).color);
+        const { color: background, owner } = backgroundOf(element);
+        const label = `"${element.textContent.trim().slice(0, 30)}" on <${owner.localName}>`;
+        expect(contrast(color, background), label).to.be.at.least(4.5);
+        expect(luminance(background), `${label}: a dark background`).to.be.below(0.2);
+      }
+      // The e-mail's structure is kept: its table, its link, its image held back.
+      expect(shadow.querySelector('table td')).to.not.equal(null);
+      expect(shadow.querySelector('a[href]')).to.not.equal(null);
+      expect(shadow.querySelector('img[data-inbox-blocked]')).to.not.equal(null);
+    });
+
+    it('shows the e-mail’s own colours in the light theme', async () => {
+      const shadow = await emailOf(stories.Email);
+      expect(getComputedStyle(shadow.querySelector('td')!).backgroundColor).to.equal('rgb(255, 255, 255)');
+      expect(getComputedStyle(shadow.querySelector('td')!).color).to.equal('rgb(0, 0, 0)');
+      expect(getComputedStyle(shadow.querySelector<HTMLElement>('font')!).color).to.equal('rgb(85, 85, 85)');
+      expect(getComputedStyle(shadow.querySelector('div')!).backgroundColor).to.equal('rgb(244, 244, 244)');
     });
   });
 
@@ -672,9 +851,10 @@ describe('<conversation-timeline>', () => {
 
     it('speaks French', async () => {
       const el = await mount(stories.French);
-      expect(text(inArticle(el, SHOWCASE.last, '[part=copy-link]'))).to.equal('Copier le lien');
+      expect(inArticle(el, SHOWCASE.last, '[part=copy-link]')!.getAttribute('aria-label')).to.equal('Copier le lien');
       expect(text(inArticle(el, SHOWCASE.comment, '[part=internal]'))).to.equal('Interne');
-      expect(text(inArticle(el, SHOWCASE.call, '[part=call-summary]'))).to.equal('Appel sortant · Terminé');
+      expect(text(inArticle(el, SHOWCASE.call, '[part=call-summary]'))).to.equal('Sortant · 4:05');
+      expect(text(inArticle(el, SHOWCASE.done, '[part=event]')).split(' · ')[0]).to.equal('Léa l’a marquée comme terminée');
     });
   });
 });

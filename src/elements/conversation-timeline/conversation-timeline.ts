@@ -1,17 +1,20 @@
-import { LitElement, html, nothing, type PropertyDeclarations } from 'lit';
+import { html, nothing, type PropertyDeclarations } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { updateWhenLocaleChanges, msg } from '@lit/localize';
-import { StoreController } from '../../controllers/store.controller.js';
+import { msg } from '@lit/localize';
+import { InboxNoticeEvent } from '../../events/inbox-notice.js';
 import { MessageLinkCopyEvent } from '../../events/timeline-message-link-copy.js';
 import { getLocale } from '../../i18n/localization.js';
 import type { Bot, Channel, Contact, Conversation, Id, Team, TimelineItem, User } from '../../model/types.js';
 import type { InboxStore, StoreState, TimelinePaging } from '../../store/inbox-store.js';
-import { hostStyles } from '../../styles/host-styles.js';
 import { chipsStyles } from '../../styles/controls.js';
-import { tokens } from '../../styles/tokens.js';
+import { avatarStyles } from '../shared/avatar.js';
+import { callBadgeStyles } from '../shared/call-summary.js';
+import { InboxElement } from '../shared/inbox-element.js';
+import { TooltipController, tooltipStyles } from '../shared/tooltip.js';
 import { styles } from './conversation-timeline.styles.js';
 import { arrange, itemShowing } from './timeline-arrange.js';
 import { renderItem, type ItemContext } from './timeline-items.js';
+import { dayKey, formatDay } from './timeline-format.js';
 import { TimelineKeys } from './timeline-keys.js';
 import { TimelineNotesController } from './timeline-notes.controller.js';
 import { TimelineScrollController } from './timeline-scroll.controller.js';
@@ -55,27 +58,40 @@ const sameSlice = (a: Slice, b: Slice): boolean =>
  * Tab reaches the current item's actions. Comments and notes are marked
  * "Internal". Everything is text, except e-mail HTML, which is sanitized
  * (DOMPurify, loaded on first use) and shown in a shadow root of its own,
- * remote images held back until "Show images" (or `remote-images`).
+ * remote images held back until "Show images" (or `remote-images`); in dark
+ * mode the e-mail's own text and background colours give way to the
+ * inbox's (no light slab, text at the theme's contrast).
+ *
+ * Read calmly: each day has one heading and items show the time of day;
+ * each message its sender's avatar and name, and its channel only when it
+ * came another way than the conversation's (shown once, in the header);
+ * calls one line with how they went ("Incoming · 4:12", "Missed call",
+ * "Voicemail") as a status badge; history events one grey sentence ("Léa
+ * took the conversation", "You assigned it to Diego"). A message's actions
+ * (Copy link, Add note), icon buttons with their names and tooltips, show
+ * while the pointer is on it or focus is in it.
  *
  * A deep link (`store.openConversation(id, messageId)`) loads pages until
  * the message is there, scrolls to it and highlights it (`aria-current`,
  * part `focused`) while it is the focused message. "Copy link" writes
- * `linkBuilder(conversationId, messageId)` to the clipboard. Notes:
- * "Add note" under a message; only a note's author sees Edit and Delete
+ * `linkBuilder(conversationId, messageId)` to the clipboard and says so
+ * with an `inbox-notice` event (alone, in its own status line). Notes:
+ * "Add note" on a message; only a note's author sees Edit and Delete
  * (R20, `canChangeNote`); a note the backend refuses comes back in its
  * form with the text as typed.
  *
  * @fires message-link-copy - {MessageLinkCopyEvent} "Copy link" was used; `url`, `copied`.
+ * @fires inbox-notice - {InboxNoticeEvent} "Link copied." (or that it could not be), for the inbox's toast region.
  *
  * @csspart scroller - The scrolling box.
  * @csspart feed - The feed (`role="feed"`).
  * @csspart item - Each item (an `<article>`), with `message`, `call`, `comment` or `event`, and `focused` on the deep-linked one.
+ * @csspart day - The heading of a day, over its first item.
  * @csspart bubble - The body of a message, call or comment.
  * @csspart sender - The sender of a message, the author of a comment.
  * @csspart bot - The "Bot" badge of a bot's message.
- * @csspart channel-kind - A message's channel kind (icon and name).
- * @csspart channel - The channel kind's icon (of a message or a call).
- * @csspart channel-name - The name of the conversation's channel.
+ * @csspart channel-kind - "via SMS": a message that came another way than the conversation's channel.
+ * @csspart channel - The channel kind's icon in it.
  * @csspart time - Each time shown.
  * @csspart body - A message's or comment's text.
  * @csspart email - The shadow-isolated container of an e-mail's HTML.
@@ -86,12 +102,12 @@ const sameSlice = (a: Slice, b: Slice): boolean =>
  * @csspart attachment-name - Its file name.
  * @csspart internal - The "Internal" and "Internal note" badges.
  * @csspart mention - An @mention in a comment.
- * @csspart call-summary - A call's direction and outcome.
- * @csspart call-details - A call's duration, agent and recording.
+ * @csspart call-summary - A call's badge: how it went ("Incoming · 4:12", "Missed call", "Voicemail").
+ * @csspart call-details - Who took or placed a call, and whether it was recorded.
  * @csspart event - A history event's sentence.
- * @csspart actions - A message's action buttons.
- * @csspart copy-link - The "Copy link" button.
- * @csspart add-note - The "Add note" button.
+ * @csspart actions - A message's action buttons (shown on hover and focus).
+ * @csspart copy-link - The "Copy link" icon button.
+ * @csspart add-note - The "Add note" icon button.
  * @csspart notes - The notes under a message.
  * @csspart note - One note.
  * @csspart note-author - A note's author.
@@ -105,6 +121,7 @@ const sameSlice = (a: Slice, b: Slice): boolean =>
  * @csspart cancel-note - Its Cancel button.
  * @csspart placeholder - What shows instead of items (loading, empty, no conversation).
  * @csspart history-status - "Loading older messages…" or "Start of the conversation".
+ * @csspart tooltip - The tooltip of an icon button.
  *
  * @cssprop --inbox-timeline-inbound-background - Inbound message bubbles. Defaults to `--inbox-color-surface-raised`.
  * @cssprop --inbox-timeline-outbound-background - Outbound message bubbles. Defaults to a tint of `--inbox-color-accent`.
@@ -112,26 +129,18 @@ const sameSlice = (a: Slice, b: Slice): boolean =>
  * @cssprop --inbox-timeline-internal-background - Background of internal items. Defaults to a tint of the internal colour.
  * @cssprop --inbox-timeline-highlight-color - The deep-linked message's outline. Defaults to `--inbox-color-accent`.
  * @cssprop --inbox-timeline-bubble-max-width - The widest a chat bubble gets. Defaults to `75%`.
- * @cssprop --inbox-timeline-email-background - The page an e-mail's HTML sits on, light in both themes (e-mails are written for one). Defaults to `#ffffff`.
- * @cssprop --inbox-timeline-email-color - An e-mail's text. Defaults to `#1f2328`.
- * @cssprop --inbox-timeline-email-link-color - An e-mail's links. Defaults to `#0a5fcc`.
+ * @cssprop --inbox-timeline-email-background - The page an e-mail's HTML sits on. Defaults to white (the page e-mails are written for), `--inbox-color-surface` in dark mode.
+ * @cssprop --inbox-timeline-email-color - An e-mail's text. Defaults to `#1f2328`, `--inbox-color-text` in dark mode.
+ * @cssprop --inbox-timeline-email-link-color - An e-mail's links. Defaults to `#0a5fcc` (`#58a6ff` in dark mode).
  */
-export class ConversationTimeline extends LitElement {
-  static {
-    this.addInitializer(updateWhenLocaleChanges); // re-renders on setLocale(), as @localized() would
-  }
-
-  static override styles = [tokens, hostStyles, chipsStyles, styles];
+export class ConversationTimeline extends InboxElement {
+  static override styles = [...(InboxElement.styles as []), chipsStyles, avatarStyles, callBadgeStyles, tooltipStyles, styles];
 
   static override properties: PropertyDeclarations = {
-    store: { attribute: false },
     conversationId: { attribute: 'conversation-id' },
     linkBuilder: { attribute: false },
     remoteImages: { type: Boolean, attribute: 'remote-images' },
   };
-
-  /** The store; by default the nearest `<inbox-provider>`'s. */
-  store: InboxStore | undefined;
 
   /** The conversation to show; without it, the store's open conversation. */
   conversationId: Id | undefined;
@@ -142,7 +151,8 @@ export class ConversationTimeline extends LitElement {
   /** Show remote images in e-mails without asking. */
   remoteImages = false;
 
-  readonly #data = new StoreController(this, (state) => this.#select(state), sameSlice);
+  readonly #data = this.select((state) => this.#select(state), sameSlice);
+  readonly #tooltip = new TooltipController(this);
 
   readonly #scroll: TimelineScrollController = new TimelineScrollController(this, {
     window: TIMELINE_WINDOW,
@@ -294,9 +304,13 @@ export class ConversationTimeline extends LitElement {
       copied = this.#copyByHand(url);
     }
     this.#copiedId = copied ? messageId : null;
-    this.#status = copied
+    const said = copied
       ? msg('Link copied.', { id: 'timeline.link.copiedStatus' })
       : msg('The link could not be copied.', { id: 'timeline.link.failed' });
+    // Said in the inbox's toast region; alone, in this element's own status line.
+    const notice = new InboxNoticeEvent(said, copied ? 'info' : 'error');
+    this.dispatchEvent(notice);
+    this.#status = notice.defaultPrevented ? '' : said;
     this.requestUpdate();
     clearTimeout(this.#copiedTimer);
     this.#copiedTimer = setTimeout(() => {
@@ -335,6 +349,20 @@ export class ConversationTimeline extends LitElement {
 
   // ---- rendering ----
 
+  /** The items that open a day, with the day's heading: the first shown, and each after a change of date. */
+  #days(shown: readonly TimelineItem[]): ReadonlyMap<Id, string> {
+    const days = new Map<Id, string>();
+    const locale = getLocale();
+    const now = Date.now();
+    let last = -1;
+    for (const item of shown) {
+      const key = dayKey(item.at);
+      if (key !== last) days.set(item.id, formatDay(item.at, locale, now));
+      last = key;
+    }
+    return days;
+  }
+
   protected override render() {
     const slice = this.#current();
     const store = this.#store;
@@ -361,6 +389,7 @@ export class ConversationTimeline extends LitElement {
         ? {
             userId: slice.userId,
             people: { users: slice.users, bots: slice.bots, teams: slice.teams },
+            days: this.#days(shown),
             contactName: (id) =>
               id === contact?.id
                 ? contact.name
@@ -412,7 +441,8 @@ export class ConversationTimeline extends LitElement {
         </div>
         ${placeholder !== null ? html`<p class="placeholder" part="placeholder">${placeholder}</p>` : nothing}
       </div>
-      <div class="visually-hidden" role="status">${this.#status}</div>`;
+      <div class="visually-hidden" role="status">${this.#status}</div>
+      ${this.#tooltip.render()}`;
   }
 }
 

@@ -18,6 +18,10 @@ import DOMPurify from 'dompurify';
  * styles are read through the browser's own CSS parser and a declaration
  * that could fetch anything it should not (escapes, `var()`, `image-set()`,
  * `expression()`) is dropped, and so is `position` (as web mail does).
+ * Text and background colours (inline, `<font color>`, `bgcolor`) move into
+ * two custom properties of the inbox's own that the e-mail's sheet applies
+ * only in light mode: in dark mode the e-mail takes the inbox's text colour
+ * on the timeline's dark surface (no light slab), layout and images kept.
  *
  * The result goes into a shadow root of its own (`renderEmail`), so that
  * its CSS reaches nothing else; the host gives that container `contain:
@@ -31,6 +35,21 @@ export interface SanitizeEmailOptions {
 
 /** The attribute set on an element whose remote image was held back. */
 export const BLOCKED_ATTR = 'data-inbox-blocked';
+
+/**
+ * Where an element's own text and background colours go (custom
+ * properties), so that the e-mail's sheet applies them in light mode and
+ * drops them in dark mode: the text keeps the inbox's contrast and no light
+ * slab shows, while the layout and images stay as written.
+ */
+const MAIL_COLOR = '--_mail-color';
+const MAIL_BACKGROUND = '--_mail-background';
+
+/** Moves a colour (an attribute, or an inline declaration) into its custom property, if it is one. */
+function moveColor(style: CSSStyleDeclaration, to: string, value: string | null): void {
+  const color = value?.trim();
+  if (color && CSS.supports('color', color)) style.setProperty(to, color);
+}
 
 const FORBID_TAGS = [
   'style', 'link', 'meta', 'base', 'title', 'template', 'noscript',
@@ -109,6 +128,14 @@ purify.addHook('afterSanitizeAttributes', (node) => {
       element.setAttribute('rel', 'noopener noreferrer nofollow');
     }
   }
+  // Presentational colours (<font color>, bgcolor) become inline ones, moved like the rest below.
+  if ((element.hasAttribute('color') || element.hasAttribute('bgcolor')) && 'style' in element) {
+    const style = (element as HTMLElement).style;
+    moveColor(style, MAIL_COLOR, element.getAttribute('color'));
+    moveColor(style, MAIL_BACKGROUND, element.getAttribute('bgcolor'));
+    element.removeAttribute('color');
+    element.removeAttribute('bgcolor');
+  }
   if (element.hasAttribute('style') && 'style' in element) {
     const style = (element as HTMLElement).style;
     for (let i = style.length - 1; i >= 0; i--) {
@@ -119,6 +146,9 @@ purify.addHook('afterSanitizeAttributes', (node) => {
         style.removeProperty(property);
         continue;
       }
+      if (property === MAIL_COLOR || property === MAIL_BACKGROUND) {
+        if (CSS.supports('color', value)) continue;
+      }
       if (property.startsWith('--') || CSS_RISK.test(value)) {
         const fetches = CSS_FETCH.test(value);
         if (fetches && allowRemote && !property.startsWith('--') && onlyRemoteUrls(value)) continue;
@@ -127,8 +157,21 @@ purify.addHook('afterSanitizeAttributes', (node) => {
       }
     }
     // What the longhands do not show (a shorthand waiting for var(), raw escapes) is judged whole.
+    const whole = style.cssText;
+    const risky = CSS_RISK.test(whole) && !(allowRemote && onlyRemoteUrls(whole));
+    if (!risky) {
+      moveColor(style, MAIL_COLOR, style.getPropertyValue('color'));
+      moveColor(style, MAIL_BACKGROUND, style.getPropertyValue('background-color'));
+      style.removeProperty('color');
+      style.removeProperty('background-color');
+      // A background shorthand without its colour (and its image held back) leaves its other longhands at their initial values.
+      for (let i = style.length - 1; i >= 0; i--) {
+        const property = style.item(i);
+        if (property.startsWith('background') && style.getPropertyValue(property) === 'initial') style.removeProperty(property);
+      }
+    }
     const text = style.cssText;
-    if (style.length === 0 || (CSS_RISK.test(text) && !(allowRemote && onlyRemoteUrls(text)))) {
+    if (risky || style.length === 0 || (CSS_RISK.test(text) && !(allowRemote && onlyRemoteUrls(text)))) {
       element.removeAttribute('style');
     } else {
       // What the browser read, not what was written: no escapes or comments left to reinterpret.
@@ -180,9 +223,11 @@ function emailSheet(): CSSStyleSheet {
       border: 1px dashed currentColor;
       opacity: 0.7;
     }
-    a { color: var(--inbox-timeline-email-link-color, #0a5fcc); }
+    a { color: var(--inbox-timeline-email-link-color, light-dark(#0a5fcc, #58a6ff)); }
     a:not([href]) { color: inherit; text-decoration: none; }
-    a:focus-visible { outline: 2px solid var(--inbox-timeline-email-link-color, #0a5fcc); outline-offset: 2px; }
+    a:focus-visible { outline: 2px solid var(--inbox-timeline-email-link-color, light-dark(#0a5fcc, #58a6ff)); outline-offset: 2px; }
+    [style*='${MAIL_COLOR}'] { color: light-dark(var(${MAIL_COLOR}), currentColor); }
+    [style*='${MAIL_BACKGROUND}'] { background-color: light-dark(var(${MAIL_BACKGROUND}), transparent); }
     pre { white-space: pre-wrap; }
     blockquote { margin-inline: 0.5rem 0; padding-inline-start: 0.75rem; border-inline-start: 3px solid currentColor; opacity: 0.85; }
     p:first-child { margin-block-start: 0; }

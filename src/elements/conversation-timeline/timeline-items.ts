@@ -3,6 +3,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import type { Locale } from '../../i18n/localization.js';
+import { callOutcome } from '../../model/call-outcome.js';
 import { canChangeNote } from '../../model/notes.js';
 import type {
   Attachment,
@@ -15,14 +16,17 @@ import type {
   NoteItem,
   TimelineItem,
 } from '../../model/types.js';
+import { Check, Link, MessageSquarePlus } from 'lucide';
+import { avatar } from '../shared/avatar.js';
+import { callBadge } from '../shared/call-summary.js';
 import { channelIcon, channelLabel } from '../shared/channel-icons.js';
+import { icon } from '../shared/icons.js';
 import { renderEmailBody } from './email-body.js';
 import { domId } from './timeline-arrange.js';
 import {
   callAgent,
-  callSummary,
   eventSentence,
-  formatDuration,
+  formatClock,
   formatSize,
   formatTime,
   mentionParts,
@@ -40,6 +44,8 @@ export interface ItemContext {
   readonly people: People;
   /** The name of the contact who sent an inbound message. */
   readonly contactName: (id: Id) => string;
+  /** The day headings: the item that opens each day, with the day's name. */
+  readonly days: ReadonlyMap<Id, string>;
   readonly channel: Channel | undefined;
   readonly locale: Locale;
   readonly notes: ReadonlyMap<Id, readonly NoteItem[]>;
@@ -62,14 +68,22 @@ export interface ItemContext {
   readonly errors: ReadonlyMap<Id, string>;
 }
 
+/** The time of day, the full date in its tooltip (the day's heading is above). */
 const time = (at: number, ctx: ItemContext) =>
-  html`<time part="time" datetime=${new Date(at).toISOString()}>${formatTime(at, ctx.locale)}</time>`;
+  html`<time part="time" datetime=${new Date(at).toISOString()} title=${formatTime(at, ctx.locale)}>${formatClock(at, ctx.locale)}</time>`;
+
+/** A person's avatar beside their name (decorative: the name is the text). */
+function face(ctx: ItemContext, id: Id, name: string) {
+  const person = ctx.people.users.get(id) ?? ctx.people.bots.get(id) ?? { id, name };
+  return avatar(person, { bot: !ctx.people.users.has(id) && ctx.people.bots.has(id) });
+}
 
 const internalBadge = (label: string) => html`<span class="badge badge--internal" part="internal">${label}</span>`;
 
 /** One feed item as an `<article>`. */
 export function renderItem(item: TimelineItem, position: number, ctx: ItemContext): TemplateResult {
   const id = domId(item.id);
+  const day = ctx.days.get(item.id);
   const active = item.id === ctx.activeId;
   const focused = item.id === ctx.focusedId;
   const classes = [item.type, 'direction' in item ? item.direction : '', focused ? 'focused' : '', isInternal(item) ? 'internal' : ''];
@@ -86,7 +100,7 @@ export function renderItem(item: TimelineItem, position: number, ctx: ItemContex
     aria-current=${ifDefined(focused ? 'true' : undefined)}
     data-id=${item.id}
   >
-    ${content(item, id, active, ctx)}
+    ${day ? html`<p class="day" part="day">${day}</p>` : nothing}${content(item, id, active, ctx)}
   </article>`;
 }
 
@@ -122,12 +136,16 @@ function sender(item: MessageItem, ctx: ItemContext): { name: string; bot: boole
 function message(item: MessageItem, id: string, active: boolean, ctx: ItemContext): TemplateResult {
   const from = sender(item, ctx);
   const kind = item.channelKind;
-  const channelName = ctx.channel?.kind === kind ? ctx.channel.name : '';
+  // The channel shows once, in the header: a message says so only when it came another way.
+  const otherChannel = ctx.channel !== undefined && ctx.channel.kind !== kind && !(ctx.channel.kind === 'call' && kind === 'sms');
   const tab = active ? 0 : -1;
   const showImages = ctx.showsImages(item.id);
   const blocked = ctx.blockedImages(item.id);
   const notes = ctx.notes.get(item.id) ?? [];
   const adding = ctx.adding.get(item.id);
+  const copied = ctx.copiedId === item.id;
+  const copyLabel = copied ? msg('Link copied', { id: 'timeline.link.copied' }) : msg('Copy link', { id: 'timeline.link.copy' });
+  const noteLabel = msg('Add note', { id: 'timeline.note.add' });
   return html`
     <div class="meta" id=${`${id}-h`}>
       <span class="visually-hidden"
@@ -135,11 +153,14 @@ function message(item: MessageItem, id: string, active: boolean, ctx: ItemContex
           ? msg('Received message', { id: 'timeline.message.in' })
           : msg('Sent message', { id: 'timeline.message.out' })}</span
       >
+      ${face(ctx, item.senderId, from.name)}
       <span class="sender" part="sender">${from.name}</span>
       ${from.bot ? html`<span class="badge" part="bot">${msg('Bot', { id: 'timeline.message.bot' })}</span>` : nothing}
-      <span class="channel" part="channel-kind"
-        ><span aria-hidden="true">${channelIcon(kind)}</span> ${channelLabel(kind)}${channelName ? html` · <span part="channel-name">${channelName}</span>` : nothing}</span
-      >
+      ${otherChannel
+        ? html`<span class="channel" part="channel-kind"
+            ><span aria-hidden="true">${channelIcon(kind, 14)}</span> ${msg(str`via ${channelLabel(kind)}`, { id: 'timeline.message.via' })}</span
+          >`
+        : nothing}
       ${time(item.at, ctx)}
     </div>
     <div class="bubble" part="bubble">
@@ -157,7 +178,7 @@ function message(item: MessageItem, id: string, active: boolean, ctx: ItemContex
       ${blocked > 0 && !showImages
         ? html`<p class="images" part="images-blocked">
             <span>${msg('Remote images are hidden to protect your privacy.', { id: 'timeline.images.hidden' })}</span>
-            <button type="button" part="show-images" tabindex=${tab} data-action="show-images" data-id=${item.id}>
+            <button type="button" class="text-button" part="show-images" tabindex=${tab} data-action="show-images" data-id=${item.id}>
               ${msg('Show images', { id: 'timeline.images.show' })}
             </button>
           </p>`
@@ -166,15 +187,31 @@ function message(item: MessageItem, id: string, active: boolean, ctx: ItemContex
     </div>
     <div class="actions" part="actions" role="group" aria-label=${msg('Message actions', { id: 'timeline.actions' })}>
       ${ctx.canCopyLink
-        ? html`<button type="button" part="copy-link" tabindex=${tab} data-action="copy-link" data-id=${item.id}>
-            ${ctx.copiedId === item.id
-              ? msg('Link copied', { id: 'timeline.link.copied' })
-              : msg('Copy link', { id: 'timeline.link.copy' })}
+        ? html`<button
+            type="button"
+            class="icon-button"
+            part="copy-link"
+            tabindex=${tab}
+            data-action="copy-link"
+            data-id=${item.id}
+            aria-label=${copyLabel}
+            data-tip=${copyLabel}
+          >
+            ${icon(copied ? Check : Link)}
           </button>`
         : nothing}
       ${adding === undefined
-        ? html`<button type="button" part="add-note" tabindex=${tab} data-action="add-note" data-id=${item.id}>
-            ${msg('Add note', { id: 'timeline.note.add' })}
+        ? html`<button
+            type="button"
+            class="icon-button"
+            part="add-note"
+            tabindex=${tab}
+            data-action="add-note"
+            data-id=${item.id}
+            aria-label=${noteLabel}
+            data-tip=${noteLabel}
+          >
+            ${icon(MessageSquarePlus)}
           </button>`
         : nothing}
     </div>
@@ -214,6 +251,7 @@ function note(item: NoteItem, active: boolean, ctx: ItemContext): TemplateResult
   return html`<li class="note" part="note" data-note=${item.id}>
     <div class="meta">
       ${internalBadge(msg('Internal note', { id: 'timeline.note.internal' }))}
+      ${face(ctx, item.authorId, author)}
       <span class="sender" part="note-author">${author}</span>
       ${time(item.at, ctx)}
       ${item.editedAt !== null ? html`<span part="edited">${msg('(edited)', { id: 'timeline.note.edited' })}</span>` : nothing}
@@ -223,9 +261,10 @@ function note(item: NoteItem, active: boolean, ctx: ItemContext): TemplateResult
       : html`<p class="text" part="note-body">${item.body}</p>
           ${error ? html`<p class="error" role="alert">${error}</p>` : nothing}
           ${mine
-            ? html`<div class="actions">
+            ? html`<div class="note-actions">
                 <button
                   type="button"
+                  class="text-button"
                   part="edit-note"
                   tabindex=${tab}
                   aria-label=${msg('Edit note', { id: 'timeline.note.editLabel' })}
@@ -236,6 +275,7 @@ function note(item: NoteItem, active: boolean, ctx: ItemContext): TemplateResult
                 </button>
                 <button
                   type="button"
+                  class="text-button"
                   part="delete-note"
                   tabindex=${tab}
                   aria-label=${msg('Delete note', { id: 'timeline.note.deleteLabel' })}
@@ -276,10 +316,10 @@ function noteForm(
     ></textarea>
     ${error ? html`<p class="error" id=${`${fieldId}-error`} role="alert">${error}</p>` : nothing}
     <div class="row">
-      <button type="button" part="cancel-note" data-action=${cancel} data-id=${key}>
+      <button type="button" class="text-button" part="cancel-note" data-action=${cancel} data-id=${key}>
         ${msg('Cancel', { id: 'timeline.note.cancel' })}
       </button>
-      <button type="button" class="primary" part="save-note" data-action=${save} data-id=${key}>
+      <button type="button" class="text-button primary" part="save-note" data-action=${save} data-id=${key}>
         ${msg('Save note', { id: 'timeline.note.save' })}
       </button>
     </div>
@@ -288,15 +328,17 @@ function noteForm(
 
 function call(item: CallItem, id: string, ctx: ItemContext): TemplateResult {
   const agent = callAgent(item, ctx.people);
-  const details = [
-    item.duration > 0 ? msg(str`Duration: ${formatDuration(item.duration, ctx.locale)}`, { id: 'timeline.call.duration' }) : '',
-    agent ?? '',
-    item.recording ? msg('Recorded', { id: 'timeline.call.recorded' }) : '',
-  ].filter(Boolean);
-  return html`<div class="bubble" part="bubble">
-    <div class="call-title" id=${`${id}-h`}><span aria-hidden="true">${channelIcon('call')}</span><span part="call-summary">${callSummary(item)}</span></div>
-    ${details.length > 0 ? html`<p class="details" part="call-details">${details.join(' · ')}</p>` : nothing}
-    <p class="details">${time(item.at, ctx)}</p>
+  // A voicemail is a recording: the badge says so already.
+  const recorded = item.recording && callOutcome(item) !== 'voicemail';
+  return html`<div class="call-line" id=${`${id}-h`}>
+    <span class="visually-hidden">${msg('Call', { id: 'timeline.call' })}</span>
+    ${callBadge(item)}
+    ${agent || recorded
+      ? html`<span class="details" part="call-details"
+          >${[agent ?? '', recorded ? msg('Recorded', { id: 'timeline.call.recorded' }) : ''].filter(Boolean).join(' · ')}</span
+        >`
+      : nothing}
+    ${time(item.at, ctx)}
   </div>`;
 }
 
@@ -305,8 +347,9 @@ function comment(item: CommentItem, id: string, ctx: ItemContext): TemplateResul
   const names = item.mentions.map((userId) => ctx.people.users.get(userId)?.name ?? '');
   return html`<div class="meta" id=${`${id}-h`}>
       ${internalBadge(msg('Internal', { id: 'timeline.internal' }))}
+      ${face(ctx, item.authorId, author)}
       <span class="sender" part="sender">${author}</span>
-      <span>${msg('Comment', { id: 'timeline.comment' })}</span>
+      <span class="visually-hidden">${msg('Comment', { id: 'timeline.comment' })}</span>
       ${time(item.at, ctx)}
     </div>
     <div class="bubble" part="bubble">
@@ -318,6 +361,6 @@ function comment(item: CommentItem, id: string, ctx: ItemContext): TemplateResul
 
 function event(item: EventItem, id: string, ctx: ItemContext): TemplateResult {
   return html`<p class="event-line" part="event" id=${`${id}-h`}>
-    ${eventSentence(item, ctx.people, ctx.locale)} · ${time(item.at, ctx)}
+    ${eventSentence(item, ctx.people, ctx.locale, ctx.userId)} · ${time(item.at, ctx)}
   </p>`;
 }

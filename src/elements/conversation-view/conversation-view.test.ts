@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../define.js';
 import { ConversationView } from './conversation-view.js';
 import { getLocale, setLocale } from '../../i18n/localization.js';
@@ -9,6 +9,8 @@ import type { InboxStore } from '../../store/inbox-store.js';
 import type { ConversationBackEvent } from '../../events/conversation-back.js';
 import type { ConversationForwardEvent } from '../../events/conversation-forward.js';
 import type { ConversationTranscriptEvent } from '../../events/conversation-transcript.js';
+import type { InboxNoticeEvent } from '../../events/inbox-notice.js';
+import { TOOLS } from './conversation-view.js';
 import meta, * as stories from '../../../stories/conversation-view.stories.js';
 import { demoBackend, injectInbound, storyStore } from '../../../stories/demo-stores.js';
 import { deepActive, renderStory } from '../../../test/navigation-fixtures.js';
@@ -52,7 +54,7 @@ async function press(key: string, el: ConversationView): Promise<void> {
 
 /** Every story, for axe. */
 const STORIES = [
-  'Open', 'Email', 'Done', 'Unread', 'Snoozed', 'Empty', 'Loading', 'SomeoneViewing', 'SomeoneTyping', 'Alone', 'WithBack',
+  'Open', 'Email', 'Done', 'Unread', 'Snoozed', 'AfterCall', 'Narrow', 'Empty', 'Loading', 'SomeoneViewing', 'SomeoneTyping', 'Alone', 'WithBack',
   'Manager', 'AgentAll', 'AgentTeam', 'AgentSelf', 'Dark', 'French', 'Spanish',
 ] as const satisfies readonly (keyof typeof stories)[];
 
@@ -96,7 +98,7 @@ describe('<conversation-view>', () => {
       const { el } = await mount(story);
       expect($(el, 'status-badge')!.getAttribute('state'), state).to.equal(state);
     }
-    expect(text($((await mount(stories.Done)).el, '[data-action]'))).to.equal('Reopen');
+    expect($((await mount(stories.Done)).el, '.toolbar [data-action]')!.getAttribute('aria-label')).to.equal('Reopen');
     const email = await mount(stories.Email);
     expect(text($(email.el, '[part=subject]'))).to.equal(conversationOf(email.store, email.id!).subject);
   });
@@ -104,11 +106,11 @@ describe('<conversation-view>', () => {
   it('R3 marks done and reopens with clicks, each undoable', async () => {
     const { el, store, id } = await mount();
     const button = () => $(el, '[data-action=done], [data-action=reopen]')!;
-    expect(text(button())).to.equal('Done');
+    expect(button().getAttribute('aria-label')).to.equal('Mark done');
     button().click();
     await el.updateComplete;
     expect(conversationOf(store, id!).status).to.equal('done');
-    expect(text(button())).to.equal('Reopen');
+    expect(button().getAttribute('aria-label')).to.equal('Reopen');
     expect($(el, 'status-badge')!.getAttribute('state')).to.equal('done');
     expect(store.state.lastUndoable?.type).to.equal('markDone');
     button().click();
@@ -130,21 +132,26 @@ describe('<conversation-view>', () => {
     expect(conversationOf(store, id!).status).to.equal('done');
   });
 
-  it('R4 U marks unread; the Unread button too; Waiting moves it to Waiting (R5)', async () => {
+  it('R4 U marks unread and the button turns into Mark read; Waiting moves it to Waiting (R5), then says it is there', async () => {
     const { el, store, id } = await mount();
     await focusHeader(el);
     await press('u', el);
     expect(conversationOf(store, id!).unread).to.equal(true);
-    expect(($(el, '[data-action=unread]') as HTMLButtonElement | null)!.disabled).to.equal(true);
-    store.dispatch('markRead', { ids: [id!] });
+    expect($(el, '[data-action=unread]')).to.equal(null);
+    $(el, '[data-action=read]')!.click();
     await el.updateComplete;
+    expect(conversationOf(store, id!).unread).to.equal(false);
     $(el, '[data-action=unread]')!.click();
     expect(conversationOf(store, id!).unread).to.equal(true);
     store.dispatch('markNew', { ids: [id!] });
     await el.updateComplete;
+    expect($(el, '[data-action=waiting]')!.hasAttribute('aria-disabled')).to.equal(false);
     $(el, '[data-action=waiting]')!.click();
     expect(conversationOf(store, id!).awaiting).to.equal('contact');
     expect(store.state.lastUndoable?.type).to.equal('markWaiting');
+    await el.updateComplete;
+    // A control that does nothing now is not offered as if it did.
+    expect($(el, '[data-action=waiting]')!.getAttribute('aria-disabled')).to.equal('true');
   });
 
   for (const [key, tag] of [
@@ -355,13 +362,16 @@ describe('<conversation-view>', () => {
     await Promise.all([store.ready, lea.ready]);
     const id = stories.pickConversation(backend, store.userId, 'open').id;
     const el = await fixture<ConversationView>(html`<conversation-view .store=${store} conversation-id=${id}></conversation-view>`);
-    const presence = () => text($(el, '[part=presence]'));
-    expect($(el, '[part=presence]')!.getAttribute('role')).to.equal('status');
+    const presence = () => text($(el, '.presence-text'));
+    expect($(el, '.presence-text')!.getAttribute('role')).to.equal('status');
+    expect($(el, '.presence-text')!.getAttribute('aria-live')).to.equal('polite');
     expect(presence()).to.equal('');
     // The view told the others (R17).
     await until(() => (lea.state.presence.get(id) ?? []).some((p) => p.userId === store.userId), 'our presence at Léa');
     lea.setPresence(id, false);
     await until(() => presence() === 'Léa Rousseau is viewing', 'viewing');
+    // Léa's avatar shows, her sentence as its tooltip.
+    expect($(el, '.presence-person')!.getAttribute('title')).to.equal('Léa Rousseau is viewing');
     lea.setPresence(id, true);
     await until(() => presence() === 'Léa Rousseau is typing…', 'typing');
     lea.setPresence(null);
@@ -393,7 +403,7 @@ describe('<conversation-view>', () => {
     await inside.el.updateComplete;
     expect(inside.el.shownId).to.equal(other);
     expect($(inside.el, 'message-composer')!.getAttribute('conversation-id')).to.equal(other);
-    expect(text($(inside.el, '[data-action=reopen]'))).to.equal('Reopen');
+    expect($(inside.el, '[data-action=reopen]')!.getAttribute('aria-label')).to.equal('Reopen');
     inside.store.openConversation(null);
     await inside.el.updateComplete;
     expect(text($(inside.el, '[part=empty]'))).to.contain('No conversation open');
@@ -452,7 +462,145 @@ describe('<conversation-view>', () => {
 
   it('is localized (French story)', async () => {
     const { el } = await mount(stories.French);
-    expect(text($(el, '.menu-button'))).to.equal('Plus');
+    expect($(el, '.menu-button')!.getAttribute('aria-label')).to.equal('Autres actions');
+  });
+
+  describe('the compact header', () => {
+    const box = (e: Element) => e.getBoundingClientRect();
+    const toolsShown = (el: ConversationView) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('.toolbar .tool-wrap > .tool')];
+
+    for (const locale of ['en', 'fr', 'es'] as const) {
+      it(`is two rows that never wrap at 320, 480 and 800 px, the icon buttons on one (${locale})`, async () => {
+        for (const width of [320, 480, 800]) {
+          const { el } = await mount({ ...stories.Narrow, globals: { locale } }, { width });
+          await frames(2);
+          const header = $(el, '[part=header]')!;
+          const toolbar = $(el, '.toolbar')!;
+          const toggle = el.querySelector<HTMLElement>('[slot=actions]')!;
+          const row = [...toolsShown(el), toggle, $(el, '.menu-button')!];
+          const top = box(row[0]!).top;
+          for (const item of row) {
+            expect(Math.abs(box(item).top - top), `${width} px: ${item.dataset['action'] ?? item.textContent.trim()} on the first line`).to.be.below(1);
+            expect(box(item).right, `${width} px: ${item.dataset['action'] ?? 'item'} inside the row`).to.be.at.most(box(toolbar).right + 0.5);
+          }
+          expect(box(header).height, `${width} px: the header's height`).to.be.at.most(88);
+          expect(box($(el, '.top')!).height, `${width} px: the first row`).to.be.at.most(40);
+          expect(box($(el, '[part=contact]')!).height, `${width} px: the name on one line`).to.be.below(30);
+          // What does not fit is in the More menu: every tool is somewhere.
+          const inMenu = menuItems(el).filter((item) => (TOOLS as readonly string[]).includes(item.dataset['item'] ?? '') || item.dataset['item'] === 'reopen' || item.dataset['item'] === 'read');
+          expect(toolsShown(el).length + inMenu.length, `${width} px: every tool`).to.equal(TOOLS.length);
+          if (width >= 480) expect(toolsShown(el).length, `${width} px: all the tools fit`).to.equal(TOOLS.length);
+        }
+      });
+    }
+
+    it('puts the tools that do not fit into More, Done always stays, and they work from there', async () => {
+      const { el } = await mount(stories.Narrow, { width: 280 });
+      await frames(2);
+      const shown = toolsShown(el).map((b) => b.dataset['action']);
+      expect(shown[0]).to.equal('done');
+      expect(shown.length).to.be.below(TOOLS.length);
+      expect(shown, 'Waiting is the first to go').to.not.include('waiting');
+      $(el, '.menu-button')!.focus();
+      await press('Enter', el);
+      await until(() => menuItems(el).includes(deepActive() as HTMLElement), 'focus in the menu');
+      const items = menuItems(el).map((i) => i.dataset['item']);
+      expect(items[0]).to.equal('waiting');
+      const label = items.includes('label') ? 'label' : 'priority';
+      const index = items.indexOf(label);
+      for (let i = 0; i < index; i++) await press('ArrowDown', el);
+      await press('Enter', el);
+      const picker = ($(el, `${label}-picker`) as PickerLike | null)!;
+      await until(() => picker.open, `the ${label} picker`);
+      await press('Escape', el);
+      expect(picker.open).to.equal(false);
+    });
+
+    it('names each icon button, and its tooltip shows the key, on hover and on keyboard focus', async () => {
+      const { el } = await mount();
+      const done = $(el, '[data-action=done]')!;
+      expect(done.getAttribute('aria-label')).to.equal('Mark done');
+      expect(done.getAttribute('aria-keyshortcuts')).to.equal('E');
+      const tooltip = $(el, '.tooltip')!;
+      expect(tooltip.hidden).to.equal(true);
+      const at = box(done);
+      await sendMouse({ type: 'move', position: [Math.round(at.x + at.width / 2), Math.round(at.y + at.height / 2)] });
+      await until(() => !tooltip.hidden, 'the tooltip on hover', 2000);
+      expect(tooltip.textContent).to.equal('Mark done (E)');
+      expect(tooltip.getAttribute('aria-hidden')).to.equal('true');
+      await sendMouse({ type: 'move', position: [0, 0] });
+      await until(() => tooltip.hidden, 'the tooltip gone');
+      // The toolbar is one tab stop; the arrows move along it, and the tooltip follows focus.
+      done.focus();
+      await press('ArrowRight', el);
+      const unread = $(el, '[data-action=unread]')!;
+      expect(deepActive()).to.equal(unread);
+      expect(unread.tabIndex).to.equal(0);
+      expect(done.tabIndex).to.equal(-1);
+      await until(() => tooltip.textContent === 'Mark unread (U)' && !tooltip.hidden, 'the tooltip on focus');
+      await press('End', el);
+      expect(deepActive()).to.equal($(el, '.menu-button'));
+      await press('Escape', el);
+      expect(tooltip.hidden).to.equal(true);
+    });
+
+    it('shows the channel once, with the contact, the state badge and the priority glyph on the first row', async () => {
+      const { el, store, id } = await mount();
+      const c = conversationOf(store, id!);
+      const channel = store.state.model.channels.get(c.channelId)!;
+      const top = $(el, '.top')!;
+      expect(top.querySelector('[part=channel]')!.textContent).to.contain(channel.name);
+      expect(top.querySelector('[part=badge]')).to.not.equal(null);
+      expect(top.querySelector('[part=priority] svg')!.getAttribute('aria-label')).to.match(/^Priority: /);
+      // The assignee: the Assign button shows their avatar, and says who it is.
+      const assign = $(el, '[data-action=assign]')!;
+      expect(assign.querySelector('.tool-avatar')).to.not.equal(null);
+      expect(assign.getAttribute('aria-describedby')).to.equal('assignee');
+    });
+
+    it('gives the timeline most of the height: a compact header and composer, the composer growing to 40 % at most', async () => {
+      // A conversation pane of the app at 1280×720, under its one-line bar.
+      const { el } = await mount(stories.Open, { width: 640, height: 672, contactToggle: true });
+      await frames(2);
+      const composer = el.shadowRoot!.querySelector('message-composer')!;
+      const timeline = el.shadowRoot!.querySelector('conversation-timeline')!;
+      expect(box($(el, '[part=header]')!).height).to.be.at.most(88);
+      expect(box(composer).height, 'the empty composer').to.be.at.most(120);
+      expect(box(timeline).height, 'the timeline').to.be.at.least(0.45 * 720);
+      const field = composer.shadowRoot!.querySelector('textarea')!;
+      field.focus();
+      await sendKeys({ type: 'Line one' });
+      for (let i = 0; i < 5; i++) await sendKeys({ press: 'Enter' });
+      await composer.updateComplete;
+      await frames(1);
+      const grown = box(composer).height;
+      expect(grown, 'it grows with its text').to.be.above(120);
+      for (let i = 0; i < 25; i++) await sendKeys({ press: 'Enter' });
+      await frames(2);
+      expect(box(composer).height, 'up to 40 % of the view').to.be.at.most(0.4 * box(el).height + 1);
+      expect(field.scrollHeight, 'then its field scrolls').to.be.above(field.clientHeight);
+      expect(box(timeline).height).to.be.at.least(0.45 * box(el).height);
+    });
+
+    it('says a refusal with an inbox-notice; shows it itself only when nobody took it', async () => {
+      const backend = demoBackend();
+      const bot = [...backend.state.conversations.values()].find((c) => c.assignee?.type === 'bot' && !c.humanOwned && c.status === 'open')!;
+      injectInbound(backend, bot.id, 'Still there?');
+      const store = storyStore({ backend });
+      await store.ready;
+      const notices: InboxNoticeEvent[] = [];
+      const wrapper = await fixture<HTMLElement>(html`<div @inbox-notice=${(e: InboxNoticeEvent) => {
+        notices.push(e);
+        e.preventDefault();
+      }}><conversation-view .store=${store} conversation-id=${bot.id}></conversation-view></div>`);
+      const el = wrapper.querySelector('conversation-view')!;
+      await el.updateComplete;
+      $(el, '[data-action=done]')!.click();
+      await el.updateComplete;
+      expect(notices.map((n) => [n.tone, n.message.includes('30 minutes')])).to.deep.equal([['error', true]]);
+      expect($(el, '[part=notice]'), 'the inbox showed it: nothing inserted here').to.equal(null);
+      store.destroy();
+    });
   });
 
   describe('is accessible', () => {

@@ -1,14 +1,11 @@
-import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { Keymap, Action } from '../../controllers/keymap.js';
 import type { Conversation, Id, InboxState } from '../../model/types.js';
 import type { Presence } from '../../transport/transport.js';
-import { priorityLabel } from '../inbox-list/row.js';
 
 /**
- * The read-only pieces of `<conversation-view>`'s header (assignee,
- * priority, labels, presence), as render functions over plain data. All
- * text goes through Lit bindings.
+ * The read-only words of `<conversation-view>`'s header (assignee, team,
+ * presence) over plain data, and the keys in the form ARIA wants them.
  */
 
 /** "Assigned to Léa Rousseau", a bot's name, "deactivated" marked; else "Unassigned". */
@@ -26,22 +23,9 @@ export function assigneeText(model: InboxState, conversation: Conversation): str
     : msg(str`Assigned to ${name}`, { id: 'conversation.assigned' });
 }
 
-export function renderMeta(model: InboxState, conversation: Conversation): TemplateResult {
-  const team = conversation.teamId ? model.teams.get(conversation.teamId)?.name : undefined;
-  return html`<div class="meta">
-    <span class="assignee" part="assignee">${assigneeText(model, conversation)}</span>
-    ${team ? html`<span class="team" part="team">${msg(str`Team ${team}`, { id: 'conversation.team' })}</span>` : nothing}
-    ${conversation.priority === 'none'
-      ? nothing
-      : html`<span class="priority priority--${conversation.priority}" part="priority"
-          >${msg(str`Priority: ${priorityLabel(conversation.priority)}`, { id: 'conversation.priority' })}</span
-        >`}
-    ${conversation.labels.length === 0
-      ? nothing
-      : html`<ul class="chips" part="labels" aria-label=${msg('Labels', { id: 'conversation.labels' })}>
-          ${conversation.labels.map((label) => html`<li class="label" part="label">${label}</li>`)}
-        </ul>`}
-  </div>`;
+/** The conversation's team, when it has one. */
+export function teamName(model: InboxState, conversation: Conversation): string | undefined {
+  return conversation.teamId ? model.teams.get(conversation.teamId)?.name : undefined;
 }
 
 /** "Léa Rousseau is viewing", "Marc Dubois is typing…", one line each. */

@@ -17,8 +17,9 @@ const supportsPopover = typeof HTMLElement !== 'undefined' && 'showPopover' in H
  * the menu ↓/↑ move (wrapping), Home/End jump, a letter moves to the next
  * item starting with it, Enter and Space activate (the item's click), Esc
  * closes and returns focus to the button, Tab closes and lets focus move
- * on; a click outside closes. Items are `[role=menuitem]` buttons with
- * `tabindex="-1"`; focus moves between them. Keys pressed inside the menu
+ * on; a click outside closes. Items are `[role=menuitem]` (or
+ * `menuitemradio`, `menuitemcheckbox`) buttons with `tabindex="-1"`; focus
+ * moves between them. Keys pressed inside the menu
  * never reach the inbox's single-key shortcuts.
  */
 export class MenuController implements ReactiveController {
@@ -41,7 +42,7 @@ export class MenuController implements ReactiveController {
   items(): HTMLElement[] {
     const menu = this.#options.menu();
     if (!menu) return [];
-    return [...menu.querySelectorAll<HTMLElement>('[role=menuitem]')].filter(
+    return [...menu.querySelectorAll<HTMLElement>('[role=menuitem], [role=menuitemradio], [role=menuitemcheckbox]')].filter(
       (item) => !item.hidden && item.getAttribute('aria-disabled') !== 'true',
     );
   }

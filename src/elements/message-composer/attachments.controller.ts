@@ -130,9 +130,16 @@ export class AttachmentsController {
 
   /** The attach button and its hidden file input. */
   renderButton(): TemplateResult {
-    return html`<button type="button" part="attach" class="button attach" @click=${() => this.#host.renderRoot.querySelector<HTMLInputElement>('input[type=file]')?.click()}>
-        ${icon(Paperclip)}
-        ${msg('Attach files', { id: 'composer.attach' })}
+    const label = msg('Attach files', { id: 'composer.attach' });
+    return html`<button
+        type="button"
+        part="attach"
+        class="tool attach"
+        aria-label=${label}
+        data-tip=${label}
+        @click=${() => this.#host.renderRoot.querySelector<HTMLInputElement>('input[type=file]')?.click()}
+      >
+        ${icon(Paperclip, { size: 18 })}
       </button>
       <input type="file" multiple hidden tabindex="-1" @change=${this.onPick} />`;
   }

@@ -16,6 +16,11 @@ export function modeLabel(mode: ComposerMode): string {
     : msg('Internal comment', { id: 'composer.mode.comment' });
 }
 
+/** The mode's name where the row is narrow: "Reply", "Internal". */
+export function shortModeLabel(mode: ComposerMode): string {
+  return mode === 'reply' ? msg('Reply', { id: 'composer.mode.reply' }) : msg('Internal', { id: 'composer.mode.commentShort' });
+}
+
 /** A file size in the page's locale: "820 B", "12.5 kB", "3.1 MB". */
 export function fileSize(bytes: number): string {
   const locale = getLocale();

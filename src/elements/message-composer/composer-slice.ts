@@ -45,6 +45,14 @@ export function selectSlice(s: StoreState, conversationId: Id | undefined): Slic
 }
 
 /**
+ * Whether the conversation is "after a call": on a voice line, or its newest
+ * message was a call. The composer then offers a call note.
+ */
+export function afterCall(data: Slice, conversation: Conversation): boolean {
+  return conversation.lastMessage?.kind === 'call' || data.channels.get(conversation.channelId)?.kind === 'call';
+}
+
+/**
  * The channels a reply in the slice's conversation may go by (model
  * `replyChannels`), computed again only when the channels, the conversation
  * or the contact change: one memo per composer.

@@ -2,13 +2,16 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    display: block;
+    display: flex;
+    flex-direction: column;
+    min-block-size: 0;
+    container: composer / inline-size;
     --_composer-background: var(--inbox-composer-background, var(--_inbox-color-surface));
     /* A yellow surface for internal comments; text colours keep 4.5:1 on it, light and dark. */
     --_composer-internal-background: var(--inbox-composer-internal-background, #fbf0c0);
     --_composer-internal-border: var(--inbox-composer-internal-border, #9a6700);
     --_composer-send-color: var(--inbox-composer-send-color, #ffffff);
-    --_composer-min-rows-height: var(--inbox-composer-min-height, 4.5rem);
+    --_composer-min-rows-height: var(--inbox-composer-min-height, 2.5rem);
     --_composer-max-height: var(--inbox-composer-max-height, 16rem);
     color: var(--_inbox-color-text);
     font-size: var(--_inbox-font-size);
@@ -23,10 +26,12 @@ export const styles = css`
 
 
   .composer {
+    flex: 1 1 auto;
+    min-block-size: 0;
     display: flex;
     flex-direction: column;
-    gap: var(--_inbox-space-3);
-    padding: var(--_inbox-space-3) var(--_inbox-space-4);
+    gap: var(--_inbox-space-2);
+    padding: var(--_inbox-space-2) var(--_inbox-space-4);
     border-block-start: 1px solid var(--_inbox-color-border);
     background: var(--_composer-background);
   }
@@ -39,9 +44,24 @@ export const styles = css`
     outline-offset: -4px;
   }
 
-  .tabs {
+  /* One row: the mode switch, then the channel (or the internal label). */
+  .head {
     display: flex;
-    gap: var(--_inbox-space-2);
+    align-items: center;
+    gap: var(--_inbox-space-3);
+    min-inline-size: 0;
+  }
+  .tabs {
+    flex: none;
+    display: flex;
+    gap: var(--_inbox-space-1);
+  }
+  .tab {
+    padding-block: var(--_inbox-space-1);
+    white-space: nowrap;
+  }
+  .tab .short {
+    display: none;
   }
   /* The chosen tab's text stays the text colour here; the accent underlines it. */
   .tab[aria-selected='true'] {
@@ -53,19 +73,30 @@ export const styles = css`
   }
 
   .panel {
+    flex: 1 1 auto;
+    min-block-size: 0;
     display: flex;
     flex-direction: column;
-    gap: var(--_inbox-space-3);
+    gap: var(--_inbox-space-2);
   }
 
   .internal-label {
+    flex: 1 1 auto;
     display: flex;
     align-items: center;
+    justify-content: flex-end;
     gap: var(--_inbox-space-3);
+    min-inline-size: 0;
     margin: 0;
     font-size: var(--_inbox-font-size-sm);
   }
+  .internal-text {
+    overflow: hidden;
+    white-space: nowrap;
+    text-overflow: ellipsis;
+  }
   .badge {
+    flex: none;
     display: inline-block;
     padding: 0 var(--_inbox-space-3);
     border: 1px solid var(--_composer-internal-border);
@@ -76,11 +107,25 @@ export const styles = css`
   }
 
   .via {
+    flex: 1 1 auto;
     display: flex;
     align-items: center;
-    gap: var(--_inbox-space-3);
+    justify-content: flex-end;
+    gap: var(--_inbox-space-2);
+    min-inline-size: 0;
     font-size: var(--_inbox-font-size-sm);
     color: var(--_inbox-color-text-muted);
+  }
+  .via select {
+    flex: 0 1 auto;
+    min-inline-size: 4.5rem;
+    max-inline-size: 18rem;
+    text-overflow: ellipsis;
+  }
+  .via-only {
+    overflow: hidden;
+    white-space: nowrap;
+    text-overflow: ellipsis;
   }
   select,
   textarea,
@@ -97,17 +142,23 @@ export const styles = css`
     color: var(--_inbox-color-text);
   }
 
+  /* The field grows with its text, and shrinks (then scrolls) when the composer is given less room. */
   .field {
     position: relative;
+    flex: 0 1 auto;
+    min-block-size: var(--_composer-min-rows-height);
+    display: flex;
+    flex-direction: column;
   }
   textarea {
     display: block;
+    flex: 0 1 auto;
     inline-size: 100%;
     min-block-size: var(--_composer-min-rows-height);
     max-block-size: var(--_composer-max-height);
     field-sizing: content;
-    resize: vertical;
-    padding: var(--_inbox-space-3);
+    resize: none;
+    padding: var(--_inbox-space-2) var(--_inbox-space-3);
     border: 1px solid var(--_inbox-color-border);
     border-radius: var(--_inbox-radius);
     background: var(--_inbox-color-surface);
@@ -205,18 +256,54 @@ export const styles = css`
     min-inline-size: 12rem;
   }
 
+  /* One row of tools that never wraps: icons, the status (cut short), the hint when there is room, Send. */
   .actions {
+    flex: none;
     display: flex;
+    flex-wrap: nowrap;
     align-items: center;
-    gap: var(--_inbox-space-3);
+    gap: var(--_inbox-space-2);
+    min-inline-size: 0;
+  }
+  .tool {
+    flex: none;
+    display: inline-grid;
+    place-items: center;
+    inline-size: 1.75rem;
+    block-size: 1.75rem;
+    padding: 0;
+    border: 0;
+    border-radius: var(--_inbox-radius);
+    background: none;
+    color: var(--_inbox-color-text-muted);
+    cursor: pointer;
+  }
+  .tool:hover {
+    background: var(--_inbox-color-surface-raised);
+    color: var(--_inbox-color-text);
   }
   .status,
   .hint {
     font-size: var(--_inbox-font-size-sm);
     color: var(--_inbox-color-text-muted);
+    white-space: nowrap;
   }
   .status {
-    flex: 1;
+    flex: 1 1 auto;
+    min-inline-size: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+  .failed {
+    color: var(--_inbox-status-blocked);
+  }
+  .hint {
+    flex: none;
+  }
+  .actions .button {
+    flex: none;
+    padding-block: var(--_inbox-space-1);
+    white-space: nowrap;
   }
   .send {
     border-color: var(--inbox-composer-send-background, var(--_inbox-color-accent));
@@ -235,5 +322,24 @@ export const styles = css`
     margin: 0;
     padding: var(--_inbox-space-4);
     color: var(--_inbox-color-text-muted);
+  }
+
+  @container composer (width < 34rem) {
+    .hint,
+    .via label {
+      display: none;
+    }
+  }
+  @container composer (width < 26rem) {
+    .tab .long,
+    .internal-text {
+      display: none;
+    }
+    .tab .short {
+      display: inline;
+    }
+    .composer {
+      padding-inline: var(--_inbox-space-3);
+    }
   }
 `;

@@ -27,6 +27,8 @@ const STORIES: Record<string, stories.Story> = {
   FailedSend: stories.FailedSend,
   EmailChannelSwitch: stories.EmailChannelSwitch,
   LinkShortener: stories.LinkShortener,
+  AfterCall: stories.AfterCall,
+  Narrow: stories.Narrow,
   Dark: stories.Dark,
   French: stories.French,
   Spanish: stories.Spanish,
@@ -102,7 +104,7 @@ describe('<message-composer>', () => {
       const contact = el.store.state.model.contacts.get(el.store.state.model.conversations.get(el.conversationId!)!.contactId)!;
       expect(field(el).getAttribute('aria-label')).to.equal(`Reply to ${contact.name}`);
       const tabs = $$(el, '[role=tab]');
-      expect(tabs.map((t) => t.textContent.trim())).to.deep.equal(['Reply', 'Internal comment']);
+      expect(tabs.map((t) => t.innerText.trim())).to.deep.equal(['Reply', 'Internal comment']);
       expect(tabs.map((t) => t.getAttribute('aria-selected'))).to.deep.equal(['true', 'false']);
       expect($(el, '[role=tabpanel]')!.getAttribute('aria-labelledby')).to.equal('tab-reply');
       expect(sendButton(el).getAttribute('aria-disabled')).to.equal('true');
@@ -130,8 +132,94 @@ describe('<message-composer>', () => {
 
     it('French: the mode tabs and Send are translated', async () => {
       const el = await story(stories.French);
-      expect($(el, '#tab-reply')!.textContent.trim()).to.equal('Répondre');
+      expect($(el, '#tab-reply')!.innerText.trim()).to.equal('Répondre');
       expect(sendButton(el).textContent.trim()).to.equal('Envoyer');
+    });
+  });
+
+  describe('compact', () => {
+    const box = (e: Element) => e.getBoundingClientRect();
+    const oneRow = (row: HTMLElement, what: string) => {
+      const items = [...row.children].filter((c) => getComputedStyle(c).display !== 'none' && box(c).width > 0);
+      const middle = (c: Element) => box(c).top + box(c).height / 2;
+      for (const item of items) {
+        expect(Math.abs(middle(item) - middle(items[0]!)), `${what}: ${item.className || item.localName} on the row`).to.be.below(4);
+        expect(box(item).right, `${what}: ${item.className || item.localName} inside`).to.be.at.most(box(row).right + 0.5);
+      }
+    };
+
+    for (const locale of ['en', 'fr', 'es'] as const) {
+      it(`keeps one row of tools, and one of mode and channel, at 320, 480 and 800 px (${locale})`, async () => {
+        for (const width of [320, 480, 800]) {
+          for (const s of [stories.Empty, stories.AfterCall, stories.InternalComment]) {
+            const el = await story({ ...s, args: { ...s.args, width }, globals: { locale } });
+            const what = `${width} px, ${el.mode}${s === stories.AfterCall ? ' after a call' : ''}`;
+            oneRow($(el, '[part=actions]')!, `${what}, tools`);
+            oneRow($(el, '[part=head]')!, `${what}, head`);
+            for (const tab of $$(el, '[role=tab]')) expect(box(tab).height, `${what}: a tab on one line`).to.be.below(32);
+            expect(sendButton(el).getBoundingClientRect().height, `${what}: Send on one line`).to.be.below(32);
+          }
+        }
+      });
+    }
+
+    it('is at most 120 px high while empty; the field grows with the text', async () => {
+      const el = await story({ ...stories.Empty, args: { width: 640 } });
+      expect(box($(el, '[part=base]')!).height).to.be.at.most(120);
+      const empty = box(field(el)).height;
+      field(el).focus();
+      for (let i = 0; i < 4; i++) await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(box(field(el)).height).to.be.above(empty + 40);
+    });
+
+    it('names its icon buttons, with tooltips', async () => {
+      const el = await story(stories.AfterCall);
+      const attach = $(el, '[part=attach]')!;
+      expect(attach.getAttribute('aria-label')).to.equal('Attach files');
+      expect(attach.dataset['tip']).to.equal('Attach files');
+      expect($(el, '[part=call-note]')!.getAttribute('aria-label')).to.equal('Call note');
+      expect($(el, '.tooltip')).to.not.equal(null);
+    });
+  });
+
+  describe('after a call', () => {
+    it('R2 replies by a text channel of the contact, never by the voice line', async () => {
+      const el = await story(stories.AfterCall);
+      const store = el.store;
+      const id = el.conversationId!;
+      const model = store.state.model;
+      const conversation = model.conversations.get(id)!;
+      expect(model.channels.get(conversation.channelId)!.kind).to.equal('call');
+      const select = $(el, 'select[part=channel]') as HTMLSelectElement | null;
+      const offered = select ? [...select.options].map((o) => model.channels.get(o.value)!.kind) : [];
+      expect(offered, 'the voice line is never offered').to.not.include('call');
+      const chosen = model.channels.get(select!.value)!;
+      expect(['sms', 'whatsapp']).to.include(chosen.kind);
+      expect(chosen.id).to.equal(replyChannels(model, conversation)[0]!.id);
+      expect(select!.selectedOptions[0]!.textContent).to.match(/^(SMS|WhatsApp): /);
+      field(el).focus();
+      await sendKeys({ type: 'Sorry we missed you, calling back at 3.' });
+      await ctrlEnter();
+      const sent = storyWorld(el).transport.sent.find((c) => c.type === 'reply')!;
+      expect((sent.args as { channelId?: string }).channelId).to.equal(chosen.id);
+      await confirmed(store);
+      expect(messages(store, id).at(-1)!.channelKind).to.equal(chosen.kind);
+    });
+
+    it('offers a call note: an internal comment about the call', async () => {
+      const el = await story(stories.AfterCall);
+      $(el, '[part=call-note]')!.click();
+      await waitUntil(() => el.mode === 'comment', 'comment mode');
+      await el.updateComplete;
+      expect(field(el).placeholder).to.contain('What was the call about?');
+      expect(deepActive()).to.equal(field(el));
+      await sendKeys({ type: 'Customer wants a refund of the second payment.' });
+      await ctrlEnter();
+      await waitUntil(() => comments(el.store, el.conversationId!).some((c) => c.body.startsWith('Customer wants')), 'the note');
+      // Not offered in a conversation that was never a call.
+      const sms = await story(stories.Empty);
+      expect($(sms, '[part=call-note]')).to.equal(null);
     });
   });
 
@@ -465,6 +553,27 @@ describe('<message-composer>', () => {
       expect(field(el).value).to.equal('');
       expect(draftOf(store, id)).to.equal(null);
       expect(storyWorld(el).transport.sent.filter((c) => c.type === 'reply')).to.have.length(2);
+    });
+
+    it('says a refusal with an inbox-notice; when the inbox shows it, Retry waits in the row of tools, nothing inserted', async () => {
+      const notices: { message: string; tone: string }[] = [];
+      const listener = (event: Event) => {
+        const notice = event as Event & { message: string; tone: string };
+        notices.push({ message: notice.message, tone: notice.tone });
+        event.preventDefault();
+      };
+      document.addEventListener('inbox-notice', listener);
+      try {
+        const el = await story(stories.FailedSend);
+        expect(notices).to.deep.equal([{ message: 'Reply not sent: The channel is unavailable right now.', tone: 'error' }]);
+        expect($(el, '[part=error]'), 'no alert inserted').to.equal(null);
+        expect($(el, '[part=status]')!.textContent).to.contain('Reply not sent');
+        expect(field(el).value).to.equal('I have refunded the second payment.');
+        button(el, '[part=retry]').click();
+        await waitUntil(() => messages(el.store, el.conversationId!).some((m) => m.body === 'I have refunded the second payment.'), 'resent');
+      } finally {
+        document.removeEventListener('inbox-notice', listener);
+      }
     });
 
     it('leaves what was typed meanwhile alone; Retry sends the failed text as it was', async () => {

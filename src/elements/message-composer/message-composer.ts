@@ -1,21 +1,23 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { updateWhenLocaleChanges, msg, str } from '@lit/localize';
-import { StoreController } from '../../controllers/store.controller.js';
+import { msg, str } from '@lit/localize';
+import { NotebookPen, SendHorizontal } from 'lucide';
 import { DEV_MODE, devWarn } from '../../dev-mode.js';
 import { ComposerSendEvent } from '../../events/composer-send.js';
+import { InboxNoticeEvent } from '../../events/inbox-notice.js';
 import type { Command } from '../../model/commands.js';
 import { newId } from '../../model/ids.js';
 import type { Channel, Conversation, Id } from '../../model/types.js';
 import type { DraftAddress } from '../../store/drafts.js';
 import type { InboxStore } from '../../store/inbox-store.js';
-import { hostStyles } from '../../styles/host-styles.js';
 import { buttonStyles, chipsStyles, popupStyles, tabStyles } from '../../styles/controls.js';
-import { tokens } from '../../styles/tokens.js';
 import { channelLabel } from '../shared/channel-icons.js';
+import { icon } from '../shared/icons.js';
+import { InboxElement } from '../shared/inbox-element.js';
+import { TooltipController, tooltipStyles } from '../shared/tooltip.js';
 import { AttachmentsController } from './attachments.controller.js';
-import { COMPOSER_MODES, isComposerMode, modeLabel, sendShortcut, type ComposerMode } from './composer-labels.js';
-import { replyChannelsMemo, sameSlice, selectSlice, type Slice } from './composer-slice.js';
+import { COMPOSER_MODES, failureMessage, isComposerMode, modeLabel, sendShortcut, shortModeLabel, type ComposerMode } from './composer-labels.js';
+import { afterCall, replyChannelsMemo, sameSlice, selectSlice, type Slice } from './composer-slice.js';
 import { DraftController, sameAddress } from './draft.controller.js';
 import { findLinks, shortenLinks, type LinkShortener } from './links.js';
 import { MentionController } from './mention.controller.js';
@@ -30,55 +32,67 @@ export { COMPOSER_MODES, type ComposerMode, type LinkShortener };
  * contact on the conversation's channel or another channel of theirs, or an
  * internal comment with @mentions for the team.
  *
- * Two modes in a tab list, "Reply" and "Internal comment" (the comment mode
- * has a yellow surface and an "Internal" label). Ctrl+Enter (⌘+Enter) or
- * the Send button dispatches `reply` (R2) or `comment` (R20); Enter alone is
- * a new line. In a reply, a select switches the channel among those that
- * reach the contact (model `replyChannels`: chat to e-mail), files come by
- * the attach button, drag and drop or paste and upload through the
- * transport (`store.upload`), and an optional `linkShortener` rewrites the
- * links before sending. In a comment, typing `@` opens a list of active
- * teammates (arrows, Enter or Tab to pick, Esc to close) and the mentioned
- * users go with the comment.
+ * Compact: one row with the two modes in a tab list ("Reply" and "Internal
+ * comment"; the comment mode has a yellow surface and an "Internal" label)
+ * and the channel a reply goes by; the text field, which grows with its
+ * text (up to `--inbox-composer-max-height`, or the share of the view
+ * `<conversation-view>` gives it); and one row of tools (icon buttons with
+ * their names and tooltips), the status and Send, which never wraps.
+ * Ctrl+Enter (⌘+Enter) or Send dispatches `reply` (R2) or `comment` (R20);
+ * Enter alone is a new line. In a reply, a select switches the channel among
+ * those that reach the contact (model `replyChannels`: chat to e-mail; never
+ * a voice line: after a call the reply goes by SMS or WhatsApp of the same
+ * number, model `defaultReplyChannel`), files come by the attach button,
+ * drag and drop or paste and upload through the transport (`store.upload`),
+ * and an optional `linkShortener` rewrites the links before sending. After
+ * a call, "Call note" writes an internal note about it. In a comment, typing
+ * `@` opens a list of active teammates (arrows, Enter or Tab to pick, Esc to
+ * close) and the mentioned users go with the comment.
  *
  * Drafts are kept per user, conversation and mode in localStorage (saved as
  * one types, after a short pause) and restored on reload, remount and when
  * coming back to a conversation; a draft stays until the backend confirms
- * the send. A refused send shows why in an alert, puts the text back (unless
- * something new was typed meanwhile) and offers Retry. While the person
- * types, the other agents are told (R17, `store.setPresence`).
+ * the send. A refused send puts the text back (unless something new was
+ * typed meanwhile), fires an `inbox-notice` saying why, and offers Retry:
+ * in an alert when nobody took the notice (the composer alone), else in the
+ * row of tools. While the person types, the other agents are told (R17,
+ * `store.setPresence`).
  *
  * Keystrokes touch neither the store nor the render: the text lives in the
  * textarea until it is sent.
  *
  * @fires composer-send - {ComposerSendEvent} A reply or comment was dispatched (optimistically applied).
+ * @fires inbox-notice - {InboxNoticeEvent} A send was refused, or an upload could not start, for the inbox's toast region.
  *
  * @csspart base - The composer's surface.
+ * @csspart head - The first row: the mode switch and the channel.
  * @csspart tabs - The mode switch (a tab list).
  * @csspart tab - One mode tab.
  * @csspart panel - The tab panel around the field and actions.
  * @csspart internal-label - The "Internal" label of comment mode.
- * @csspart via - The "Send via" row of reply mode.
+ * @csspart via - The channel a reply goes by ("via") in reply mode.
  * @csspart channel - The channel select.
  * @csspart textarea - The text field.
  * @csspart mentions - The @mention suggestion list.
  * @csspart mention - One suggestion; `mention-active` marks the highlighted one.
  * @csspart attachments - The list of attachment chips.
  * @csspart attachment - One attachment chip.
- * @csspart error - The failed-send alert.
- * @csspart retry - Its Retry button.
+ * @csspart error - The failed-send alert (the composer alone).
+ * @csspart retry - Its Retry button (or the tools row's, in the inbox).
  * @csspart dismiss - Its Dismiss button.
- * @csspart actions - The row of the attach button, status and Send.
+ * @csspart actions - The row of tools: attach, call note, status and Send.
  * @csspart attach - The attach button.
+ * @csspart call-note - The "Call note" button, after a call.
  * @csspart status - The status line (sending, uploading, offline).
  * @csspart hint - The shortcut hint.
  * @csspart send - The Send button.
  * @csspart empty - The text shown when there is no conversation to write in.
+ * @csspart tooltip - The tooltip of an icon button.
  *
  * @cssprop --inbox-composer-background - Surface in reply mode. Defaults to `--inbox-color-surface`.
  * @cssprop --inbox-composer-internal-background - Surface in comment mode. Defaults to a pale yellow (a dark olive in dark mode).
  * @cssprop --inbox-composer-internal-border - Border and label outline of comment mode. Defaults to amber.
- * @cssprop --inbox-composer-min-height - Minimum height of the text field. Defaults to `4.5rem`.
+ * @cssprop --inbox-composer-min-height - Minimum height of the text field. Defaults to `2.5rem` (one line).
  * @cssprop --inbox-composer-max-height - Height the text field grows to before scrolling. Defaults to `16rem`.
  * @cssprop --inbox-composer-send-background - The Send button. Defaults to `--inbox-color-accent`.
  * @cssprop --inbox-composer-send-color - Text of the Send button. Defaults to white (dark text in dark mode).
@@ -90,24 +104,16 @@ export { COMPOSER_MODES, type ComposerMode, type LinkShortener };
  * @cssstate can-send - There is something to send.
  * @cssstate dragover - Files are dragged over the composer.
  */
-export class MessageComposer extends LitElement {
-  static {
-    this.addInitializer(updateWhenLocaleChanges); // re-renders on setLocale(), as @localized() would
-  }
-
-  static override styles = [tokens, hostStyles, buttonStyles, tabStyles, popupStyles, chipsStyles, styles];
+export class MessageComposer extends InboxElement {
+  static override styles = [...(InboxElement.styles as []), buttonStyles, tabStyles, popupStyles, chipsStyles, tooltipStyles, styles];
 
   static override properties: PropertyDeclarations = {
-    store: { attribute: false },
     conversationId: { attribute: 'conversation-id' },
     mode: { reflect: true },
     linkShortener: { attribute: false },
     busy: { state: true, attribute: false },
     notice: { state: true, attribute: false },
   };
-
-  /** The store; by default the nearest `<inbox-provider>`'s. */
-  store: InboxStore | undefined;
 
   /** The conversation written in; absent, the store's open conversation (`ui.openId`). */
   conversationId: Id | undefined;
@@ -125,8 +131,13 @@ export class MessageComposer extends LitElement {
   private busy = false;
   /** A one-off message for the status line. */
   private notice = '';
+  /** The conversation whose comment being written is a note on its last call (the placeholder says so). */
+  #callNote: Id | null = null;
+  /** Refused sends whose notice the inbox showed (so the tools row offers Retry, not an alert). */
+  readonly #noticeTaken = new Set<Id>();
 
-  readonly #data = new StoreController<Slice>(this, (s) => selectSlice(s, this.conversationId), sameSlice);
+  readonly #data = this.select<Slice>((s) => selectSlice(s, this.conversationId), sameSlice);
+  readonly #tooltip = new TooltipController(this);
   readonly #internals = this.attachInternals();
   readonly #typing = new TypingPresence();
   readonly #mentions: MentionController = new MentionController(this, {
@@ -140,7 +151,7 @@ export class MessageComposer extends LitElement {
     store: () => this.#store,
     address: () => this.#draft.address,
     changed: () => this.#draft.schedule(),
-    notify: (message) => (this.notice = message),
+    notify: (message) => this.#notify(message),
     focus: () => this.#textarea?.focus(),
   });
   readonly #outbox: OutboxController = new OutboxController(this, {
@@ -157,6 +168,12 @@ export class MessageComposer extends LitElement {
     },
     restore: (outgoing) => this.#draft.fill(outgoing),
     save: () => this.#draft.flush(),
+    failed: (failure) => {
+      const notice = new InboxNoticeEvent(failureMessage(failure.outgoing.mode, failure.refusal), 'error');
+      this.dispatchEvent(notice);
+      if (notice.defaultPrevented) this.#noticeTaken.add(failure.outgoing.conversationId);
+      else this.#noticeTaken.delete(failure.outgoing.conversationId);
+    },
   });
   readonly #draft: DraftController = new DraftController(this, {
     attachments: () => this.#attachments.done,
@@ -199,8 +216,8 @@ export class MessageComposer extends LitElement {
     const mode = address.mode;
     const body = this.#draft.body;
     const attachments = mode === 'reply' ? this.#attachments.done : [];
-    // A draft's channel that no longer reaches the contact falls back to the conversation's.
-    const choice = mode === 'reply' && this.#replyChannels(data, conversation).some((c) => c.id === this.#draft.channel) ? this.#draft.channel : null;
+    // A draft's channel that no longer reaches the contact falls back to the default (R2: never a voice line).
+    const choice = mode === 'reply' ? this.#channel(data, conversation) : null;
     const channelId = choice !== null && choice !== conversation.channelId ? choice : undefined;
     // Blank lines and spaces around the message are not part of it.
     const trimmed = body.trim();
@@ -227,6 +244,19 @@ export class MessageComposer extends LitElement {
     return this.#outbox.dispatch(store, outgoing);
   }
 
+  /** The channel a reply goes by: the one picked, if it still reaches the contact, else the default (R2). */
+  #channel(data: Slice, conversation: Conversation): Id | null {
+    const channels = this.#replyChannels(data, conversation);
+    return (channels.find((c) => c.id === this.#draft.channel) ?? channels[0])?.id ?? null;
+  }
+
+  /** A transient word: the inbox's toast region says it; alone, the status line. */
+  #notify(message: string): void {
+    const notice = new InboxNoticeEvent(message, 'error');
+    this.dispatchEvent(notice);
+    this.notice = notice.defaultPrevented ? '' : message;
+  }
+
   // ---- lifecycle ----
 
   override disconnectedCallback(): void {
@@ -244,6 +274,7 @@ export class MessageComposer extends LitElement {
       data && data.conversationId !== null ? { userId: data.userId, conversationId: data.conversationId, mode: this.mode } : null;
     if (!sameAddress(address, this.#draft.address)) this.#show(address);
     if (changed.has('mode') && this.mode !== 'comment') this.#mentions.close();
+    if (changed.has('mode') && this.mode !== 'comment') this.#callNote = null;
   }
 
   protected override updated(): void {
@@ -369,6 +400,7 @@ export class MessageComposer extends LitElement {
 
   #setMode(mode: ComposerMode, focusTab = false): void {
     this.mode = mode;
+    this.#callNote = null;
     if (focusTab) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${mode}`)?.focus());
   }
 
@@ -384,6 +416,17 @@ export class MessageComposer extends LitElement {
 
   // ---- render ----
 
+  /** "Call note": an internal comment about the call that just ended. */
+  #writeCallNote = async (): Promise<void> => {
+    const id = this.#slice?.conversation?.id ?? null;
+    this.mode = 'comment';
+    await this.updateComplete;
+    this.#callNote = id;
+    this.requestUpdate();
+    await this.updateComplete;
+    this.#textarea?.focus();
+  };
+
   protected override render() {
     const data = this.#slice;
     const conversation = data?.conversation;
@@ -396,10 +439,13 @@ export class MessageComposer extends LitElement {
     }
     const internal = this.mode === 'comment';
     const failure = this.#outbox.failure(conversation.id);
+    const inRow = failure !== undefined && this.#noticeTaken.has(conversation.id);
     const mention = internal ? this.#mentions.current : null;
     const contactName = data.contact?.name ?? '';
     const canUpload = this.#store?.canUpload === true && !internal;
     const canSend = this.#canSend;
+    const callNote = internal && this.#callNote === conversation.id;
+    const sendLabel = internal ? msg('Add comment', { id: 'composer.send.comment' }) : msg('Send', { id: 'composer.send.reply' });
     return html`
       <div
         part="base"
@@ -408,36 +454,38 @@ export class MessageComposer extends LitElement {
         @dragleave=${this.#attachments.onDragLeave}
         @drop=${this.#attachments.onDrop}
       >
-        <div role="tablist" part="tabs" class="tabs" aria-label=${msg('Message type', { id: 'composer.modes' })} @keydown=${this.#onTabKeydown}>
-          ${COMPOSER_MODES.map(
-            (mode) => html`<button
-              type="button"
-              role="tab"
-              part="tab"
-              class="tab"
-              id=${`tab-${mode}`}
-              aria-selected=${String(mode === this.mode)}
-              aria-controls="panel"
-              tabindex=${mode === this.mode ? '0' : '-1'}
-              @click=${() => this.#setMode(mode)}
-            >
-              ${modeLabel(mode)}
-            </button>`,
-          )}
-        </div>
-        <div role="tabpanel" id="panel" part="panel" class="panel" aria-labelledby=${`tab-${this.mode}`}>
+        <div class="head" part="head">
+          <div role="tablist" part="tabs" class="tabs" aria-label=${msg('Message type', { id: 'composer.modes' })} @keydown=${this.#onTabKeydown}>
+            ${COMPOSER_MODES.map(
+              (mode) => html`<button
+                type="button"
+                role="tab"
+                part="tab"
+                class="tab"
+                id=${`tab-${mode}`}
+                aria-selected=${String(mode === this.mode)}
+                aria-controls="panel"
+                tabindex=${mode === this.mode ? '0' : '-1'}
+                @click=${() => this.#setMode(mode)}
+              >
+                <span class="long">${modeLabel(mode)}</span><span class="short">${shortModeLabel(mode)}</span>
+              </button>`,
+            )}
+          </div>
           ${internal
             ? html`<p class="internal-label" part="internal-label" id="internal-note">
                 <span class="badge">${msg('Internal', { id: 'composer.internal' })}</span>
-                <span>${msg('Only your team sees this comment, never the contact.', { id: 'composer.internalNote' })}</span>
+                <span class="internal-text">${msg('Only your team sees this comment, never the contact.', { id: 'composer.internalNote' })}</span>
               </p>`
             : this.#renderVia(data, conversation)}
-          ${failure ? this.#outbox.renderFailure(failure, () => void this.#retry(failure)) : nothing}
+        </div>
+        <div role="tabpanel" id="panel" part="panel" class="panel" aria-labelledby=${`tab-${this.mode}`}>
+          ${failure && !inRow ? this.#outbox.renderFailure(failure, () => void this.#retry(failure)) : nothing}
           <div class="field" style=${`anchor-name: ${this.#mentions.anchor}`}>
             <textarea
               part="textarea"
               id="body"
-              rows="3"
+              rows="1"
               .value=${live(this.#draft.body)}
               aria-label=${internal
                 ? msg('Internal comment', { id: 'composer.mode.comment' })
@@ -448,9 +496,11 @@ export class MessageComposer extends LitElement {
               aria-autocomplete=${internal ? 'list' : nothing}
               aria-controls=${mention ? 'mentions' : nothing}
               aria-activedescendant=${mention ? `mention-${mention.active}` : nothing}
-              placeholder=${internal
-                ? msg('Write to your team; type @ to mention someone', { id: 'composer.placeholder.comment' })
-                : msg('Write a reply…', { id: 'composer.placeholder.reply' })}
+              placeholder=${callNote
+                ? msg('What was the call about? Only your team sees this note.', { id: 'composer.placeholder.callNote' })
+                : internal
+                  ? msg('Write to your team; type @ to mention someone', { id: 'composer.placeholder.comment' })
+                  : msg('Write a reply…', { id: 'composer.placeholder.reply' })}
               ?readonly=${this.busy}
               @input=${this.#onInput}
               @keydown=${this.#onKeydown}
@@ -464,7 +514,17 @@ export class MessageComposer extends LitElement {
           ${!internal && this.#attachments.uploads.length > 0 ? this.#attachments.render() : nothing}
           <div class="actions" part="actions">
             ${canUpload ? this.#attachments.renderButton() : nothing}
-            <span class="status" part="status" role="status">${this.#status(data)}</span>
+            ${!internal && afterCall(data, conversation) ? this.#renderCallNote() : nothing}
+            <span class="status" part="status" role="status"
+              >${inRow
+                ? html`<span class="failed">${failureMessage(failure.outgoing.mode, failure.refusal)}</span>`
+                : this.#status(data)}</span
+            >
+            ${inRow
+              ? html`<button type="button" part="retry" class="button retry" @click=${() => void this.#retry(failure)}>
+                  ${msg('Retry', { id: 'composer.retry' })}
+                </button>`
+              : nothing}
             <span class="hint" part="hint" id="hint">${msg(str`${sendShortcut()} to send`, { id: 'composer.hint' })}</span>
             <button
               type="button"
@@ -473,12 +533,21 @@ export class MessageComposer extends LitElement {
               aria-disabled=${String(!canSend)}
               @click=${this.#onSendClick}
             >
-              ${internal ? msg('Add comment', { id: 'composer.send.comment' }) : msg('Send', { id: 'composer.send.reply' })}
+              ${icon(SendHorizontal)}<span>${sendLabel}</span>
             </button>
           </div>
         </div>
       </div>
+      ${this.#tooltip.render()}
     `;
+  }
+
+  #renderCallNote(): TemplateResult {
+    const label = msg('Call note', { id: 'composer.callNote' });
+    const tip = msg('Write a note on the call, for your team', { id: 'composer.callNote.tip' });
+    return html`<button type="button" part="call-note" class="tool call-note" aria-label=${label} data-tip=${tip} @click=${this.#writeCallNote}>
+      ${icon(NotebookPen, { size: 18 })}
+    </button>`;
   }
 
   #status(data: Slice): string {
@@ -495,24 +564,28 @@ export class MessageComposer extends LitElement {
 
   #renderVia(data: Slice, conversation: Conversation): TemplateResult {
     const channels = this.#replyChannels(data, conversation);
-    const chosen = channels.find((c) => c.id === this.#draft.channel)?.id ?? conversation.channelId;
+    const chosen = this.#channel(data, conversation);
     const label = (c: Channel) => `${channelLabel(c.kind)}: ${c.name}`;
     const only = channels.length <= 1 ? channels[0] : undefined;
     return html`<div class="via" part="via">
       ${channels.length > 1
-        ? html`<label for="channel">${msg('Send via', { id: 'composer.via' })}</label>
-            <select id="channel" part="channel" @change=${this.#onChannel}>
+        ? html`<label for="channel">${msg('via', { id: 'composer.via.short' })}</label>
+            <select id="channel" part="channel" aria-label=${msg('Send via', { id: 'composer.via' })} @change=${this.#onChannel}>
               ${channels.map((c) => html`<option value=${c.id} ?selected=${c.id === chosen}>${label(c)}</option>`)}
             </select>`
         : only
-          ? html`<span>${msg(str`Sent via ${label(only)}`, { id: 'composer.viaOnly' })}</span>`
+          ? html`<span class="via-only">${msg(str`Sent via ${label(only)}`, { id: 'composer.viaOnly' })}</span>`
           : nothing}
     </div>`;
   }
 
   #onChannel = (event: Event): void => {
     const value = (event.target as HTMLSelectElement).value;
-    this.#draft.choose(value === this.#slice?.conversation?.channelId ? null : value);
+    const data = this.#slice;
+    const conversation = data?.conversation;
+    // The default needs no choice recorded: it follows the conversation (R2).
+    const fallback = data && conversation ? (this.#replyChannels(data, conversation)[0]?.id ?? null) : null;
+    this.#draft.choose(value === fallback ? null : value);
   };
 }
 

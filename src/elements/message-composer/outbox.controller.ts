@@ -52,6 +52,8 @@ export interface OutboxOptions {
   readonly restore: (outgoing: Outgoing) => void;
   /** Saves the composer's draft now. */
   readonly save: () => void;
+  /** A send was refused (its failure is recorded): the host says so. */
+  readonly failed?: (failure: Failure) => void;
 }
 
 const isOutgoingCommand = (command: Command): command is Command<'reply' | 'comment'> =>
@@ -288,8 +290,10 @@ export class OutboxController implements ReactiveController {
       }
     }
     const failures = new Map(this.#failures);
-    failures.set(outgoing.conversationId, { outgoing, refusal, restored });
+    const failure = { outgoing, refusal, restored };
+    failures.set(outgoing.conversationId, failure);
     this.#failures = failures;
+    this.#options.failed?.(failure);
     this.#host.requestUpdate();
   }
 
