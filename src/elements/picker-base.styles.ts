@@ -95,4 +95,31 @@ export const styles = css`
     font-size: var(--_inbox-font-size-sm);
     color: var(--_inbox-color-text-muted);
   }
+  .footer .when {
+    flex: 1 1 100%;
+    display: grid;
+    grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
+    gap: var(--_inbox-space-2);
+    margin: 0;
+    padding: 0;
+    border: 0;
+    min-inline-size: 0;
+  }
+  .when legend {
+    padding: 0;
+    margin-block-end: var(--_inbox-space-1);
+    font-size: var(--_inbox-font-size-sm);
+    color: var(--_inbox-color-text-muted);
+  }
+  .when .field {
+    inline-size: 100%;
+  }
+  .when .hint {
+    grid-column: 1 / -1;
+    font-size: var(--_inbox-font-size-sm);
+    color: var(--_inbox-color-text-muted);
+  }
+  .when input[aria-invalid='true'] {
+    border-color: var(--_inbox-status-blocked);
+  }
 `;

@@ -241,3 +241,38 @@ export const chipsStyles = css`
     list-style: none;
   }
 `;
+
+/**
+ * An icon-only button (`class="icon-button"`, with an `aria-label` and a
+ * `title` naming it and its key): header actions, the app's tools, toggles
+ * (`aria-pressed="true"` tints it with the accent). 32 px square, 16-20 px icons.
+ */
+export const iconButtonStyles = css`
+  .icon-button {
+    flex: none;
+    display: inline-grid;
+    place-items: center;
+    inline-size: 2rem;
+    block-size: 2rem;
+    padding: 0;
+    border: 0;
+    border-radius: var(--_inbox-radius);
+    background: transparent;
+    color: var(--_inbox-color-text-muted);
+    font: inherit;
+    cursor: pointer;
+  }
+  .icon-button:hover {
+    background: var(--_inbox-color-surface-raised);
+    color: var(--_inbox-color-text);
+  }
+  .icon-button[aria-pressed='true'],
+  .icon-button[aria-expanded='true'] {
+    background: color-mix(in srgb, var(--_inbox-color-accent) 14%, transparent);
+    color: var(--_inbox-color-accent);
+  }
+  .icon-button:disabled {
+    opacity: 0.45;
+    cursor: not-allowed;
+  }
+`;

@@ -67,9 +67,16 @@ export const styles = css`
     background: var(--inbox-availability-away-color, var(--_inbox-status-waiting));
   }
 
+  /* The reason keeps its place while available: the control has one size. */
+  .reason--idle {
+    visibility: hidden;
+  }
   .status {
     color: var(--_inbox-color-text-muted);
     font-size: var(--_inbox-font-size-sm);
+  }
+  .status:empty {
+    display: none;
   }
 
   @media (forced-colors: active) {

@@ -44,7 +44,10 @@ describe('<availability-toggle>', () => {
     expect(radio(el, 'available').checked).to.be.true;
     expect(radio(el, 'away').checked).to.be.false;
     expect(el.matches(':state(available)')).to.be.true;
-    expect(part(el, 'reason')).to.be.null;
+    // The reason keeps its place, unseen and out of the tab order, while available.
+    const reason = part<HTMLSelectElement>(el, 'reason')!;
+    expect(getComputedStyle(reason.closest('label')!).visibility).to.equal('hidden');
+    expect(reason.disabled).to.equal(true);
   });
 
   it('goes Away with the arrow key, then picks a reason (R11)', async () => {
@@ -65,7 +68,22 @@ describe('<availability-toggle>', () => {
     select.dispatchEvent(new Event('change'));
     await el.updateComplete;
     expect(me(store)).to.deep.include({ availability: 'away', awayReason: 'meeting' });
-    expect(part(el, 'status')!.textContent).to.contain('Away: Meeting');
+    expect(select.selectedOptions[0]!.text.trim()).to.equal('Meeting');
+  });
+
+  it('keeps one size whatever the state: the reason keeps its place while available', async () => {
+    const el = await toggle();
+    const store = el.store!;
+    const size = () => {
+      const box = el.getBoundingClientRect();
+      return [Math.round(box.width), Math.round(box.height)];
+    };
+    const available = size();
+    expect(getComputedStyle(part(el, 'reason')!.closest('label')!).visibility).to.equal('hidden');
+    store.dispatch('setAvailability', { userId: store.userId, availability: 'away', reason: 'end-of-day' });
+    await el.updateComplete;
+    expect(size()).to.deep.equal(available);
+    expect(getComputedStyle(part(el, 'reason')!.closest('label')!).visibility).to.equal('visible');
   });
 
   it('going Available with routing on hands over the conversation waiting longest and opens it', async () => {
@@ -85,7 +103,22 @@ describe('<availability-toggle>', () => {
     expect(store.state.model.conversations.get(expected!.id)!.assignee).to.deep.equal({ type: 'user', id: 'u-lea' });
     expect(events.map((e) => e.conversationId)).to.deep.equal([expected!.id]);
     expect(store.state.ui.openId).to.equal(expected!.id);
+    // Alone, the toggle tells it itself; inside the app, the toast region does (a notice).
     expect(part(el, 'status')!.textContent).to.contain('assigned to you');
+  });
+
+  it('tells what routing did as an inbox-notice, and shows nothing itself when someone takes it', async () => {
+    const el = await toggle(stories.RoutingOff);
+    const notices: string[] = [];
+    el.parentElement!.addEventListener('inbox-notice', (e) => {
+      notices.push(e.message);
+      e.preventDefault();
+    });
+    part(el, 'next')!.click();
+    await el.updateComplete;
+    expect(notices).to.have.length(1);
+    expect(notices[0]).to.contain('assigned to you');
+    expect(part(el, 'status')!.textContent.trim()).to.equal('');
   });
 
   it('leaves the open conversation alone when next-conversation is cancelled', async () => {
@@ -134,7 +167,7 @@ describe('<availability-toggle>', () => {
     const el = await toggle(stories.Away);
     expect(radio(el, 'away').checked).to.be.true;
     expect(part<HTMLSelectElement>(el, 'reason')!.value).to.equal('lunch');
-    expect(part(el, 'status')!.textContent).to.contain('Away: Lunch');
+    expect(getComputedStyle(part(el, 'reason')!.closest('label')!).visibility).to.equal('visible');
   });
 
   it('hides the next button on request (NoNext story)', async () => {

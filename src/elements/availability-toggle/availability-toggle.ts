@@ -1,8 +1,9 @@
 import { LitElement, html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { updateWhenLocaleChanges, msg, str } from '@lit/localize';
+import { updateWhenLocaleChanges, msg } from '@lit/localize';
 import { StoreController } from '../../controllers/store.controller.js';
 import { NextConversationEvent } from '../../events/next-conversation.js';
+import { InboxNoticeEvent } from '../../events/inbox-notice.js';
 import { nextForRouting } from '../../model/rules.people.js';
 import type { Availability, Id, Settings, User } from '../../model/types.js';
 import type { InboxStore, StoreState } from '../../store/inbox-store.js';
@@ -35,22 +36,25 @@ const selectSettings = (s: StoreState): Settings => s.model.settings;
  * reason, and "Get next conversation".
  *
  * Two radio buttons in a group (the arrows switch, as in any radio group)
- * and, while away, a select of the workspace's away reasons. Each change
- * dispatches `setAvailability`. With routing on, going Available hands the
+ * and, while away, a select of the workspace's away reasons, whose place is
+ * kept while available: the control has one size, whatever the state. Each
+ * change dispatches `setAvailability`. With routing on, going Available hands the
  * user the conversation in New that has waited longest; the toggle then
  * fires `next-conversation` and, unless that event is cancelled, opens it
  * in the store. "Get next conversation" (`takeNext`) does the same on
- * demand while available. Works inside an `<inbox-provider>` or with
- * `.store`.
+ * demand while available. What happened is told as an `inbox-notice` (the
+ * app's toast region shows it); used alone, the toggle shows it itself.
+ * Works inside an `<inbox-provider>` or with `.store`.
  *
  * @fires next-conversation - {NextConversationEvent} Routing handed the user a conversation; cancel to keep the open one.
+ * @fires inbox-notice - {InboxNoticeEvent} What "Get next conversation" or going Available did ("A conversation was assigned to you."); cancel it to show it yourself.
  *
  * @csspart switch - The pair of radio buttons.
  * @csspart available - The Available option.
  * @csspart away - The Away option.
  * @csspart reason - The away reason select.
  * @csspart next - The "Get next conversation" button.
- * @csspart status - The line that reports what happened.
+ * @csspart status - The line that reports what happened, when no toast region took the notice.
  *
  * @cssprop --inbox-availability-available-color - The Available light. Defaults to `--inbox-status-open` (green).
  * @cssprop --inbox-availability-away-color - The Away light. Defaults to `--inbox-status-waiting` (amber).
@@ -100,11 +104,16 @@ export class AvailabilityToggle extends LitElement {
     if (!run(store, user.id)) return;
     const handed = candidate && store.state.model.conversations.get(candidate.id);
     if (handed?.assignee?.type === 'user' && handed.assignee.id === user.id && candidate?.assignee === null) {
-      this.status = msg('A conversation was assigned to you.', { id: 'availability.handed' });
+      this.#tell(msg('A conversation was assigned to you.', { id: 'availability.handed' }));
       if (this.dispatchEvent(new NextConversationEvent(handed.id))) store.openConversation(handed.id);
     } else {
-      this.status = msg('No conversation is waiting.', { id: 'availability.noneWaiting' });
+      this.#tell(msg('No conversation is waiting.', { id: 'availability.noneWaiting' }));
     }
+  }
+
+  /** A notice for the app's toast region; shown here only when nobody around takes it (the toggle alone). */
+  #tell(message: string): void {
+    if (this.dispatchEvent(new InboxNoticeEvent(message))) this.status = message;
   }
 
   #set(availability: Availability, reason?: string): void {
@@ -152,20 +161,19 @@ export class AvailabilityToggle extends LitElement {
           ${this.#radio('away', msg('Away', { id: 'availability.away' }), availability, disabled)}
         </div>
       </fieldset>
-      ${availability === 'away' && reasons.length > 0
-        ? html`<label
+      ${reasons.length > 0
+        ? html`<label class=${availability === 'away' ? 'reason' : 'reason reason--idle'}
             ><span class="visually-hidden">${msg('Away reason', { id: 'availability.reason' })}</span
-            >
-            <select
+            ><select
               part="reason"
               class="control"
-              ?disabled=${disabled}
+              ?disabled=${disabled || availability !== 'away'}
+              aria-hidden=${availability === 'away' ? nothing : 'true'}
+              tabindex=${availability === 'away' ? nothing : '-1'}
               @change=${(e: Event) => this.#set('away', (e.target as HTMLSelectElement).value || undefined)}
             >
               <option value="" ?selected=${!user?.awayReason}>${msg('No reason', { id: 'availability.noReason' })}</option>
-              ${reasons.map(
-                (r) => html`<option value=${r} ?selected=${user?.awayReason === r}>${awayReasonLabel(r)}</option>`,
-              )}
+              ${reasons.map((r) => html`<option value=${r} ?selected=${user?.awayReason === r}>${awayReasonLabel(r)}</option>`)}
             </select></label
           >`
         : nothing}
@@ -174,15 +182,8 @@ export class AvailabilityToggle extends LitElement {
         : html`<button part="next" class="control" type="button" ?disabled=${disabled || availability === 'away'} @click=${this.#takeNext}>
             ${msg('Get next conversation', { id: 'availability.next' })}
           </button>`}
-      <span part="status" class="status" role="status">${this.status || this.#describe(user)}</span>
+      <span part="status" class="status" role="status">${this.status}</span>
     </div>`;
-  }
-
-  #describe(user: User | undefined): string {
-    if (!user) return '';
-    if (user.availability === 'available') return '';
-    const reason = user.awayReason ? awayReasonLabel(user.awayReason) : '';
-    return reason ? msg(str`Away: ${reason}`, { id: 'availability.awayBecause' }) : '';
   }
 
   #radio(value: Availability, label: string, current: Availability, disabled: boolean): TemplateResult {

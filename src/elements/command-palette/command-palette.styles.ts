@@ -39,6 +39,13 @@ export const styles = css`
   }
   .label {
     flex: 1;
+    min-inline-size: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  .detail {
+    color: var(--_inbox-color-text-muted);
   }
   .keys {
     display: flex;

@@ -55,6 +55,27 @@ describe('<command-palette>', () => {
     expect(input.getAttribute('aria-activedescendant')).to.equal(shadow(el).querySelector('.option.active')!.id);
   });
 
+  it('finds a customer by name, their conversations and contact, and Enter opens one', async () => {
+    const { el, button } = await palette();
+    const store = el.store!;
+    const c = store.selectors.list(store.state)[0]!;
+    const contact = store.state.model.contacts.get(c.contactId)!;
+    const first = contact.name.split(' ')[0]!;
+    button.click();
+    await el.updateComplete;
+    await sendKeys({ type: first.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase() });
+    await el.updateComplete;
+    const groups = [...shadow(el).querySelectorAll('.group-label')].map((n) => n.textContent.trim());
+    expect(groups).to.include.members(['Conversations', 'Contacts']);
+    const labels = shownLabels(el);
+    expect(labels.some((l) => l.startsWith(contact.name)), `${contact.name} in ${labels.join(' | ')}`).to.equal(true);
+    const option = [...shadow(el).querySelectorAll<HTMLElement>('[role=option]')].find((o) => o.dataset['key']?.startsWith('conversation:'))!;
+    option.click();
+    for (let i = 0; i < 50 && el.open; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(el.open).to.equal(false);
+    expect(store.state.ui.openId).to.equal(option.dataset['key']!.slice('conversation:'.length));
+  });
+
   it('finds "Mark done" by typing with accents and runs it on the checked conversations', async () => {
     const { el, button } = await palette();
     const store = el.store!;
@@ -150,7 +171,7 @@ describe('<command-palette>', () => {
     await sendKeys({ type: 'terminee' });
     await el.updateComplete;
     expect(shownLabels(el)).to.include('Marquer comme terminée');
-    expect(shadow(el).querySelector('[role=combobox]')!.getAttribute('aria-label')).to.equal('Tapez une commande ou une vue');
+    expect(shadow(el).querySelector('[role=combobox]')!.getAttribute('aria-label')).to.equal('Tapez une commande, une vue, un client');
   });
 
   describe('is accessible', () => {

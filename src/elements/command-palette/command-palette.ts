@@ -5,6 +5,7 @@ import { ACTIONS, DEFAULT_KEYMAP, actionLabel, type Action, type Keymap } from '
 import { StoreController } from '../../controllers/store.controller.js';
 import { PaletteActionEvent } from '../../events/palette-action.js';
 import { normalize } from '../../model/search.js';
+import { findInInbox } from '../../model/find.js';
 import type { Id } from '../../model/types.js';
 import type { SidebarView } from '../../model/views.js';
 import type { InboxStore, StoreState } from '../../store/inbox-store.js';
@@ -23,6 +24,8 @@ export interface PaletteCommand {
   readonly group: string;
   /** Shortcut keys shown beside it. */
   readonly keys?: readonly string[] | undefined;
+  /** Secondary text after the label (a conversation's subject, a contact's e-mail). */
+  readonly detail?: string | undefined;
   readonly run: () => void;
 }
 
@@ -46,7 +49,9 @@ const NO_VIEWS: readonly SidebarView[] = [];
 
 /**
  * @summary The command palette (Ctrl/Cmd+K): every action by name, every
- * view the user may open, and the availability switch, filtered as you type.
+ * view the user may open, the availability switch, and the conversations
+ * and contacts the user may see (R14), filtered as you type: choosing a
+ * conversation or a contact opens it.
  *
  * A modal `<dialog>` over its own inbox (not the whole page; see
  * `<shortcut-help>`) holding a combobox and its listbox (the ARIA combobox
@@ -220,8 +225,40 @@ export class CommandPalette extends LitElement {
     return `cmd-${key.replace(/[^\w-]/g, '_')}`;
   }
 
+  /**
+   * The conversations and contacts matching what is typed (two letters or
+   * more), found by the model's search under R14: choosing one opens it
+   * (a contact's newest conversation).
+   */
+  found(query: string): readonly PaletteCommand[] {
+    const store = this.#store;
+    const user = store?.state.model.users.get(store.userId);
+    if (!store || !user || query.trim().length < 2) return [];
+    const { conversations, contacts } = findInInbox(store.state.model, user, query);
+    const model = store.state.model;
+    const open = (id: Id) => () => store.openConversation(id);
+    return [
+      ...conversations.map((c) => ({
+        key: `conversation:${c.id}`,
+        label: model.contacts.get(c.contactId)?.name ?? c.subject,
+        detail: c.subject || c.lastMessage?.preview,
+        group: msg('Conversations', { id: 'palette.group.conversations' }),
+        run: open(c.id),
+      })),
+      ...contacts.map(({ contact, latest }) => ({
+        key: `contact:${contact.id}`,
+        label: contact.name,
+        detail: contact.emails[0] ?? contact.phones[0] ?? contact.company,
+        group: msg('Contacts', { id: 'palette.group.contacts' }),
+        run: open(latest.id),
+      })),
+    ];
+  }
+
   protected override render() {
-    const shown = this.open ? this.commands().filter((c) => matchesQuery(`${c.label} ${c.group}`, this.query)) : [];
+    const shown = this.open
+      ? [...this.commands().filter((c) => matchesQuery(`${c.label} ${c.group}`, this.query)), ...this.found(this.query)]
+      : [];
     this.#shown = shown;
     const active = this.#active;
     const label = msg('Command palette', { id: 'palette.label' });
@@ -248,8 +285,8 @@ export class CommandPalette extends LitElement {
         aria-controls="listbox"
         aria-autocomplete="list"
         aria-activedescendant=${active ? this.#optionId(active.key) : nothing}
-        aria-label=${msg('Type a command or a view', { id: 'palette.input' })}
-        placeholder=${msg('Type a command or a view', { id: 'palette.input' })}
+        aria-label=${msg('Type a command, a view, a customer', { id: 'palette.input.find' })}
+        placeholder=${msg('Type a command, a view, a customer', { id: 'palette.input.find' })}
         .value=${live(this.query)}
         @input=${(e: Event) => {
           this.query = (e.target as HTMLInputElement).value;
@@ -281,7 +318,7 @@ export class CommandPalette extends LitElement {
       @pointerdown=${(e: Event) => e.preventDefault()}
       @click=${() => this.#run(command)}
     >
-      <span class="label">${command.label}</span>
+      <span class="label">${command.label}${command.detail ? html`<span class="detail"> · ${command.detail}</span>` : nothing}</span>
       ${command.keys?.length
         ? html`<span class="keys" aria-hidden="true">${command.keys.slice(0, 1).map((k) => renderKey(k))}</span>`
         : nothing}

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../define.js';
-import { SnoozePicker, snoozeUntil, toLocalInput } from './snooze-picker.js';
+import { SnoozePicker, snoozeUntil } from './snooze-picker.js';
 import { PickerCloseEvent } from '../../events/picker-close.js';
 import { getLocale, setLocale } from '../../i18n/localization.js';
 import type { Id } from '../../model/types.js';
@@ -48,9 +48,6 @@ describe('<snooze-picker>', () => {
       expect(snoozeUntil('next-week', new Date(2026, 2, 8, 20).getTime())).to.equal(new Date(2026, 2, 9, 9).getTime());
     });
 
-    it('formats a time for the date field', () => {
-      expect(toLocalInput(new Date(2026, 0, 2, 3, 4).getTime())).to.equal('2026-01-02T03:04');
-    });
   });
 
   it('opens from its trigger with the keyboard, focuses the list and marks the trigger expanded', async () => {
@@ -122,24 +119,44 @@ describe('<snooze-picker>', () => {
     expect(el.open).to.be.false;
   });
 
-  it('snoozes until a date typed in the date field', async () => {
+  it('snoozes until a date and time typed in the inbox language, not the browser\'s', async () => {
     const { el, ids } = await openStory();
+    await setLocale('fr');
     el.show();
     await el.updateComplete;
     const field = shadow(el).querySelector<HTMLInputElement>('[part=date]')!;
+    const time = shadow(el).querySelector<HTMLInputElement>('[part=time]')!;
     const apply = shadow(el).querySelector<HTMLButtonElement>('[part=apply]')!;
+    expect(field.type, 'a text field in the inbox order, not the browser date picker').to.equal('text');
+    expect(field.placeholder).to.equal('jj/mm/aaaa');
     expect(apply.disabled).to.be.true;
-    const when = new Date(2031, 5, 15, 10, 30);
     field.focus();
-    field.value = toLocalInput(when.getTime());
-    field.dispatchEvent(new Event('input', { bubbles: true }));
+    await sendKeys({ type: '15/06/2031' });
+    time.focus();
+    await sendKeys({ type: '10h30' });
     await el.updateComplete;
     expect(apply.disabled).to.be.false;
     apply.focus();
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
-    for (const id of ids) expect(el.store!.state.model.conversations.get(id)?.snoozedUntil).to.equal(when.getTime());
+    const when = new Date(2031, 5, 15, 10, 30).getTime();
+    for (const id of ids) expect(el.store!.state.model.conversations.get(id)?.snoozedUntil).to.equal(when);
     expect(el.open).to.be.false;
+  });
+
+  it('refuses a date that is not one, or is past, and says how to type it', async () => {
+    const { el } = await openStory();
+    el.show();
+    await el.updateComplete;
+    const field = shadow(el).querySelector<HTMLInputElement>('[part=date]')!;
+    expect(field.placeholder).to.equal('mm/dd/yyyy');
+    for (const text of ['02/31/2031', '01/01/2020']) {
+      field.value = text;
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+      await el.updateComplete;
+      expect(shadow(el).querySelector<HTMLButtonElement>('[part=apply]')!.disabled, text).to.be.true;
+      expect(field.getAttribute('aria-invalid'), text).to.equal('true');
+    }
   });
 
   it('closes on Esc without a command and gives focus back to what had it (no trigger)', async () => {

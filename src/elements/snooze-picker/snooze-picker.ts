@@ -1,9 +1,10 @@
 import { html, type TemplateResult, type PropertyDeclarations } from 'lit';
-import { updateWhenLocaleChanges, msg } from '@lit/localize';
+import { updateWhenLocaleChanges, msg, str } from '@lit/localize';
 import { getLocale } from '../../i18n/localization.js';
 import type { Id, SnoozeUntil } from '../../model/types.js';
 import type { InboxStore } from '../../store/inbox-store.js';
 import { PickerBase, type PickerOption, type PickResult } from '../picker-base.js';
+import { datePlaceholder, formatTime, parseDate, parseTime } from '../shared/dates.js';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -39,20 +40,15 @@ export function snoozeUntil(preset: SnoozePreset, now: number): SnoozeUntil {
   }
 }
 
-/** `YYYY-MM-DDTHH:mm` in local time, the value format of `<input type="datetime-local">`. */
-export function toLocalInput(time: number): string {
-  const d = new Date(time);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${String(d.getFullYear())}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
 /**
  * @summary Snoozes conversations (R18): in an hour, tomorrow at 9:00, next
  * Monday at 9:00, until the contact replies, or until a date and time.
  *
  * A menu button with a listbox popover. Choosing a preset (click, Enter or
- * Space) dispatches `snooze` for every id at once and closes; the date field
- * below the list takes any future time. Arrows, Home/End and type-ahead
+ * Space) dispatches `snooze` for every id at once and closes; the date and
+ * time fields below the list take any future time, typed in the inbox's
+ * language (`31/12/2026` and `15:30` in French; the browser's own date
+ * picker would follow the browser's language instead). Arrows, Home/End and type-ahead
  * move; Esc closes and returns focus. Works inside an `<inbox-provider>` or
  * with `.store`; `.ids` defaults to the checked, else the open conversation.
  *
@@ -62,7 +58,8 @@ export function toLocalInput(time: number): string {
  * @csspart panel - The popover.
  * @csspart listbox - The list of presets.
  * @csspart option - One preset; `option-active` marks the highlighted one.
- * @csspart date - The date and time field.
+ * @csspart date - The date field.
+ * @csspart time - The time field.
  * @csspart apply - The button that snoozes until the date.
  *
  * @cssprop --inbox-picker-background - Background of the popover. Defaults to `--inbox-color-surface`.
@@ -76,13 +73,16 @@ export class SnoozePicker extends PickerBase {
 
   static override properties: PropertyDeclarations = {
     now: { attribute: false },
-    custom: { state: true, attribute: false },
+    date: { state: true, attribute: false },
+    time: { state: true, attribute: false },
   };
 
   /** The clock the presets count from (tests, demos). */
   now: () => number = Date.now;
 
-  private custom = '';
+  /** The date and time typed, as typed. */
+  private date = '';
+  private time = '';
 
   protected override triggerLabel(): string {
     return msg('Snooze', { id: 'picker.snooze.trigger' });
@@ -123,11 +123,14 @@ export class SnoozePicker extends PickerBase {
     return { command: 'snooze' };
   }
 
-  /** The custom time as a number, if it is a valid future time. */
+  /** The typed date and time (09:00 when none) as a time, if it is a real, future one. */
   get #customTime(): number | null {
-    if (this.custom === '') return null;
-    const time = new Date(this.custom).getTime();
-    return Number.isFinite(time) && time > this.now() ? time : null;
+    const day = parseDate(this.date, getLocale());
+    const minutes = this.time.trim() === '' ? 9 * 60 : parseTime(this.time);
+    if (day === null || minutes === null) return null;
+    const at = new Date(day);
+    at.setHours(Math.floor(minutes / 60), minutes % 60, 0, 0);
+    return at.getTime() > this.now() ? at.getTime() : null;
   }
 
   #snoozeCustom(event: Event): void {
@@ -136,23 +139,47 @@ export class SnoozePicker extends PickerBase {
     const store = this.activeStore;
     if (until === null || !store) return;
     store.dispatch('snooze', { ids: this.targetIds, until });
-    this.custom = '';
+    this.date = '';
+    this.time = '';
     this.close('applied', 'snooze');
   }
 
   protected override renderFooter(): TemplateResult {
-    const min = toLocalInput(this.now());
+    const locale = getLocale();
+    const typed = this.date.trim() !== '';
+    const invalid = typed && this.#customTime === null;
     return html`<form class="footer" @submit=${this.#snoozeCustom}>
-      <label
-        >${msg('Until a date', { id: 'picker.snooze.date' })}
-        <input
-          part="date"
-          class="control field"
-          type="datetime-local"
-          min=${min}
-          .value=${this.custom}
-          @input=${(e: Event) => (this.custom = (e.target as HTMLInputElement).value)}
-      /></label>
+      <fieldset class="when">
+        <legend>${msg('Until a date', { id: 'picker.snooze.date' })}</legend>
+        <label
+          ><span class="visually-hidden">${msg('Date', { id: 'picker.snooze.day' })}</span
+          ><input
+            part="date"
+            class="control field"
+            type="text"
+            inputmode="numeric"
+            autocomplete="off"
+            placeholder=${datePlaceholder(locale)}
+            aria-invalid=${invalid ? 'true' : 'false'}
+            aria-describedby="when-hint"
+            .value=${this.date}
+            @input=${(e: Event) => (this.date = (e.target as HTMLInputElement).value)}
+        /></label>
+        <label
+          ><span class="visually-hidden">${msg('Time', { id: 'picker.snooze.time' })}</span
+          ><input
+            part="time"
+            class="control field time"
+            type="text"
+            autocomplete="off"
+            placeholder=${formatTime(9 * 60, locale)}
+            .value=${this.time}
+            @input=${(e: Event) => (this.time = (e.target as HTMLInputElement).value)}
+        /></label>
+        <span id="when-hint" class="hint">${invalid
+          ? msg('Not a future date and time.', { id: 'picker.snooze.invalid' })
+          : msg(str`As ${datePlaceholder(locale)}, at 9:00 unless you say`, { id: 'picker.snooze.hint' })}</span>
+      </fieldset>
       <button part="apply" class="button primary" type="submit" ?disabled=${this.#customTime === null}>
         ${msg('Snooze', { id: 'picker.snooze.apply' })}
       </button>
