@@ -11,50 +11,132 @@ export const styles = css`
     inset-inline-end: var(--_inbox-space-4);
     z-index: 2;
   }
+
+  /* One line, 36 px: never wraps, whatever the language; what does not fit is in More. */
   .bar {
     display: flex;
-    flex-wrap: wrap;
+    flex-wrap: nowrap;
     align-items: center;
-    gap: var(--_inbox-space-2) var(--_inbox-space-3);
-    padding: var(--_inbox-space-3) var(--_inbox-space-4);
+    gap: var(--_inbox-space-2);
+    block-size: 2.25rem;
+    padding-inline: var(--_inbox-space-2);
+    overflow: hidden;
+    white-space: nowrap;
     background: var(
       --inbox-bulk-bar-background,
       color-mix(in srgb, var(--_inbox-color-accent) 10%, var(--_inbox-color-surface))
     );
     border-block-end: 1px solid var(--_inbox-color-border);
     color: var(--_inbox-color-text);
-    font-size: var(--_inbox-font-size);
+    font-size: var(--_inbox-font-size-md);
+  }
+  .lead {
+    flex: none;
+    display: inline-flex;
+    align-items: center;
+    gap: var(--_inbox-space-2);
   }
   .count {
     font-weight: var(--_inbox-font-weight-bold);
+    font-variant-numeric: tabular-nums;
   }
   .notice {
     color: var(--_inbox-status-blocked);
+    font-weight: var(--_inbox-font-weight-medium);
   }
   .actions {
+    flex: 1 1 auto;
+    min-inline-size: 0;
     display: flex;
-    flex-wrap: wrap;
+    justify-content: flex-end;
     gap: var(--_inbox-space-2);
   }
-  button {
-    font: inherit;
-    color: inherit;
-    background: var(--_inbox-color-surface);
-    border: 1px solid var(--_inbox-color-border);
+
+  .icon-button {
+    flex: none;
+    display: inline-grid;
+    place-items: center;
+    inline-size: 2rem;
+    block-size: 2rem;
+    padding: 0;
+    border: 0;
     border-radius: var(--_inbox-radius);
-    padding: var(--_inbox-space-1) var(--_inbox-space-3);
+    background: transparent;
+    color: var(--_inbox-color-text);
+    font: inherit;
     cursor: pointer;
   }
-  button:hover {
-    border-color: var(--_inbox-color-accent);
+  .icon-button:hover,
+  .icon-button[aria-expanded='true'] {
+    background: color-mix(in srgb, var(--_inbox-color-accent) 14%, transparent);
   }
-  .link {
-    border-color: transparent;
+  .select-all {
+    font: inherit;
+    padding: var(--_inbox-space-2) var(--_inbox-space-3);
+    border: 0;
+    border-radius: var(--_inbox-radius);
     background: none;
     color: var(--_inbox-color-accent);
+    font-variant-numeric: tabular-nums;
+    cursor: pointer;
+  }
+  .select-all:hover {
     text-decoration: underline;
   }
-  .clear {
-    margin-inline-start: auto;
+
+  .more {
+    anchor-name: --inbox-bulk-more;
+  }
+  .menu {
+    min-inline-size: 12rem;
+    font-size: var(--_inbox-font-size);
+  }
+  .menu[hidden] {
+    display: none;
+  }
+  @supports (anchor-name: --a) {
+    .menu[popover] {
+      position-anchor: --inbox-bulk-more;
+      inset: auto;
+      top: anchor(bottom);
+      right: anchor(right);
+      margin-block-start: var(--_inbox-space-2);
+      position-try-fallbacks: flip-block, flip-inline;
+    }
+  }
+  .menu-item {
+    display: flex;
+    align-items: center;
+    gap: var(--_inbox-space-3);
+    inline-size: 100%;
+    font: inherit;
+    color: inherit;
+    text-align: start;
+    padding: var(--_inbox-space-2) var(--_inbox-space-4) var(--_inbox-space-2) var(--_inbox-space-3);
+    border: 0;
+    border-radius: var(--_inbox-radius-sm);
+    background: none;
+    white-space: nowrap;
+    cursor: pointer;
+  }
+  .menu-item svg {
+    flex: none;
+    color: var(--_inbox-color-text-muted);
+  }
+  .menu-item:hover,
+  .menu-item:focus {
+    background: color-mix(in srgb, var(--_inbox-color-accent) 12%, var(--_inbox-color-surface));
+    outline: none;
+  }
+  .menu-item:focus-visible {
+    outline: var(--_inbox-focus-ring);
+    outline-offset: -2px;
+  }
+
+  @media (forced-colors: active) {
+    .icon-button:hover,
+    .icon-button[aria-expanded='true'] {
+      outline: 1px solid Highlight;
+    }
   }
 `;
