@@ -21,6 +21,8 @@ export interface InboxListArgs {
   mode: ListMode;
   /** Rows to check on load, by index. */
   checked: number;
+  /** The box's width (px): 720 by default, 380 for a CRM's side panel. */
+  width?: number;
   theme?: 'light' | 'dark';
 }
 
@@ -29,18 +31,19 @@ export interface StoryGlobals {
   theme?: 'light' | 'dark';
 }
 
-const frame = (content: TemplateResult): TemplateResult =>
-  html`<div style="block-size: 480px; max-inline-size: 720px; border: 1px solid #d1d9e0; display: flex; flex-direction: column">
+const frame = (content: TemplateResult, width = 720, height = 480): TemplateResult =>
+  html`<div style=${`block-size: ${String(height)}px; max-inline-size: ${String(width)}px; border: 1px solid #d1d9e0; display: flex; flex-direction: column`}>
     ${content}
   </div>`;
 
-export function renderList({ userId, kind, conversations, view, tab, mode, checked, theme }: InboxListArgs): TemplateResult {
+function renderList({ userId, kind, conversations, view, tab, mode, checked, width, theme }: InboxListArgs): TemplateResult {
   const store = storyStore({ userId, kind, conversations });
   store.setQuery({ view, tab });
   if (checked > 0) {
     void store.ready.then(() => store.setChecked(store.selectors.list(store.state).slice(0, checked).map((c) => c.id)));
   }
-  return frame(html`<inbox-list .store=${store} mode=${mode} theme=${ifDefined(theme)}></inbox-list>`);
+  // 380 px wide: the list of the sidebar layout, 756 px high (800 less the app's bar).
+  return frame(html`<inbox-list .store=${store} mode=${mode} theme=${ifDefined(theme)}></inbox-list>`, width, width === 380 ? 756 : 480);
 }
 
 const meta = {
@@ -92,8 +95,17 @@ export const Done: Story = { args: { tab: 'done' } };
 /** The call log. */
 export const Calls: Story = { args: { mode: 'calls' } };
 
-/** Three rows checked: the bulk bar shows. */
+/** Three rows checked: the bulk bar lies over the tab row. */
 export const Selected: Story = { args: { checked: 3 } };
+
+/** At 380 px (a CRM's side panel), 756 px high: 12 rows of 60 px under one line of tabs. */
+export const Narrow: Story = { args: { width: 380 } };
+
+/** At 380 px with rows checked: the bulk bar keeps one line, the rest of its actions in More. */
+export const NarrowSelected: Story = { args: { width: 380, checked: 3 } };
+
+/** The call log at 380 px: "Missed call", "Incoming · 4:12", "Voicemail". */
+export const NarrowCalls: Story = { args: { width: 380, mode: 'calls' } };
 
 /** An owner sees every conversation. */
 export const Owner: Story = { args: { userId: ROLE_USERS.owner } };

@@ -2,11 +2,20 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    --_row-height: var(--inbox-list-row-height, 76px);
+    --_row-height: var(--inbox-list-row-height, 60px);
+    --_bar-height: 2.25rem;
     --_row-bg: var(--inbox-list-row-background, var(--_inbox-color-surface));
+    --_row-hover-bg: var(
+      --inbox-list-row-hover-background,
+      color-mix(in srgb, var(--_inbox-color-text) 4%, var(--_inbox-color-surface))
+    );
     --_row-active-bg: var(
       --inbox-list-row-active-background,
-      color-mix(in srgb, var(--_inbox-color-accent) 8%, var(--_inbox-color-surface))
+      color-mix(in srgb, var(--_inbox-color-text) 7%, var(--_inbox-color-surface))
+    );
+    --_row-open-bg: var(
+      --inbox-list-row-open-background,
+      color-mix(in srgb, var(--_inbox-color-accent) 9%, var(--_inbox-color-surface))
     );
     --_row-checked-bg: var(
       --inbox-list-row-checked-background,
@@ -25,28 +34,79 @@ export const styles = css`
     font-size: var(--_inbox-font-size);
   }
 
+  /* One line of tabs, 36 px, in every language: the Chats / Calls tabs are
+     glyphs where the list is narrow (their names stay their accessible names). */
   .header {
+    flex: none;
+    container: list-header / inline-size;
     display: flex;
-    flex-wrap: wrap;
-    justify-content: space-between;
+    align-items: stretch;
     gap: var(--_inbox-space-3);
-    padding: var(--_inbox-space-3) var(--_inbox-space-4) 0;
+    block-size: var(--_bar-height);
+    padding-inline: var(--_inbox-space-3);
     border-block-end: 1px solid var(--_inbox-color-border);
+    white-space: nowrap;
   }
   .tablist {
     display: flex;
+    align-items: stretch;
+    min-inline-size: 0;
+  }
+  .tablist--status {
+    overflow-x: auto;
+    scrollbar-width: none;
+  }
+  .tablist--mode {
+    flex: none;
+    margin-inline-start: auto;
+  }
+  .tab {
+    position: relative;
+    display: inline-flex;
+    align-items: center;
     gap: var(--_inbox-space-2);
+    padding: 0 var(--_inbox-space-3);
+    font-size: var(--_inbox-font-size-md);
+  }
+  .tab:focus-visible {
+    outline-offset: -2px;
+  }
+  .tab svg {
+    flex: none;
+  }
+  @container list-header (max-width: 30rem) {
+    .tablist--mode .word {
+      position: absolute;
+      inline-size: 1px;
+      block-size: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
   }
 
-  /* The listbox scrolls; its size never depends on the rows (contain), and it
-     keeps the rows in view in place itself (overflow-anchor). */
+  /* While rows are checked the bulk bar lies over the tab row: the rows never move. */
+  bulk-bar {
+    position: absolute;
+    inset-block-start: 0;
+    inset-inline: 0;
+    z-index: 2;
+    block-size: var(--_bar-height);
+  }
+
+  /* The listbox scrolls; its size never depends on the rows (contain) and it
+     keeps the rows in view in place itself (overflow-anchor). It fills the
+     list's box and shrinks with it, never past it (no minimum: a list in a
+     short box once grew out of it and made the page scroll); a list given no
+     height shows five rows. */
   .scroller {
-    flex: 1 1 auto;
+    flex: 1 1 calc(var(--_row-height) * 5);
     display: block;
     position: relative;
-    min-height: 150px;
+    min-height: 0;
     overflow: auto;
     contain: size layout;
+    container: list-rows / inline-size;
     overflow-anchor: none;
     outline: none;
   }
@@ -63,16 +123,16 @@ export const styles = css`
     touch-action: pan-y;
     user-select: none;
     cursor: pointer;
-    border-block-end: 1px solid var(--_inbox-color-border);
+    border-block-end: 1px solid color-mix(in srgb, var(--_inbox-color-border) 60%, transparent);
     background: var(--_row-bg);
   }
   .content {
     position: relative;
     display: flex;
-    align-items: flex-start;
-    gap: var(--_inbox-space-3);
+    align-items: center;
+    gap: var(--_inbox-space-4);
     height: 100%;
-    padding: var(--_inbox-space-3) var(--_inbox-space-4);
+    padding: 0 var(--_inbox-space-4) 0 var(--_inbox-space-5);
     background: inherit;
     transform: translateX(var(--swipe-x, 0));
   }
@@ -80,16 +140,25 @@ export const styles = css`
     transition: transform 0.18s ease-out;
   }
   .row:hover {
-    --_row-bg: var(--_row-active-bg);
+    --_row-bg: var(--_row-hover-bg);
   }
   .row--active {
     --_row-bg: var(--_row-active-bg);
   }
+  /* The open conversation: an accent tint and bar; the keyboard's row: the focus ring. */
+  .row--open {
+    --_row-bg: var(--_row-open-bg);
+  }
+  .row--open::after {
+    content: '';
+    position: absolute;
+    inset-block: 0;
+    inset-inline-start: 0;
+    inline-size: 3px;
+    background: var(--_inbox-color-accent);
+  }
   .row--checked {
     --_row-bg: var(--_row-checked-bg);
-  }
-  .row--open {
-    box-shadow: inset 3px 0 0 var(--_inbox-color-accent);
   }
   .scroller:focus-visible .row--active,
   .scroller:focus .row--active {
@@ -123,43 +192,61 @@ export const styles = css`
     opacity: 1;
   }
 
-  .check {
-    flex: none;
-    inline-size: 1rem;
-    block-size: 1rem;
-    margin-block-start: 0.125rem;
-    border: 1.5px solid var(--_inbox-color-text-muted);
-    border-radius: var(--_inbox-radius-sm);
-    background: var(--_inbox-color-surface);
-  }
-  .row--checked .check {
-    background: var(--_inbox-color-accent);
-    border-color: var(--_inbox-color-accent);
-    box-shadow: inset 0 0 0 2px var(--_inbox-color-surface);
-  }
-  .lead {
-    flex: none;
-    position: relative;
-    display: flex;
-    align-items: center;
-    gap: var(--_inbox-space-2);
-    color: var(--_inbox-color-text-muted);
-    min-inline-size: 1.75rem;
-    justify-content: flex-end;
-  }
+  /* R15's unread dot, in the row's leading padding. */
   .dot {
-    inline-size: 0.5rem;
-    block-size: 0.5rem;
+    position: absolute;
+    inset-inline-start: 5px;
+    inset-block-start: calc(50% - 4px);
+    inline-size: 8px;
+    block-size: 8px;
     border-radius: 50%;
     background: var(--_unread);
   }
-  .channel {
+
+  /* The contact's avatar, which turns into a check box under the pointer and
+     while rows are checked. */
+  .check {
     flex: none;
+    position: relative;
+    display: grid;
+    place-items: center;
+    inline-size: 2rem;
+    block-size: 2rem;
+    --avatar-size: 2rem;
   }
+  .box {
+    position: absolute;
+    inset: 0;
+    margin: auto;
+    display: none;
+    place-items: center;
+    inline-size: 1.125rem;
+    block-size: 1.125rem;
+    border: 1.5px solid var(--_inbox-color-text-muted);
+    border-radius: var(--_inbox-radius-sm);
+    background: var(--_inbox-color-surface);
+    color: transparent;
+  }
+  .row:hover .box,
+  .scroller--checking .box,
+  .row--checked .box {
+    display: grid;
+  }
+  .row:hover .check .avatar,
+  .scroller--checking .check .avatar,
+  .row--checked .check .avatar {
+    visibility: hidden;
+  }
+  .row--checked .box {
+    border-color: var(--_inbox-color-accent);
+    background: var(--_inbox-color-accent);
+    color: #fff;
+  }
+
   .main {
     display: flex;
     flex-direction: column;
-    gap: var(--_inbox-space-1);
+    gap: var(--_inbox-space-2);
     min-inline-size: 0;
     flex: 1;
   }
@@ -168,33 +255,57 @@ export const styles = css`
     align-items: center;
     gap: var(--_inbox-space-2);
     min-inline-size: 0;
+    block-size: 1.25rem;
+    line-height: 1.25rem;
     white-space: nowrap;
+  }
+  .end {
+    flex: none;
+    display: flex;
+    align-items: center;
+    gap: var(--_inbox-space-3);
+    margin-inline-start: auto;
+    padding-inline-start: var(--_inbox-space-2);
   }
   .name {
     overflow: hidden;
     text-overflow: ellipsis;
+    font-weight: var(--_inbox-font-weight-medium);
   }
   .row--unread .name,
   .row--unread .subject {
     font-weight: var(--_inbox-font-weight-bold);
   }
   .count {
+    flex: none;
     color: var(--_inbox-color-text-muted);
     font-size: var(--_inbox-font-size-sm);
+    font-variant-numeric: tabular-nums;
   }
   .count::before {
     content: '· ';
   }
   .pin {
-    font-size: var(--_inbox-font-size-sm);
+    flex: none;
+    color: var(--_inbox-color-text-muted);
   }
   .time {
-    margin-inline-start: auto;
     color: var(--_inbox-color-text-muted);
     font-size: var(--_inbox-font-size-sm);
+    font-variant-numeric: tabular-nums;
+  }
+  .row--unread .time {
+    color: var(--_inbox-color-text);
+  }
+  .line--second {
+    font-size: var(--_inbox-font-size-md);
+  }
+  .channel {
+    flex: none;
+    color: var(--_inbox-color-text-muted);
   }
   .subject {
-    flex: none;
+    flex: 0 1 auto;
     max-inline-size: 50%;
     overflow: hidden;
     text-overflow: ellipsis;
@@ -204,45 +315,50 @@ export const styles = css`
     color: var(--_inbox-color-text-muted);
   }
   .preview {
+    flex: 1 1 0;
+    min-inline-size: 0;
     overflow: hidden;
     text-overflow: ellipsis;
     color: var(--_inbox-color-text-muted);
   }
-  .line--meta {
-    font-size: var(--_inbox-font-size-sm);
+  .call {
+    font-variant-numeric: tabular-nums;
   }
-  .spacer {
-    flex: 1;
+  .preview.call--danger,
+  .preview.call--warning {
+    color: var(--_inbox-color-text);
   }
-  .priority,
-  .label {
-    padding: 0 var(--_inbox-space-3);
-    border-radius: var(--_inbox-radius-pill);
-    border: 1px solid var(--_inbox-color-border);
-    color: var(--_inbox-color-text-muted);
-    line-height: 1.4;
-    overflow: hidden;
-    text-overflow: ellipsis;
-  }
-  .priority--urgent,
-  .priority--high {
+  .channel.call--danger {
     color: var(--_inbox-status-blocked);
-    border-color: currentColor;
   }
-  .avatar {
-    flex: none;
-    display: inline-grid;
-    place-items: center;
-    inline-size: 1.5rem;
-    block-size: 1.5rem;
-    border-radius: 50%;
-    font-size: 0.625rem;
-    font-weight: var(--_inbox-font-weight-bold);
-    color: var(--_inbox-color-surface);
-    background: var(--_inbox-color-text-muted);
+  .channel.call--warning {
+    color: var(--_inbox-status-waiting);
   }
-  .avatar--bot {
-    border-radius: var(--_inbox-radius-sm);
+  .labels {
+    display: flex;
+    gap: var(--_inbox-space-2);
+    max-inline-size: 14rem;
+    overflow: hidden;
+  }
+  .end .avatar {
+    --avatar-size: 1.25rem;
+  }
+  /* Labels only where there is room: a narrow list shows each as its colour dot. */
+  @container list-rows (max-width: 27.5rem) {
+    .labels {
+      gap: 3px;
+    }
+    .label-chip {
+      inline-size: 0.5rem;
+      block-size: 0.5rem;
+      padding: 0;
+      border: 0;
+      font-size: 0;
+    }
+    .label-chip::before {
+      inline-size: 0.5rem;
+      block-size: 0.5rem;
+    }
   }
 
   @media (prefers-reduced-motion: reduce) {
@@ -256,18 +372,20 @@ export const styles = css`
   }
   .pickers {
     position: absolute;
-    inset-block-start: 3rem;
+    inset-block-start: var(--_bar-height);
     inset-inline-end: var(--_inbox-space-4);
-    z-index: 2;
+    z-index: 3;
   }
-
 
   @media (forced-colors: active) {
     .dot {
       forced-color-adjust: none;
       background: Highlight;
     }
-    .row--checked .check {
+    .row--checked .box {
+      background: Highlight;
+    }
+    .row--open::after {
       background: Highlight;
     }
   }

@@ -1,8 +1,8 @@
-import { LitElement, html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
+import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { updateWhenLocaleChanges, msg } from '@lit/localize';
+import { msg } from '@lit/localize';
+import { MessagesSquare, Phone } from 'lucide';
 import { ShortcutsController } from '../../controllers/shortcuts.controller.js';
-import { StoreController } from '../../controllers/store.controller.js';
 import { SwipeController, type SwipeDirection } from '../../controllers/swipe.controller.js';
 import { RovingFocusController } from '../../controllers/roving-focus.controller.js';
 import { DEFAULT_KEYMAP, type Action, type Keymap } from '../../controllers/keymap.js';
@@ -10,20 +10,23 @@ import { ConversationOpenEvent } from '../../events/conversation-open.js';
 import { RequestPickerEvent, type PickerKind } from '../../events/request-picker.js';
 import { SelectionChangeEvent } from '../../events/selection-change.js';
 import { getLocale } from '../../i18n/localization.js';
+import type { DisplayState } from '../../model/display.js';
 import { forMode, LIST_MODES, type ListMode } from '../../model/list-modes.js';
 import type { Conversation, Id } from '../../model/types.js';
-import { hasTabs, STATUS_TABS, type StatusTab } from '../../model/views.js';
-import type { InboxStore } from '../../store/inbox-store.js';
-import { hostStyles } from '../../styles/host-styles.js';
+import { FOLDER_VIEWS, hasTabs, STATUS_TABS, type StatusTab, type ViewId } from '../../model/views.js';
 import { tabStyles, spinnerStyles, stateStyles } from '../../styles/controls.js';
-import { tokens } from '../../styles/tokens.js';
+import { avatarStyles } from '../shared/avatar.js';
+import { icon } from '../shared/icons.js';
+import { InboxElement } from '../shared/inbox-element.js';
+import { labelStyles } from '../shared/labels.js';
+import { priorityStyles } from '../shared/priority.js';
 import { styles } from './inbox-list.styles.js';
 import { renderRow, rowDomId } from './row.js';
 import { openPicker } from '../bulk-bar/open-picker.js';
 import { dispatchBulk } from '../bulk-bar/dispatch-bulk.js';
 
 /** The row height the styles set (`--inbox-list-row-height`), until a row is measured. */
-const FALLBACK_ROW_HEIGHT = 76;
+const FALLBACK_ROW_HEIGHT = 60;
 /** Rows rendered past each edge of the view, so that a fast scroll shows rows, not a gap. */
 const OVERSCAN = 10;
 const EMPTY: readonly Conversation[] = [];
@@ -50,6 +53,23 @@ function modeLabel(mode: ListMode): string {
   return mode === 'calls' ? msg('Calls', { id: 'list.tab.calls' }) : msg('Chats', { id: 'list.tab.chats' });
 }
 
+/** Badges every row would repeat: unread has its dot, New and Waiting are queues. */
+const ALWAYS_QUIET: readonly DisplayState[] = ['unread', 'new', 'waiting'];
+const quietCache = new Map<string, ReadonlySet<DisplayState>>();
+
+/** The states a row's badge leaves out in `view` and `tab`: those above, and the one the view or tab is about (Done in Done...). */
+function quietStates(view: ViewId, tab: StatusTab): ReadonlySet<DisplayState> {
+  const folder = (FOLDER_VIEWS as readonly string[]).includes(view) ? (view as DisplayState) : null;
+  const about = folder ?? (tab === 'done' ? 'done' : null);
+  const key = about ?? '';
+  let quiet = quietCache.get(key);
+  if (!quiet) {
+    quiet = new Set(about ? [...ALWAYS_QUIET, about] : ALWAYS_QUIET);
+    quietCache.set(key, quiet);
+  }
+  return quiet;
+}
+
 /** The index of `id` in `rows`, looked for first around `hint` (rows move by a few places). */
 function indexNear(rows: readonly Conversation[], id: Id, hint: number): number {
   for (let d = 0; d <= 3; d++) {
@@ -64,6 +84,16 @@ function indexNear(rows: readonly Conversation[], id: Id, hint: number): number 
  * tabs (Open / Unread / Done) and the Chats / Calls tabs, selection, bulk
  * actions, swipe gestures and keyboard shortcuts.
  *
+ * Rows are two lines, 60 px (LOOK.md): the contact's avatar, name, pin,
+ * priority glyph and time; then the channel's glyph with the subject and
+ * preview (for a call, how it went: "Missed call", "Incoming · 4:12",
+ * "Voicemail"), a state badge where the view does not already say it, the
+ * labels (colour dots where the list is narrow) and the assignee's avatar;
+ * an unread row has a blue dot and a bold name (R15). The tabs are one line
+ * of 36 px in every language (Chats and Calls become glyphs, named by their
+ * words, where the list is narrow). While rows are checked, the bulk bar
+ * lies over the tab row: the rows never move.
+ *
  * A listbox (`role="listbox"`, multi-selectable): one tab stop, the focused
  * row is its `aria-activedescendant`, checked rows are `aria-selected`. Keys
  * (keymap.ts, remappable through `keymap`; ignored while typing in a field;
@@ -74,12 +104,14 @@ function indexNear(rows: readonly Conversation[], id: Id, hint: number): number 
  * S/A/L/P ask for the snooze, assign, label and priority pickers. E, U, O
  * and the pickers act on the checked rows when there are any, else on the
  * focused row. Click opens, Shift-click checks a range, Ctrl/Cmd-click or
- * the check box checks one. Swipe a row left to mark it done, right to mark
- * it unread (touch, pen or mouse); an undo toast follows.
+ * the avatar (a check box under the pointer) checks one. Swipe a row left
+ * to mark it done, right to mark it unread (touch, pen or mouse); an undo
+ * toast follows.
  *
  * Rows keep their place and focus while live traffic changes the list: they
  * are keyed by id, focus follows its row, and the scroll position stays on
- * the rows in view. Give the element a height (it scrolls inside).
+ * the rows in view. Give the element a height (it scrolls inside, and never
+ * grows past its box); without one it shows five rows.
  *
  * Virtualized for rows of one fixed height (`--inbox-list-row-height`): only
  * the rows in view, and a few past each edge, are in the DOM, inside a
@@ -88,30 +120,34 @@ function indexNear(rows: readonly Conversation[], id: Id, hint: number): number 
  * @fires conversation-open - {ConversationOpenEvent} A row was opened (click, tap, Enter).
  * @fires selection-change - {SelectionChangeEvent} The checked rows changed.
  * @fires inbox-request-picker - {RequestPickerEvent} S, A, L or P (or a bulk button) asked for a picker; cancel it to open your own.
+ * @fires inbox-notice - {InboxNoticeEvent} From the bulk bar: some checked conversations refused a bulk action (R12).
  * @fires close - {PickerCloseEvent} From the picker the list opened, as it closes; `reason` is `applied` or `cancel`.
  *
- * @csspart header - The bar holding the tabs.
+ * @csspart header - The tab row.
  * @csspart tabs - Each tab list (status, and chats/calls).
  * @csspart tab - A tab.
  * @csspart list - The scrolling listbox.
  * @csspart row - A conversation row.
- * @csspart checkbox - The check box of a row.
+ * @csspart checkbox - A row's avatar slot, a check box under the pointer and while rows are checked.
+ * @csspart contact-avatar - The contact's avatar (initials on a colour of the palette chosen by the contact).
  * @csspart unread-dot - The blue dot of an unread row (R15).
- * @csspart channel - The channel icon.
+ * @csspart channel - The channel's glyph, or the call's.
  * @csspart name - The contact's name.
  * @csspart participants - The participant count.
  * @csspart time - The relative time of the last message.
  * @csspart subject - The subject.
- * @csspart preview - The preview of the last message.
- * @csspart priority - The priority chip.
- * @csspart label - A label chip.
- * @csspart avatar - The assignee's initials.
+ * @csspart preview - The preview of the last message, or how the last call went.
+ * @csspart priority - The priority glyph.
+ * @csspart label - A label chip (its colour from `--inbox-label-<slug>`, else the palette).
+ * @csspart avatar - The assignee's avatar.
  * @csspart empty - The empty state.
  * @csspart loading - The loading state.
  *
- * @cssprop --inbox-list-row-height - Height of a row. Defaults to `76px`.
+ * @cssprop --inbox-list-row-height - Height of a row. Defaults to `60px`.
  * @cssprop --inbox-list-row-background - Background of a row. Defaults to `--inbox-color-surface`.
- * @cssprop --inbox-list-row-active-background - Background of the focused row. Defaults to a tint of `--inbox-color-accent`.
+ * @cssprop --inbox-list-row-hover-background - Background of the row under the pointer. Defaults to a 4 % tint of `--inbox-color-text`.
+ * @cssprop --inbox-list-row-active-background - Background of the focused (keyboard) row, which also has the focus ring while the list has focus. Defaults to a 7 % tint of `--inbox-color-text`.
+ * @cssprop --inbox-list-row-open-background - Background of the open conversation's row, which also has an accent bar. Defaults to a tint of `--inbox-color-accent`.
  * @cssprop --inbox-list-row-checked-background - Background of a checked row. Defaults to a stronger tint of `--inbox-color-accent`.
  * @cssprop --inbox-list-unread-color - The unread dot. Defaults to `--inbox-status-unread` (blue).
  * @cssprop --inbox-list-swipe-done-color - The hint behind a row swiped left. Defaults to `--inbox-status-open`.
@@ -120,23 +156,15 @@ function indexNear(rows: readonly Conversation[], id: Id, hint: number): number 
  * @cssstate loading - The store has not received its first snapshot.
  * @cssstate empty - The current query has no conversations.
  */
-export class InboxList extends LitElement {
-  static {
-    this.addInitializer(updateWhenLocaleChanges); // re-renders on setLocale(), as @localized() would
-  }
-
-  static override styles = [tokens, hostStyles, tabStyles, spinnerStyles, stateStyles, styles];
+export class InboxList extends InboxElement {
+  static override styles = [InboxElement.styles, tabStyles, spinnerStyles, stateStyles, avatarStyles, labelStyles, priorityStyles, styles];
 
   static override properties: PropertyDeclarations = {
-    store: { attribute: false },
     keymap: { attribute: false },
     mode: { reflect: true },
     noUndoToast: { type: Boolean, attribute: 'no-undo-toast' },
     activeId: { state: true, attribute: false },
   };
-
-  /** The store; else the nearest `<inbox-provider>`'s. */
-  store: InboxStore | undefined;
 
   /** The keys of each action (keymap.ts). */
   keymap: Keymap = DEFAULT_KEYMAP;
@@ -154,10 +182,10 @@ export class InboxList extends LitElement {
     return this.shadowRoot?.querySelector<HTMLElement>('#listbox') ?? null;
   }
 
-  readonly #list = new StoreController<readonly Conversation[]>(this, (s, store) => store.selectors.list(s));
-  readonly #ui = new StoreController(this, (s) => s.ui);
-  readonly #model = new StoreController(this, (s) => s.model);
-  readonly #ready = new StoreController(this, (s) => s.ready);
+  readonly #list = this.select<readonly Conversation[]>((s, store) => store.selectors.list(s));
+  readonly #ui = this.select((s) => s.ui);
+  readonly #model = this.select((s) => s.model);
+  readonly #ready = this.select((s) => s.ready);
   readonly #internals = this.attachInternals();
 
   #rows: readonly Conversation[] = EMPTY;
@@ -202,11 +230,6 @@ export class InboxList extends LitElement {
       elements: () => [...this.renderRoot.querySelectorAll<HTMLElement>('.tablist--mode [role=tab]')],
       focusIndex: () => LIST_MODES.indexOf(this.mode),
     });
-  }
-
-  /** The store in use: `.store`, or the provider's. */
-  get activeStore(): InboxStore | undefined {
-    return this.#ui.store;
   }
 
   /** The rows shown, in order (the current query, narrowed to calls in Calls mode). */
@@ -595,9 +618,9 @@ export class InboxList extends LitElement {
 
   // ---- render ----
 
-  #renderTabs(view: string, tab: StatusTab) {
+  #renderTabs(view: ViewId, tab: StatusTab, checking: boolean) {
     const store = this.activeStore;
-    const statusTabs = hasTabs(view as never)
+    const statusTabs = hasTabs(view)
       ? html`<div class="tablist tablist--status" part="tabs" role="tablist" aria-label=${msg('Status', { id: 'list.tabs.status' })}>
           ${STATUS_TABS.map(
             (t) =>
@@ -616,7 +639,8 @@ export class InboxList extends LitElement {
           )}
         </div>`
       : nothing;
-    return html`<div class="header" part="header">
+    // Under the bulk bar while rows are checked: out of reach of Tab too.
+    return html`<div class="header" part="header" ?inert=${checking}>
       ${statusTabs}
       <div class="tablist tablist--mode" part="tabs" role="tablist" aria-label=${msg('Chats or calls', { id: 'list.tabs.mode' })}>
         ${LIST_MODES.map(
@@ -626,12 +650,13 @@ export class InboxList extends LitElement {
               role="tab"
               part="tab"
               class="tab"
+              title=${modeLabel(m)}
               aria-selected=${m === this.mode ? 'true' : 'false'}
               aria-controls="listbox"
               @click=${() => this.#setMode(m)}
               @focus=${() => this.#setMode(m)}
             >
-              ${modeLabel(m)}
+              ${icon(m === 'calls' ? Phone : MessagesSquare)}<span class="word">${modeLabel(m)}</span>
             </button>`,
         )}
       </div>
@@ -680,7 +705,9 @@ export class InboxList extends LitElement {
       setSize: rows.length,
       now: Date.now(),
       locale: getLocale(),
+      quietStates: quietStates(ui.view, ui.tab),
     };
+    const checking = ui.checked.size > 0;
     const hidden = !ready || rows.length === 0;
     const height = this.#measureRowHeight();
     const [start, end] = this.#range(this.#scrollTo ?? this.listbox?.scrollTop ?? 0, height);
@@ -689,11 +716,11 @@ export class InboxList extends LitElement {
     // The spacer's styles are whole-value bindings: the bundle's template
     // minifier drops a unit that follows an expression inside an attribute.
     return html`
-      ${this.#renderTabs(ui.view, ui.tab)}
-      ${ui.checked.size > 0 ? html`<bulk-bar .store=${store} .matching=${rows}></bulk-bar>` : nothing}
+      ${this.#renderTabs(ui.view, ui.tab, checking)}
+      ${checking ? html`<bulk-bar .store=${store} .matching=${rows}></bulk-bar>` : nothing}
       <div
         id="listbox"
-        class="scroller${hidden ? ' scroller--hidden' : ''}"
+        class="scroller${hidden ? ' scroller--hidden' : ''}${checking ? ' scroller--checking' : ''}"
         part="list"
         role="listbox"
         aria-multiselectable="true"

@@ -1,11 +1,16 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
+import { Check, Pin } from 'lucide';
 import type { Locale } from '../../i18n/localization.js';
-import { displayState } from '../../model/display.js';
-import type { Conversation, Id, InboxState, Priority } from '../../model/types.js';
-import { Pin } from 'lucide';
+import { displayState, type DisplayState } from '../../model/display.js';
+import type { Conversation, Id, InboxState } from '../../model/types.js';
+import { avatar } from '../shared/avatar.js';
+import { callGlyph, callSummary, callTone } from '../shared/call-summary.js';
 import { channelIcon } from '../shared/channel-icons.js';
 import { icon } from '../shared/icons.js';
+import { labelChip } from '../shared/labels.js';
+import { formatNumber } from '../shared/numbers.js';
+import { priorityGlyph } from '../shared/priority.js';
 import { fullTime, relativeTime } from '../shared/relative-time.js';
 
 /** What every row of one render shares. */
@@ -18,53 +23,66 @@ export interface RowContext {
   readonly setSize: number;
   readonly now: number;
   readonly locale: Locale;
+  /**
+   * States every row of the current view or tab is in, or that another mark
+   * already says (unread has its dot; New and Waiting are queues, not news):
+   * their badge would repeat the same fact on every row.
+   */
+  readonly quietStates: ReadonlySet<DisplayState>;
 }
+
+/** Moved to shared/priority.ts; re-exported until every importer points there. */
+export { priorityLabel } from '../shared/priority.js';
 
 /** The id attribute of a conversation's row, for aria-activedescendant. */
 export const rowDomId = (id: Id): string => `row-${id}`;
 
-export function priorityLabel(priority: Priority): string {
-  switch (priority) {
-    case 'urgent':
-      return msg('Urgent', { id: 'list.priority.urgent' });
-    case 'high':
-      return msg('High', { id: 'list.priority.high' });
-    case 'medium':
-      return msg('Medium', { id: 'list.priority.medium' });
-    case 'low':
-      return msg('Low', { id: 'list.priority.low' });
-    case 'none':
-      return msg('No priority', { id: 'list.priority.none' });
-  }
-}
-
-export const initials = (name: string): string =>
-  name
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 2)
-    .map((word) => word[0]!.toUpperCase())
-    .join('');
-
 function assigneeOf(model: InboxState, c: Conversation): TemplateResult | typeof nothing {
   const assignee = c.assignee;
   if (!assignee) return nothing;
-  const name =
-    assignee.type === 'user' ? model.users.get(assignee.id)?.name : model.bots.get(assignee.id)?.name;
-  const who = name ?? assignee.id;
+  const user = assignee.type === 'user' ? model.users.get(assignee.id) : undefined;
+  const who = (user ?? model.bots.get(assignee.id))?.name ?? assignee.id;
   const label = msg(str`Assigned to ${who}`, { id: 'list.row.assignee' });
-  return html`<span class="avatar avatar--${assignee.type}" part="avatar" role="img" aria-label=${label} title=${label}
-    >${initials(who)}</span
-  >`;
+  return avatar({ id: assignee.id, name: who, avatar: user?.avatar }, { label, bot: assignee.type === 'bot' });
+}
+
+/** "· 3", named "3 participants" for assistive technology and as a tooltip. */
+function participants(n: number, locale: Locale): TemplateResult {
+  const count = formatNumber(n, locale);
+  const label = msg(str`${count} participants`, { id: 'list.row.participants' });
+  return html`<span class="count" part="participants" role="img" aria-label=${label} title=${label}>${count}</span>`;
+}
+
+/** The second line: the subject and preview, or for a call how it went ("Missed call", "Incoming · 4:12"). */
+function secondLine(c: Conversation, kind: Parameters<typeof channelIcon>[0], locale: Locale): TemplateResult {
+  const last = c.lastMessage;
+  if (last?.kind === 'call' && last.call) {
+    const facts = { direction: last.direction, ...last.call };
+    // A call nobody talked on stands out, in the tone the call badges use (red, amber for a voicemail).
+    const tone = callTone(facts);
+    const notice = tone === 'danger' || tone === 'warning' ? ` call--${tone}` : '';
+    return html`${icon(callGlyph(facts), { className: `channel${notice}`, part: 'channel' })}<span class="preview call${notice}" part="preview"
+        >${callSummary(facts, locale)}</span
+      >`;
+  }
+  return html`${channelIcon(kind)}${c.subject ? html`<span class="subject" part="subject">${c.subject}</span>` : nothing}<span
+      class="preview"
+      part="preview"
+      >${last?.preview ?? ''}</span
+    >`;
 }
 
 /**
- * One conversation as a listbox option: what HubSpot's list shows
- * (contact and participant count, channel, subject and preview, relative
- * time, unread dot, status, priority, labels, assignee). The check box is
- * for the pointer only (hidden from assistive technology, which reads
- * `aria-selected` and uses X or Space); nothing inside is focusable, as
- * an option's content must not be.
+ * One conversation as a listbox option, two lines high (LOOK.md): the
+ * contact's avatar (a check box under the pointer, or while rows are
+ * checked), name, participants, pin, priority glyph and time; then the
+ * channel's glyph with the subject and preview (how a call went, for a
+ * call), a state badge only where the view does not already say it, the
+ * labels (as dots where the list is narrow) and the assignee's avatar. An
+ * unread row has a blue dot before its name and a bold name (R15). Nothing
+ * inside is focusable, as an option's content must not be; the check box is
+ * for the pointer (assistive technology reads `aria-selected` and uses X or
+ * Space).
  */
 export function renderRow(c: Conversation, index: number, ctx: RowContext): TemplateResult {
   const { model } = ctx;
@@ -91,45 +109,29 @@ export function renderRow(c: Conversation, index: number, ctx: RowContext): Temp
     <div class="hint hint--unread" aria-hidden="true">${msg('Unread', { id: 'list.swipe.unread' })}</div>
     <div class="hint hint--done" aria-hidden="true">${msg('Done', { id: 'list.swipe.done' })}</div>
     <div class="content">
-      <span class="check" part="checkbox" aria-hidden="true"></span>
-      <span class="lead">
-        ${unread
-          ? html`<span class="dot" part="unread-dot" role="img" aria-label=${msg('Unread', { id: 'list.row.unread' })}></span>`
-          : nothing}
-        ${channelIcon(kind)}
-      </span>
+      ${unread ? html`<span class="dot" part="unread-dot" role="img" aria-label=${msg('Unread', { id: 'list.row.unread' })}></span>` : nothing}
+      <span class="check" part="checkbox" aria-hidden="true"
+        >${avatar({ id: c.contactId, name }, { part: 'contact-avatar' })}<span class="box">${icon(Check, { size: 14 })}</span></span
+      >
       <span class="main">
-        <span class="line line--top">
-          <span class="name" part="name">${name}</span>
-          ${c.participants > 1
-            ? html`<span class="count" part="participants"
-                ><span aria-hidden="true">${c.participants}</span
-                ><span class="visually-hidden">${msg(str`${c.participants} participants`, { id: 'list.row.participants' })}</span></span
-              >`
-            : nothing}
-          ${c.pinned
-            ? icon(Pin, { label: msg('Pinned', { id: 'list.row.pinned' }), size: 12, className: 'pin' })
-            : nothing}
-          <time class="time" part="time" datetime=${new Date(at).toISOString()} title=${fullTime(at, ctx.locale)}
-            >${relativeTime(at, ctx.now, ctx.locale)}</time
-          >
-        </span>
         <span class="line">
-          ${c.subject ? html`<span class="subject" part="subject">${c.subject}</span>` : nothing}
-          <span class="preview" part="preview">${c.lastMessage?.preview ?? ''}</span>
+          <span class="name" part="name">${name}</span>
+          ${c.participants > 1 ? participants(c.participants, ctx.locale) : nothing}
+          ${c.pinned ? icon(Pin, { label: msg('Pinned', { id: 'list.row.pinned' }), size: 14, className: 'pin' }) : nothing}
+          <span class="end">
+            ${priorityGlyph(c.priority)}
+            <time class="time" part="time" datetime=${new Date(at).toISOString()} title=${fullTime(at, ctx.locale)}
+              >${relativeTime(at, ctx.now, ctx.locale)}</time
+            >
+          </span>
         </span>
-        <span class="line line--meta">
-          ${unread ? nothing : html`<status-badge state=${state}></status-badge>`}
-          ${c.priority === 'none'
-            ? nothing
-            : html`<span class="priority priority--${c.priority}" part="priority"
-                ><span class="visually-hidden">${msg('Priority:', { id: 'list.row.priorityPrefix' })} </span>${priorityLabel(
-                  c.priority,
-                )}</span
-              >`}
-          ${c.labels.map((label) => html`<span class="label" part="label">${label}</span>`)}
-          <span class="spacer"></span>
-          ${assigneeOf(model, c)}
+        <span class="line line--second">
+          ${secondLine(c, kind, ctx.locale)}
+          <span class="end">
+            ${ctx.quietStates.has(state) ? nothing : html`<status-badge state=${state}></status-badge>`}
+            ${c.labels.length > 0 ? html`<span class="labels">${c.labels.map((label) => labelChip(label))}</span>` : nothing}
+            ${assigneeOf(model, c)}
+          </span>
         </span>
       </span>
     </div>
