@@ -16,6 +16,8 @@ export interface SidebarArgs {
   inbound: string;
   /** Render inside an <inbox-provider> instead of setting `.store`. */
   provider: boolean;
+  /** The column's width (px): the app gives it 200-240 px at wide widths, a drawer about 300. */
+  width: number;
   theme?: 'light' | 'dark';
 }
 
@@ -24,12 +26,12 @@ export interface StoryGlobals {
   theme?: 'light' | 'dark';
 }
 
-const render = ({ userId, kind, inbound, provider, theme }: SidebarArgs): TemplateResult => {
+const render = ({ userId, kind, inbound, provider, width, theme }: SidebarArgs): TemplateResult => {
   const backend = kind === 'demo' ? demoBackend() : undefined;
   const store = storyStore({ userId, kind, backend });
   const ids = inbound.split(',').map((id) => id.trim()).filter(Boolean);
   if (backend && ids.length) void store.ready.then(() => ids.forEach((id) => injectInbound(backend, id)));
-  const frame = (content: TemplateResult) => html`<div style="inline-size: 16rem; block-size: 36rem; display: grid">${content}</div>`;
+  const frame = (content: TemplateResult) => html`<div style=${`inline-size: ${String(width)}px; block-size: 36rem; display: grid`}>${content}</div>`;
   return provider
     ? frame(html`<inbox-provider .store=${store}><inbox-sidebar theme=${ifDefined(theme)}></inbox-sidebar></inbox-provider>`)
     : frame(html`<inbox-sidebar .store=${store} theme=${ifDefined(theme)}></inbox-sidebar>`);
@@ -38,12 +40,13 @@ const render = ({ userId, kind, inbound, provider, theme }: SidebarArgs): Templa
 const meta = {
   title: 'Elements/inbox-sidebar',
   component: 'inbox-sidebar',
-  args: { userId: ROLE_USERS.owner, kind: 'demo', inbound: '', provider: false },
+  args: { userId: ROLE_USERS.owner, kind: 'demo', inbound: '', provider: false, width: 240 },
   argTypes: {
     userId: { control: 'select', options: Object.values(ROLE_USERS) },
     kind: { control: 'select', options: STORE_KINDS },
     inbound: { control: 'text' },
     provider: { control: 'boolean' },
+    width: { control: { type: 'number', min: 160, max: 400, step: 8 } },
   },
   render,
 } satisfies Meta<SidebarArgs>;
@@ -63,6 +66,10 @@ export const AgentTeam: Story = { args: { userId: ROLE_USERS['agent (team)'] } }
 export const AgentSelf: Story = { args: { userId: ROLE_USERS['agent (self)'] } };
 /** New messages arrived in three conversations: dots with their number (R15). */
 export const WithDots: Story = { args: { inbound: 'c-0,c-1,c-2,c-3' } };
+/** The narrowest column the app gives it (200 px), in French: long names end in an ellipsis, one line each. */
+export const NarrowColumn: Story = { args: { width: 200, inbound: 'c-0,c-1' }, globals: { locale: 'fr' } };
+/** In a drawer (300 px), as the app shows it at narrow widths. */
+export const Drawer: Story = { args: { width: 300, inbound: 'c-0' } };
 /** The store inside an <inbox-provider>. */
 export const InProvider: Story = { args: { provider: true } };
 export const Loading: Story = { args: { kind: 'loading' } };

@@ -1,10 +1,14 @@
 import { css } from 'lit';
 
 export const styles = css`
+  /* The containing block of everything inside, so that what it scrolls it
+     also clips: nothing of the views ever sits below the sidebar's box. */
   :host {
     display: block;
+    position: relative;
+    min-inline-size: 0;
     color: var(--_inbox-color-text);
-    font-size: var(--_inbox-font-size);
+    font-size: var(--_inbox-font-size-md);
     background: var(--inbox-sidebar-background, var(--_inbox-color-surface-raised));
     padding: var(--inbox-sidebar-padding, var(--_inbox-space-3));
     overflow: auto;
@@ -26,7 +30,8 @@ export const styles = css`
     align-items: center;
     gap: var(--_inbox-space-2);
     inline-size: 100%;
-    padding: var(--_inbox-space-2) var(--_inbox-space-3);
+    block-size: 1.75rem;
+    padding: 0 var(--_inbox-space-3);
     border: 0;
     border-radius: var(--_inbox-radius-sm);
     background: none;
@@ -34,13 +39,18 @@ export const styles = css`
     font: inherit;
     font-size: var(--_inbox-font-size-sm);
     font-weight: var(--_inbox-font-weight-bold);
-    text-transform: uppercase;
-    letter-spacing: 0.04em;
+    letter-spacing: 0.02em;
     cursor: pointer;
     text-align: start;
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+  .section-toggle:hover {
+    color: var(--_inbox-color-text);
   }
   .chevron {
-    display: inline-block;
+    flex: none;
     transition: transform 120ms ease;
   }
   .section-toggle[aria-expanded='false'] .chevron {
@@ -61,12 +71,14 @@ export const styles = css`
     gap: 1px;
   }
 
+  /* A view: 32 px, its name then its dot and number at the end. */
   .item {
     display: flex;
     align-items: center;
     gap: var(--_inbox-space-3);
     inline-size: 100%;
-    padding: var(--_inbox-space-2) var(--_inbox-space-3);
+    block-size: 2rem;
+    padding: 0 var(--_inbox-space-3) 0 var(--_inbox-space-6);
     border: 0;
     border-radius: var(--inbox-sidebar-item-radius, var(--_inbox-radius));
     background: none;
@@ -96,32 +108,27 @@ export const styles = css`
   }
 
   .count {
+    flex: none;
     font-variant-numeric: tabular-nums;
     color: var(--_inbox-color-text-muted);
     font-size: var(--_inbox-font-size-sm);
+    font-weight: var(--_inbox-font-weight-medium);
   }
 
-  /* R15: the new-message dot, with the number of conversations that lit it. */
+  /* R15: the new-message dot. */
   .dot {
-    display: inline-flex;
-    align-items: center;
-    justify-content: center;
-    min-inline-size: 1.25rem;
-    block-size: 1.25rem;
-    padding: 0 var(--_inbox-space-2);
-    border-radius: var(--_inbox-radius-pill);
+    flex: none;
+    inline-size: 0.5rem;
+    block-size: 0.5rem;
+    border-radius: 50%;
     background: var(--inbox-sidebar-dot-color, var(--_inbox-status-unread));
-    color: var(--_inbox-color-surface);
-    font-size: var(--_inbox-font-size-sm);
-    font-weight: var(--_inbox-font-weight-bold);
-    font-variant-numeric: tabular-nums;
   }
 
   .status {
+    margin: 0;
     padding: var(--_inbox-space-3);
     color: var(--_inbox-color-text-muted);
   }
-
 
   @media (forced-colors: active) {
     .item[aria-current='page'] {
@@ -130,7 +137,6 @@ export const styles = css`
     .dot {
       forced-color-adjust: none;
       background: Highlight;
-      color: HighlightText;
     }
   }
 `;

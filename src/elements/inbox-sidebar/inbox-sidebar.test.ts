@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../define.js';
 import { InboxSidebar } from './inbox-sidebar.js';
@@ -17,8 +17,14 @@ const items = (el: InboxSidebar) => [...shadow(el).querySelectorAll<HTMLButtonEl
 const viewsShown = (el: InboxSidebar) => items(el).map((i) => i.dataset['view']);
 const item = (el: InboxSidebar, view: string) => shadow(el).querySelector<HTMLButtonElement>(`.item[data-view="${view}"]`);
 const nameOf = (button: Element) => button.querySelector('.name')!.textContent.trim();
-const dotOf = (el: InboxSidebar, view: string) => item(el, view)?.querySelector('[part=dot]')?.textContent.trim() ?? null;
+/** The number of conversations a view's dot stands for, as its accessible name says it; null without a dot. */
+const dotOf = (el: InboxSidebar, view: string) => {
+  const button = item(el, view);
+  if (!button?.querySelector('[part=dot]')) return null;
+  return /New messages in ([\d,]+) conversations?/.exec(button.getAttribute('aria-label') ?? '')?.[1] ?? '?';
+};
 const countOf = (el: InboxSidebar, view: string) => item(el, view)?.querySelector('[part=count]')?.textContent.trim() ?? null;
+const en = (n: number) => new Intl.NumberFormat('en').format(n);
 const headings = (el: InboxSidebar) => [...shadow(el).querySelectorAll('.section-toggle')].map((h) => h.textContent.trim().replace('▾', ''));
 
 async function sidebar(story: stories.Story = stories.Owner): Promise<InboxSidebar & { store?: InboxStore | undefined }> {
@@ -69,11 +75,13 @@ describe('<inbox-sidebar>', () => {
     const store = el.store!;
     const counts = store.selectors.counts(store.state);
     expect(counts.size).to.be.greaterThan(10);
-    for (const [view, count] of counts) expect(countOf(el, view), view).to.equal(String(count));
-    expect(countOf(el, 'all')).to.equal(String(openIn(store, 'all').length));
-    expect(countOf(el, 'mine')).to.equal(String(openIn(store, 'mine').length));
+    for (const [view, count] of counts) expect(countOf(el, view), view).to.equal(en(count));
+    expect(countOf(el, 'all')).to.equal(en(openIn(store, 'all').length));
+    expect(countOf(el, 'mine')).to.equal(en(openIn(store, 'mine').length));
     expect(countOf(el, 'done'), 'folders have no count').to.be.null;
-    expect(item(el, 'mine')!.textContent).to.contain(`${String(openIn(store, 'mine').length)} open`);
+    const mine = openIn(store, 'mine').length;
+    expect(item(el, 'mine')!.getAttribute('aria-label')).to.equal(`Mine, ${en(mine)} open conversation${mine === 1 ? '' : 's'}`);
+    expect(item(el, 'mine')!.querySelector('[part=count]')!.getAttribute('title')).to.equal(`${en(mine)} open conversation${mine === 1 ? '' : 's'}`);
   });
 
   describe('shows only the views R14 allows', () => {
@@ -194,7 +202,13 @@ describe('<inbox-sidebar>', () => {
       await settle(el);
       expect(dotOf(el, 'mine'), 'two conversations, three messages').to.equal('2');
       for (const view of ['all', 'unassigned', 'new', 'team:t-sales', 'team:t-support']) expect(dotOf(el, view), view).to.be.null;
-      expect(item(el, 'mine')!.textContent).to.contain('2 new');
+      expect(item(el, 'mine')!.getAttribute('aria-label')).to.contain('New messages in 2 conversations');
+      // A dot, not a second number.
+      const dot = item(el, 'mine')!.querySelector<HTMLElement>('[part=dot]')!;
+      expect(dot.textContent.trim()).to.equal('');
+      expect(dot.title).to.equal('New messages in 2 conversations');
+      expect(dot.getBoundingClientRect().width).to.equal(8);
+      expect(item(el, 'mine')!.textContent.replace(/\s+/g, ' ').trim()).to.equal(`Mine ${countOf(el, 'mine')!}`);
 
       // One that only All holds, among the owner's views: lights All alone.
       const other = all.find((id) => {
@@ -233,7 +247,9 @@ describe('<inbox-sidebar>', () => {
     it('shows the dots of the WithDots story', async () => {
       const el = await sidebar(stories.WithDots);
       await settle(el);
-      const dots = [...shadow(el).querySelectorAll('[part=dot]')].map((d) => Number(d.textContent));
+      const dots = items(el)
+        .filter((button) => button.querySelector('[part=dot]'))
+        .map((button) => Number(dotOf(el, button.dataset['view']!)));
       expect(dots.reduce((a, b) => a + b, 0)).to.equal(4);
     });
   });
@@ -281,8 +297,76 @@ describe('<inbox-sidebar>', () => {
     });
   }
 
+  it('is one tab stop: Tab enters on the current view and the next Tab leaves the views', async () => {
+    const el = await sidebar();
+    const before = document.createElement('button');
+    before.textContent = 'before';
+    const after = document.createElement('button');
+    after.textContent = 'after';
+    el.before(before);
+    el.after(after);
+    before.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(deepActive()).to.equal(item(el, 'all'));
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Tab' });
+    expect(document.activeElement).to.equal(after);
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ up: 'Shift' });
+    expect(deepActive(), 'back on the view focused last').to.equal(item(el, 'mine'));
+    before.remove();
+    after.remove();
+  });
+
+  it('numbers and plurals in the locale (French: 0 is singular, thousands grouped)', async () => {
+    const el = await sidebar(stories.French);
+    const store = el.store!;
+    const counts = store.selectors.counts(store.state);
+    const fr = (n: number) => new Intl.NumberFormat('fr').format(n);
+    for (const [view, count] of counts) expect(countOf(el, view), view).to.equal(fr(count));
+    const mentions = counts.get('mentions')!;
+    const label = item(el, 'mentions')!.getAttribute('aria-label')!;
+    expect(label).to.equal(`Mentions, ${fr(mentions)} ${mentions < 2 ? 'conversation ouverte' : 'conversations ouvertes'}`);
+    expect(label).to.not.contain('(s)');
+  });
+
+  it('is a compact list in a 200 px column: one line of 32 px per view, nothing wider than the column', async () => {
+    const el = await sidebar(stories.NarrowColumn);
+    await settle(el);
+    const width = el.getBoundingClientRect().width;
+    expect(width).to.equal(200);
+    for (const button of items(el)) {
+      expect(button.getBoundingClientRect().height, button.dataset['view']).to.equal(32);
+      expect(button.getBoundingClientRect().right).to.be.at.most(el.getBoundingClientRect().right);
+      const name = button.querySelector<HTMLElement>('.name')!;
+      expect(getComputedStyle(name).textOverflow).to.equal('ellipsis');
+    }
+    expect(el.scrollWidth).to.be.at.most(el.clientWidth);
+  });
+
+  it('a page holding only the sidebar in a sized box does not scroll (nothing of it sits below its box)', async () => {
+    const margin = document.body.style.margin;
+    document.body.style.margin = '0';
+    try {
+      const store = storyStore();
+      await store.ready;
+      const root = await fixture<HTMLElement>(html`<div style=${`inline-size: 240px; block-size: ${String(Math.round(window.innerHeight / 2))}px; display: grid`}>
+        <inbox-sidebar .store=${store}></inbox-sidebar>
+      </div>`);
+      const el = root.querySelector('inbox-sidebar')!;
+      await settle(el);
+      expect(el.scrollHeight, 'the views are taller than the box: the sidebar scrolls').to.be.greaterThan(el.clientHeight);
+      const page = document.scrollingElement!;
+      expect(page.scrollHeight).to.be.at.most(window.innerHeight);
+      store.destroy();
+    } finally {
+      document.body.style.margin = margin;
+    }
+  });
+
   describe('is accessible', () => {
-    for (const name of ['Owner', 'Manager', 'AgentAll', 'AgentTeam', 'AgentSelf', 'WithDots', 'InProvider', 'Loading', 'Empty', 'Dark', 'French', 'Spanish'] as const) {
+    for (const name of ['Owner', 'Manager', 'AgentAll', 'AgentTeam', 'AgentSelf', 'WithDots', 'NarrowColumn', 'Drawer', 'InProvider', 'Loading', 'Empty', 'Dark', 'French', 'Spanish'] as const) {
       it(`in the ${name} story`, async () => {
         const el = await sidebar(stories[name]);
         await settle(el);

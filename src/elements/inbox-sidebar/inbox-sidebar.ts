@@ -1,33 +1,51 @@
-import { LitElement, html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
-import { updateWhenLocaleChanges, msg, str } from '@lit/localize';
+import { html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
+import { msg, str } from '@lit/localize';
+import { ChevronDown } from 'lucide';
 import { RovingFocusController } from '../../controllers/roving-focus.controller.js';
-import { StoreController } from '../../controllers/store.controller.js';
 import { ViewSelectEvent } from '../../events/view-select.js';
 import { dotCount, NO_DOTS } from '../../model/indicators.js';
 import type { SidebarKind, SidebarView, ViewId } from '../../model/views.js';
-import type { InboxStore } from '../../store/inbox-store.js';
-import { tokens } from '../../styles/tokens.js';
-import { hostStyles } from '../../styles/host-styles.js';
+import { icon } from '../shared/icons.js';
+import { InboxElement } from '../shared/inbox-element.js';
+import { formatNumber, plural } from '../shared/numbers.js';
 import { styles } from './inbox-sidebar.styles.js';
 import { SIDEBAR_SECTIONS, sectionLabel, viewLabel } from './view-labels.js';
 
 const NO_VIEWS: readonly SidebarView[] = [];
 const NO_COUNTS: ReadonlyMap<string, number> = new Map();
 
+/** "1,034 open conversations": what a view's number means (R15). */
+const openLabel = (n: number): string =>
+  plural(n, {
+    one: (count) => msg(str`${count} open conversation`, { id: 'sidebar.open.one' }),
+    other: (count) => msg(str`${count} open conversations`, { id: 'sidebar.open.other' }),
+  });
+
+/** What a view's new-message dot means: conversations, not messages (R15). */
+const newLabel = (n: number): string =>
+  plural(n, {
+    one: (count) => msg(str`New messages in ${count} conversation`, { id: 'sidebar.new.one' }),
+    other: (count) => msg(str`New messages in ${count} conversations`, { id: 'sidebar.new.other' }),
+  });
+
 /**
  * @summary The inbox's views (DESIGN section 4) in sections (inboxes, teams,
- * channels, saved views, folders), with open counts and new-message dots
- * (R15), limited to the views the current user may see (R14).
+ * channels, saved views, folders), each with its number of open
+ * conversations and a new-message dot (R15), limited to the views the
+ * current user may see (R14).
  *
- * A navigation landmark with one tab stop: the arrows, Home and End move
- * between section headings and views, Enter or Space opens a view (or
- * folds a section), ArrowLeft folds and ArrowRight unfolds a section from
- * its heading. The current view is marked `aria-current="page"`. A view
- * holding open conversations shows their number; the dot shows how many
- * conversations received a message since the view was last opened, and
- * only the highest-priority view holding a conversation lights it
- * (Mine > Team > Unassigned > All). Opening a view clears its dot (the
- * store does). Works inside an `<inbox-provider>` or with `.store`.
+ * A compact list that fills what holds it: a column of 200-240 px, a drawer
+ * or a menu. A navigation landmark with one tab stop: the arrows, Home and
+ * End move between section headings and views, Enter or Space opens a view
+ * (or folds a section), ArrowLeft folds and ArrowRight unfolds a section
+ * from its heading. The current view is marked `aria-current="page"`. A
+ * view holding open conversations shows their number, its meaning in its
+ * tooltip and accessible name ("Mine, 34 open conversations"); a dot marks
+ * a view that received messages since it was last opened, named by how many
+ * conversations did, and only the highest-priority view holding a
+ * conversation lights it (Mine > Team > Unassigned > All). Opening a view
+ * clears its dot (the store does). Works inside an `<inbox-provider>` or
+ * with `.store`.
  *
  * @fires view-select - {ViewSelectEvent} A person opened a view; the store already shows it.
  *
@@ -36,7 +54,7 @@ const NO_COUNTS: ReadonlyMap<string, number> = new Map();
  * @csspart section-toggle - The button that folds or unfolds a section.
  * @csspart item - A view's button; `item-current` marks the current view.
  * @csspart count - A view's number of open conversations.
- * @csspart dot - A view's new-message dot, with the number of conversations that lit it.
+ * @csspart dot - A view's new-message dot.
  *
  * @cssprop --inbox-sidebar-background - Background. Defaults to `--inbox-color-surface-raised`.
  * @cssprop --inbox-sidebar-padding - Padding around the sections. Defaults to `--inbox-space-3`.
@@ -47,29 +65,21 @@ const NO_COUNTS: ReadonlyMap<string, number> = new Map();
  *
  * @cssstate loading - The store has not received its first snapshot.
  */
-export class InboxSidebar extends LitElement {
-  static {
-    this.addInitializer(updateWhenLocaleChanges); // re-renders on setLocale(), as @localized() would
-  }
-
-  static override styles = [tokens, hostStyles, styles];
+export class InboxSidebar extends InboxElement {
+  static override styles = [InboxElement.styles, styles];
 
   static override properties: PropertyDeclarations = {
-    store: { attribute: false },
     collapsed: { state: true, attribute: false },
   };
-
-  /** The store; by default the nearest `<inbox-provider>`'s. */
-  store: InboxStore | undefined;
 
   /** Folded sections. */
   private collapsed: ReadonlySet<SidebarKind> = new Set();
 
-  readonly #views = new StoreController(this, (s, store) => (s.ready ? store.selectors.views(s) : NO_VIEWS));
-  readonly #counts = new StoreController(this, (s, store) => (s.ready ? store.selectors.counts(s) : NO_COUNTS));
-  readonly #current = new StoreController(this, (s) => s.ui.view);
-  readonly #dots = new StoreController(this, (s) => s.ui.dots);
-  readonly #ready = new StoreController(this, (s) => s.ready);
+  readonly #views = this.select((s, store) => (s.ready ? store.selectors.views(s) : NO_VIEWS));
+  readonly #counts = this.select((s, store) => (s.ready ? store.selectors.counts(s) : NO_COUNTS));
+  readonly #current = this.select((s) => s.ui.view);
+  readonly #dots = this.select((s) => s.ui.dots);
+  readonly #ready = this.select((s) => s.ready);
   readonly #internals = this.attachInternals();
   /** The row that keeps the tab stop: the last focused, else the current view. */
   #focusedKey: string | null = null;
@@ -99,7 +109,7 @@ export class InboxSidebar extends LitElement {
   }
 
   #open(view: ViewId): void {
-    const store = this.#ready.store;
+    const store = this.activeStore;
     if (!store) return;
     store.setView(view);
     this.dispatchEvent(new ViewSelectEvent(view));
@@ -162,7 +172,7 @@ export class InboxSidebar extends LitElement {
           aria-controls="list-${kind}"
           @click=${() => this.#toggle(kind)}
         >
-          <span class="chevron" aria-hidden="true">▾</span>${label}
+          ${icon(ChevronDown, { size: 14, className: 'chevron' })}${label}
         </button>
       </h2>
       <ul id="list-${kind}" ?hidden=${!expanded}>
@@ -175,6 +185,11 @@ export class InboxSidebar extends LitElement {
     const current = this.#current.value === view.id;
     const count = (this.#counts.value ?? NO_COUNTS).get(view.id);
     const dots = dotCount(this.#dots.value ?? NO_DOTS, view.id);
+    const name = viewLabel(view);
+    const open = count === undefined ? null : openLabel(count);
+    const fresh = dots > 0 ? newLabel(dots) : null;
+    // The name says what the number and the dot mean; the visible text stays its start.
+    const label = [name, open, fresh].filter(Boolean).join(', ');
     return html`<li>
       <button
         part="item${current ? ' item-current' : ''}"
@@ -183,17 +198,12 @@ export class InboxSidebar extends LitElement {
         data-key=${view.id}
         data-view=${view.id}
         aria-current=${current ? 'page' : nothing}
+        aria-label=${label}
         @click=${() => this.#open(view.id)}
       >
-        <span class="name">${viewLabel(view)}</span>
-        ${dots > 0
-          ? html`<span part="dot" class="dot" aria-hidden="true">${dots}</span
-              ><span class="visually-hidden">${msg(str`, ${dots} new`, { id: 'sidebar.dot', desc: 'After a view name: conversations with new messages' })}</span>`
-          : nothing}
-        ${count !== undefined
-          ? html`<span part="count" class="count" aria-hidden="true">${count}</span
-              ><span class="visually-hidden">${msg(str`, ${count} open`, { id: 'sidebar.count', desc: 'After a view name: open conversations' })}</span>`
-          : nothing}
+        <span class="name">${name}</span>
+        ${fresh ? html`<span part="dot" class="dot" title=${fresh}></span>` : nothing}
+        ${open !== null ? html`<span part="count" class="count" title=${open}>${formatNumber(count!)}</span>` : nothing}
       </button>
     </li>`;
   }
