@@ -1,8 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
-import { updateWhenLocaleChanges, msg } from '@lit/localize';
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { DEV_MODE, devWarn } from '../../dev-mode.js';
-import { tokens } from '../../styles/tokens.js';
-import { hostStyles } from '../../styles/host-styles.js';
+import { InboxElement } from '../shared/inbox-element.js';
 import { styles } from './status-badge.styles.js';
 
 /** Every state a badge can show, in the order of the views that hold them. */
@@ -77,12 +76,15 @@ export const stateLabel = (state: BadgeState): string => LABELS[state]();
  * @cssstate snoozed - `state` is `snoozed`.
  * @cssstate compact - The badge is a dot alone.
  */
+// InboxElement's preamble (its tokens, host styles and locale re-render)
+// without its store: a badge shows one state it is given, and one in each
+// list row must not each subscribe to the store.
 export class StatusBadge extends LitElement {
   static {
     this.addInitializer(updateWhenLocaleChanges); // re-renders on setLocale(), as @localized() would
   }
 
-  static override styles = [tokens, hostStyles, styles];
+  static override styles = [InboxElement.styles, styles];
 
   static override properties: PropertyDeclarations = {
     state: { reflect: true },
