@@ -22,6 +22,8 @@ export interface IncomingCallsArgs {
   filter: CallFilter;
   /** Show a `<call-card>` beside the list, in one `<inbox-provider>`. */
   withCard: boolean;
+  /** The list's width in px (0: the page's), as a dock or a sidebar gives it. */
+  width: number;
   theme?: 'light' | 'dark';
 }
 
@@ -45,7 +47,7 @@ export const SEVERAL: readonly RingSpec[] = [
   { target: { kind: 'unassigned' }, rungFor: 7 },
 ];
 
-const render = ({ userId, calls, filter, withCard, theme }: IncomingCallsArgs): TemplateResult => {
+const render = ({ userId, calls, filter, withCard, width, theme }: IncomingCallsArgs): TemplateResult => {
   const { store } = callStory(userId, {
     live: (scene) => {
       if (calls === 'several') for (const spec of SEVERAL) scene.ring(spec);
@@ -58,7 +60,12 @@ const render = ({ userId, calls, filter, withCard, theme }: IncomingCallsArgs): 
           <call-card theme=${ifDefined(theme)}></call-card>
         </div>
       </inbox-provider>`
-    : html`<incoming-calls .store=${store} filter=${filter} theme=${ifDefined(theme)}></incoming-calls>`;
+    : html`<incoming-calls
+        .store=${store}
+        filter=${filter}
+        theme=${ifDefined(theme)}
+        style=${ifDefined(width ? `inline-size: ${String(width)}px; border: 1px solid #d1d9e0` : undefined)}
+      ></incoming-calls>`;
   return theme === 'dark' ? html`<div style="color-scheme: dark; background: #0d1117; padding: 1rem">${content}</div>` : content;
 };
 
@@ -67,12 +74,13 @@ const meta = {
   component: 'incoming-calls',
   // The constants above are for tests, not stories.
   excludeStories: /^[A-Z_]+$/,
-  args: { userId: DEMO_USER_IDS.agentAll, calls: 'several', filter: 'all', withCard: false },
+  args: { userId: DEMO_USER_IDS.agentAll, calls: 'several', filter: 'all', withCard: false, width: 0 },
   argTypes: {
     userId: { control: 'select', options: Object.values(ROLE_USERS) },
     calls: { control: 'select', options: CALL_SETS },
     filter: { control: 'select', options: CALL_FILTERS },
     withCard: { control: 'boolean' },
+    width: { control: { type: 'number', min: 0, max: 1400, step: 10 } },
   },
   render,
 } satisfies Meta<IncomingCallsArgs>;
@@ -81,18 +89,20 @@ export default meta;
 
 export type Story = StoryObj<IncomingCallsArgs> & { globals?: StoryGlobals };
 
-/** An agent who sees everything: six calls ringing, longest waiting first. */
+/** An agent who sees everything: six calls ringing, longest waiting first, one line each; the list scrolls past four. */
 export const Several: Story = {};
-/** The Unassigned tab: answering one assigns the contact and the conversation (R10). */
+/** Unassigned calls only: answering one assigns the contact and the conversation (R10). */
 export const Unassigned: Story = { args: { filter: 'unassigned' } };
 /** No call rings. */
 export const Empty: Story = { args: { calls: 'none' } };
-/** An agent with visibility `self`: only their own calls, under Assigned to me (R14). */
+/** An agent with visibility `self`: only their own calls, and no filter to choose (R14). */
 export const AgentSelf: Story = { args: { userId: DEMO_USER_IDS.agentSelf } };
-/** An agent with visibility `team`: their team's calls, no Unassigned tab (R14). */
+/** An agent with visibility `team`: their team's calls, no Unassigned (R14). */
 export const AgentTeam: Story = { args: { userId: DEMO_USER_IDS.agentTeam } };
 /** With a `<call-card>` in the same provider: an answered call moves to the card. */
 export const WithCard: Story = { args: { withCard: true } };
+/** In a 320 px sidebar, as a strip: the name, the time, Answer and Decline on one line. */
+export const Narrow: Story = { args: { width: 320 } };
 export const Dark: Story = { args: { theme: 'dark', withCard: true }, globals: { theme: 'dark' } };
 export const French: Story = { globals: { locale: 'fr' } };
 export const Spanish: Story = { globals: { locale: 'es' } };

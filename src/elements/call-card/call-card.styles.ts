@@ -14,52 +14,61 @@ export const styles = css`
   .base {
     display: flex;
     flex-direction: column;
-    gap: var(--_inbox-space-4);
-    padding: var(--_inbox-space-5);
+    gap: var(--_inbox-space-3);
+    padding: var(--_inbox-space-3) var(--_inbox-space-4);
     border: 1px solid var(--_inbox-color-border);
     border-radius: var(--_inbox-radius-lg);
     background: var(--_card-background);
   }
   .base--empty {
-    padding: var(--_inbox-space-4) var(--_inbox-space-5);
+    padding: var(--_inbox-space-3) var(--_inbox-space-4);
   }
 
-  .header {
+  .top {
     display: flex;
-    flex-direction: column;
-    gap: var(--_inbox-space-1);
+    align-items: center;
+    gap: var(--_inbox-space-3);
     min-inline-size: 0;
   }
-  .direction,
+  .top .avatar {
+    --avatar-size: 2rem;
+  }
+  .who {
+    flex: 1 1 auto;
+    display: flex;
+    flex-direction: column;
+    min-inline-size: 0;
+  }
+  .name,
+  .details {
+    overflow: hidden;
+    white-space: nowrap;
+    text-overflow: ellipsis;
+  }
   .details {
     color: var(--_inbox-color-text-muted);
     font-size: var(--_inbox-font-size-sm);
   }
   .name {
-    font-size: 1.125rem;
     font-weight: var(--_inbox-font-weight-bold);
-    overflow-wrap: anywhere;
   }
 
   .line {
     display: flex;
     flex-wrap: wrap;
-    align-items: baseline;
-    justify-content: space-between;
-    gap: var(--_inbox-space-3);
-  }
-  .state {
-    display: inline-flex;
     align-items: center;
     gap: var(--_inbox-space-3);
-    font-weight: var(--_inbox-font-weight-medium);
   }
-  .state--active {
-    color: var(--_inbox-status-open);
+  .state,
+  .outcome {
+    display: inline-flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_inbox-space-3);
   }
-  .state--missed,
-  .state--declined {
-    color: var(--_inbox-status-blocked);
+  .recorded {
+    color: var(--_inbox-color-text-muted);
+    font-size: var(--_inbox-font-size-sm);
   }
   .recording {
     display: inline-flex;
@@ -73,8 +82,11 @@ export const styles = css`
     border-radius: 50%;
     background: currentColor;
   }
+  .time {
+    flex: none;
+  }
   .timer {
-    font-size: 1.5rem;
+    font-size: 1.25rem;
     font-variant-numeric: tabular-nums;
     font-weight: var(--_inbox-font-weight-medium);
   }
@@ -82,7 +94,7 @@ export const styles = css`
   .controls {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--_inbox-space-3);
+    gap: var(--_inbox-space-2);
   }
   button {
     display: inline-flex;
@@ -90,7 +102,7 @@ export const styles = css`
     gap: var(--_inbox-space-2);
     font: inherit;
     font-weight: var(--_inbox-font-weight-medium);
-    padding: var(--_inbox-space-3) var(--_inbox-space-5);
+    padding: var(--_inbox-space-2) var(--_inbox-space-4);
     border: 1px solid var(--_inbox-color-border);
     border-radius: var(--_inbox-radius-pill);
     color: inherit;
@@ -101,7 +113,8 @@ export const styles = css`
     opacity: 0.55;
     cursor: not-allowed;
   }
-  .record .dot {
+  .rec {
+    display: inline-flex;
     color: var(--_card-recording);
   }
   .record[aria-pressed='true'] {

@@ -2,7 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../define.js';
 import { CallCard } from './call-card.js';
-import { clock } from './call-format.js';
+import { callClock, callSummary } from '../shared/call-summary.js';
 import type { CallEndEvent, CallRecordEvent } from '../../events/call-events.js';
 import { getLocale, setLocale } from '../../i18n/localization.js';
 import { findCall } from '../../model/calls.js';
@@ -48,20 +48,20 @@ describe('<call-card>', () => {
     expect(customElements.get('call-card')).to.equal(CallCard);
   });
 
-  it('formats times as mm:ss, and h:mm:ss from an hour on', () => {
-    expect([clock(0), clock(7), clock(83), clock(600), clock(3599), clock(3723)]).to.deep.equal([
-      '00:00', '00:07', '01:23', '10:00', '59:59', '1:02:03',
-    ]);
+  it('formats times as m:ss, and h:mm:ss from an hour on, digits through Intl.NumberFormat', () => {
+    expect([0, 7, 83, 600, 3599, 3723].map((s) => callClock(s, 'en'))).to.deep.equal(['0:00', '0:07', '1:23', '10:00', '59:59', '1:02:03']);
+    expect(callClock(3723, 'fr')).to.equal('1:02:03');
   });
 
   it('shows the user’s call in progress: who, which way, its state and a running timer', async () => {
     const { el, store } = await card();
     const entry = el.call!;
     expect(entry.call).to.include({ state: 'active', agentId: store.userId, direction: 'in' });
-    expect(text(el, 'direction')).to.equal('Incoming call');
     expect(text(el, 'name')).to.equal(entry.contact!.name);
+    expect(part(el, 'avatar')).to.exist;
     expect(text(el, 'details')).to.contain(entry.contact!.phones[0]);
-    expect(text(el, 'state')).to.equal('On call');
+    expect(text(el, 'state')).to.equal('Incoming · On call');
+    expect(part(el, 'call-summary')!.classList.contains('call-badge--success')).to.be.true;
     expect(part(el, 'state')!.getAttribute('role')).to.equal('status');
     const timer = part(el, 'timer')!;
     expect(timer.getAttribute('role')).to.equal('timer');
@@ -79,9 +79,9 @@ describe('<call-card>', () => {
     let now = answeredAt + 59_000;
     el.now = () => now;
     await el.updateComplete;
-    expect(text(el, 'timer')).to.equal('00:59');
+    expect(text(el, 'timer')).to.equal('0:59');
     now += 1000;
-    await waitUntil(() => text(el, 'timer') === '01:00', 'the ticker re-renders within a second', { timeout: 2500 });
+    await waitUntil(() => text(el, 'timer') === '1:00', 'the ticker re-renders within a second', { timeout: 2500 });
     now += 3600_000;
     await waitUntil(() => text(el, 'timer') === '1:01:00', 'and again', { timeout: 2500 });
   });
@@ -135,8 +135,8 @@ describe('<call-card>', () => {
     expect(findCall(store.state.model, conversation.id, call.id)!.call).to.include({ state: 'ended', duration: 100 });
     await waitUntil(() => store.state.pending.length === 0, 'the backend confirms');
     expect(findCall(storyOf(store).backend.state, conversation.id, call.id)!.call.state).to.equal('ended');
-    expect(text(el, 'state')).to.equal('Ended');
-    expect(text(el, 'outcome')).to.equal('Call ended after 01:40.');
+    expect(part(el, 'state')).to.be.null;
+    expect(text(el, 'outcome')).to.equal('Incoming · 1:40');
     expect(part(el, 'controls')).to.be.null;
     expect(part(el, 'timer')).to.be.null;
     expect(el.matches(':state(over)')).to.be.true;
@@ -155,20 +155,20 @@ describe('<call-card>', () => {
   it('shows how an ended call went and how long it lasted (Ended story)', async () => {
     const { el } = await card(stories.Ended);
     expect(el.call!.call).to.include({ state: 'ended', duration: 185, recording: true });
-    expect(text(el, 'outcome')).to.equal('Call ended after 03:05. Recorded.');
+    expect(text(el, 'outcome')).to.equal('Incoming · 3:05 Recorded');
     expect(part(el, 'controls')).to.be.null;
   });
 
   it('an outgoing call rings: Record waits for an answer, End hangs up (no answer)', async () => {
     const { el } = await card(stories.Outgoing);
-    expect(text(el, 'direction')).to.equal('Outgoing call');
-    expect(text(el, 'state')).to.equal('Calling…');
+    expect(text(el, 'state')).to.equal('Outgoing · Ringing');
     expect(part<HTMLButtonElement>(el, 'record')!.disabled).to.be.true;
     expect(el.matches(':state(ringing)')).to.be.true;
     await click(part(el, 'end')!);
     await settle(el);
     expect(el.call!.call.state).to.equal('missed');
-    expect(text(el, 'outcome')).to.equal('No answer.');
+    expect(text(el, 'outcome')).to.equal('Outgoing · No answer');
+    expect(part(el, 'call-summary')!.classList.contains('call-badge--danger')).to.be.true;
   });
 
   it('with nothing going on it says so, and picks up a call the user answers', async () => {
@@ -176,7 +176,7 @@ describe('<call-card>', () => {
     expect(text(el, 'empty')).to.equal('No call in progress.');
     storyOf(store).scene.answered(store.userId, 5);
     await waitUntil(() => el.call?.call.state === 'active', 'the answered call shows');
-    expect(text(el, 'state')).to.equal('On call');
+    expect(text(el, 'state')).to.equal('Incoming · On call');
   });
 
   it('after a reload it finds the call the user is on (loading their recent call conversations)', async () => {
@@ -184,7 +184,7 @@ describe('<call-card>', () => {
     const el = await fixture<CallCard>(html`<call-card .store=${store}></call-card>`);
     await store.ready;
     await waitUntil(() => el.call?.call.state === 'active', 'the call in progress shows');
-    expect(text(el, 'timer')).to.match(/^00:3\d$/);
+    expect(text(el, 'timer')).to.match(/^0:3\d$/);
     expect(store.state.paging.has(el.call!.conversation.id), 'from a timeline page').to.be.true;
   });
 
@@ -193,13 +193,26 @@ describe('<call-card>', () => {
     expect(el.conversationId).to.be.a('string');
     expect(el.call!.conversation.id).to.equal(el.conversationId);
     expect(el.call!.call.state).to.equal('ended');
-    expect(text(el, 'outcome')).to.equal(`Call ended after ${clock(el.call!.call.duration)}.`);
+    expect(text(el, 'outcome')).to.contain(callSummary(el.call!.call, 'en'));
   });
 
   it('is localized (French story)', async () => {
     const { el } = await card(stories.French);
     expect(text(el, 'end')).to.equal('Raccrocher');
-    expect(text(el, 'state')).to.equal('En ligne');
+    expect(text(el, 'state')).to.equal('Entrant · En ligne');
+  });
+
+  it('says direction, outcome and duration of every kind of call', () => {
+    const call = (direction: 'in' | 'out', state: 'ringing' | 'active' | 'missed' | 'declined' | 'ended', duration = 0, recording = false) => ({ direction, state, duration, recording });
+    expect(callSummary(call('in', 'missed'), 'en')).to.equal('Missed call');
+    expect(callSummary(call('in', 'missed', 32, true), 'en')).to.equal('Voicemail · 0:32');
+    expect(callSummary(call('in', 'missed', 0, true), 'en')).to.equal('Voicemail');
+    expect(callSummary(call('in', 'ended', 252), 'en')).to.equal('Incoming · 4:12');
+    expect(callSummary(call('out', 'ended', 45), 'en')).to.equal('Outgoing · 0:45');
+    expect(callSummary(call('out', 'missed'), 'en')).to.equal('Outgoing · No answer');
+    expect(callSummary(call('in', 'declined'), 'en')).to.equal('Incoming · Declined');
+    expect(callSummary(call('in', 'ringing'), 'en')).to.equal('Incoming · Ringing');
+    expect(callSummary(call('out', 'active'), 'en')).to.equal('Outgoing · On call');
   });
 
   describe('is accessible', () => {

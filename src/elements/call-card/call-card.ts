@@ -1,13 +1,15 @@
-import { LitElement, html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
-import { updateWhenLocaleChanges, msg, str } from '@lit/localize';
-import { StoreController } from '../../controllers/store.controller.js';
+import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
+import { msg } from '@lit/localize';
+import { Disc, PhoneOff } from 'lucide';
 import { CallEndEvent, CallRecordEvent } from '../../events/call-events.js';
 import { callSeconds, currentCall, findCall, unloadedRecentCalls, type CallEntry } from '../../model/calls.js';
 import type { Id, InboxState, Millis } from '../../model/types.js';
 import type { InboxStore, StoreState } from '../../store/inbox-store.js';
-import { hostStyles } from '../../styles/host-styles.js';
-import { tokens } from '../../styles/tokens.js';
-import { callerName, callerNumber, callStateText, clock } from './call-format.js';
+import { avatar, avatarStyles } from '../shared/avatar.js';
+import { callBadge, callBadgeStyles, callClock } from '../shared/call-summary.js';
+import { icon } from '../shared/icons.js';
+import { InboxElement } from '../shared/inbox-element.js';
+import { callerName, callerNumber } from './call-format.js';
 import { styles } from './call-card.styles.js';
 
 /** A call still in progress after a reload is looked for this far back. */
@@ -23,9 +25,10 @@ const select = (s: StoreState): Slice => ({ ready: s.ready, model: s.model, user
 const sameSlice = (a: Slice, b: Slice) => a.ready === b.ready && a.model === b.model && a.userId === b.userId;
 
 /**
- * @summary One call (DESIGN section 5): who, which way, its state as the
- * transport reports it, a running timer, Record and End; once over, its
- * outcome and duration.
+ * @summary One call (DESIGN section 5), compact: who (avatar, name, number
+ * and line), which way and its state as a status badge ("Incoming · On
+ * call", "Outgoing · Ringing"), a running timer, Record and End; once over,
+ * how it went ("Incoming · 4:12", "Missed call", "Voicemail").
  *
  * With `conversation-id` (and optionally `item-id`) it shows that
  * conversation's newest call (or that one); without, the call the current
@@ -42,16 +45,17 @@ const sameSlice = (a: Slice, b: Slice) => a.ready === b.ready && a.model === b.m
  * @fires call-end - {CallEndEvent} End was pressed; `duration` in seconds. Cancel to hang up through your own telephony first.
  *
  * @csspart base - The card.
- * @csspart direction - "Incoming call" or "Outgoing call".
+ * @csspart avatar - The contact's avatar.
  * @csspart name - The contact's name.
  * @csspart details - Their number and the line.
- * @csspart state - The call's state (ringing, on call, ended...), with the recording mark.
+ * @csspart state - The call's direction and state as a badge ("Incoming · On call"), with the recording mark.
+ * @csspart call-summary - The badge itself (in `state` while live, in `outcome` once over).
  * @csspart recording - The recording mark.
  * @csspart timer - The running time, `mm:ss`.
  * @csspart controls - The group of buttons.
  * @csspart record - The Record toggle.
  * @csspart end - The End call button.
- * @csspart outcome - How a finished call went, and how long it lasted.
+ * @csspart outcome - How a finished call went and how long it lasted, and whether it was recorded.
  * @csspart empty - The text shown when there is no call.
  *
  * @cssprop --inbox-call-card-background - The card. Defaults to `--inbox-color-surface-raised`.
@@ -63,22 +67,14 @@ const sameSlice = (a: Slice, b: Slice) => a.ready === b.ready && a.model === b.m
  * @cssstate over - The call is over (ended, missed or declined).
  * @cssstate recording - The call is being recorded.
  */
-export class CallCard extends LitElement {
-  static {
-    this.addInitializer(updateWhenLocaleChanges); // re-renders on setLocale(), as @localized() would
-  }
-
-  static override styles = [tokens, hostStyles, styles];
+export class CallCard extends InboxElement {
+  static override styles = [...(InboxElement.styles as []), avatarStyles, callBadgeStyles, styles];
 
   static override properties: PropertyDeclarations = {
-    store: { attribute: false },
     conversationId: { attribute: 'conversation-id' },
     itemId: { attribute: 'item-id' },
     now: { attribute: false },
   };
-
-  /** The store; by default the nearest `<inbox-provider>`'s. */
-  store: InboxStore | undefined;
 
   /** Show this conversation's call; by default the current user's. */
   conversationId: Id | null = null;
@@ -89,7 +85,7 @@ export class CallCard extends LitElement {
   /** The clock the timer reads (tests and stories set it). */
   now: () => Millis = Date.now;
 
-  readonly #data = new StoreController(this, select, sameSlice);
+  readonly #data = this.select(select, sameSlice);
   readonly #internals = this.attachInternals();
   #ticker: ReturnType<typeof setInterval> | undefined;
   /** The user's last call, kept on screen with its outcome once it is over. */
@@ -208,32 +204,35 @@ export class CallCard extends LitElement {
     const line = entry.channel?.name ?? '';
     const live = call.state === 'ringing' || call.state === 'active';
     const seconds = callSeconds(call, this.now());
+    const who = entry.contact ?? { id: entry.conversation.contactId, name };
     return html`<article part="base" class="base" aria-labelledby="name">
-      <header class="header">
-        <span part="direction" class="direction">
-          ${call.direction === 'in'
-            ? msg('Incoming call', { id: 'callCard.incoming' })
-            : msg('Outgoing call', { id: 'callCard.outgoing' })}
-        </span>
-        <span part="name" class="name" id="name">${name}</span>
-        <span part="details" class="details">${[number !== name ? number : '', line].filter(Boolean).join(' · ')}</span>
-      </header>
-      <div class="line">
-        <span part="state" class="state state--${call.state}" role="status">
-          ${callStateText(call.state, call.direction)}${call.recording && live
-            ? html` <span part="recording" class="recording"
-                ><span class="dot" aria-hidden="true"></span>${msg('Recording', { id: 'callCard.recording' })}</span
-              >`
-            : nothing}
-        </span>
+      <div class="top">
+        ${avatar(who, { part: 'avatar' })}
+        <div class="who">
+          <span part="name" class="name" id="name">${name}</span>
+          <span part="details" class="details">${[number !== name ? number : '', line].filter(Boolean).join(' · ')}</span>
+        </div>
         ${call.state === 'active'
           ? html`<span class="time"
               ><span class="visually-hidden">${msg('Call duration', { id: 'callCard.duration' })} </span
-              ><span part="timer" class="timer" role="timer" aria-live="off">${clock(seconds)}</span></span
+              ><span part="timer" class="timer" role="timer" aria-live="off">${callClock(seconds)}</span></span
             >`
           : nothing}
       </div>
-      ${live ? this.#controls(entry) : this.#outcome(entry)}
+      ${live
+        ? html`<div class="line">
+              <span part="state" class="state" role="status">
+                ${callBadge(call)} ${call.recording
+                  ? html`<span part="recording" class="recording"
+                      ><span class="dot" aria-hidden="true"></span>${msg('Recording', { id: 'callCard.recording' })}</span
+                    >`
+                  : nothing}
+              </span>
+            </div>
+            ${this.#controls(entry)}`
+        : html`<p part="outcome" class="outcome" role="status">
+            ${callBadge(call)} ${call.recording ? html`<span class="recorded">${msg('Recorded', { id: 'callCard.recorded' })}</span>` : nothing}
+          </p>`}
     </article>`;
   }
 
@@ -250,32 +249,10 @@ export class CallCard extends LitElement {
         ?disabled=${call.state !== 'active'}
         @click=${this.#record}
       >
-        <span class="dot" aria-hidden="true"></span>${msg('Record', { id: 'callCard.record' })}
+        <span class="rec" aria-hidden="true">${icon(Disc)}</span>${msg('Record', { id: 'callCard.record' })}
       </button>
-      <button type="button" part="end" class="end" @click=${this.#end}>${msg('End call', { id: 'callCard.end' })}</button>
+      <button type="button" part="end" class="end" @click=${this.#end}>${icon(PhoneOff)}${msg('End call', { id: 'callCard.end' })}</button>
     </div>`;
-  }
-
-  #outcome(entry: CallEntry) {
-    const { call } = entry;
-    let text: string;
-    switch (call.state) {
-      case 'ended': {
-        const time = clock(call.duration);
-        text = call.recording
-          ? msg(str`Call ended after ${time}. Recorded.`, { id: 'callCard.outcome.endedRecorded' })
-          : msg(str`Call ended after ${time}.`, { id: 'callCard.outcome.ended' });
-        break;
-      }
-      case 'missed':
-        text = call.direction === 'in'
-          ? msg('Missed call: nobody answered.', { id: 'callCard.outcome.missed' })
-          : msg('No answer.', { id: 'callCard.outcome.noAnswer' });
-        break;
-      default:
-        text = msg('Call declined.', { id: 'callCard.outcome.declined' });
-    }
-    return html`<p part="outcome" class="outcome">${text}</p>`;
   }
 }
 

@@ -13,9 +13,10 @@ import { deepActive, ready, renderStory, settle } from '../../../test/navigation
 type Calls = IncomingCalls & { store?: InboxStore | undefined };
 
 const shadow = (el: Element) => el.shadowRoot!;
-const tabs = (el: Element) => [...shadow(el).querySelectorAll<HTMLButtonElement>('[role=tab]')];
-const tabNames = (el: Element) => tabs(el).map((t) => t.textContent.replace(/\s+/g, ' ').trim());
-const selectedTab = (el: Element) => tabs(el).find((t) => t.getAttribute('aria-selected') === 'true');
+const filterButton = (el: Element) => shadow(el).querySelector<HTMLButtonElement>('[part=filter]');
+const choices = (el: Element) => [...shadow(el).querySelectorAll<HTMLButtonElement>('[role=menuitemradio]')];
+const choiceNames = (el: Element) => choices(el).map((t) => t.textContent.replace(/\s+/g, ' ').trim());
+const chosen = (el: Element) => choices(el).find((t) => t.getAttribute('aria-checked') === 'true');
 const rows = (el: Element) => [...shadow(el).querySelectorAll<HTMLElement>('[part=call]')];
 const names = (el: Element) => rows(el).map((r) => r.querySelector('[part=name]')!.textContent.trim());
 const button = (row: Element, name: 'answer' | 'decline') => row.querySelector<HTMLButtonElement>(`[part=${name}]`)!;
@@ -58,8 +59,9 @@ describe('<incoming-calls>', () => {
 
   it('lists every ringing call, longest waiting first, with who, which line and how long', async () => {
     const { el, store } = await calls();
-    expect(tabNames(el)).to.deep.equal(['All 6', 'Assigned to me 1', 'Unassigned 2']);
-    expect(selectedTab(el)!.textContent).to.contain('All');
+    expect(choiceNames(el)).to.deep.equal(['All 6', 'Assigned to me 1', 'Unassigned 2']);
+    expect(chosen(el)!.dataset['filter']).to.equal('all');
+    expect(filterButton(el)!.getAttribute('aria-label')).to.equal('Which calls: All');
     expect(rows(el)).to.have.length(6);
     const waits = rows(el).map((r) => r.querySelector('[part=waiting]')!.textContent.replace(/\D/g, ''));
     expect(waits[0]! >= '0135', `longest first, waited ${waits[0]!}`).to.be.true;
@@ -68,44 +70,100 @@ describe('<incoming-calls>', () => {
     expect(first.conversation.assignee).to.deep.equal({ type: 'user', id: 'u-lea' });
     const row = rows(el)[0]!;
     expect(row.querySelector('[part=name]')!.textContent).to.equal(first.contact!.name);
-    expect(row.querySelector('[part=details]')!.textContent).to.contain(first.contact!.phones[0]);
-    expect(row.querySelector('[part=details]')!.textContent).to.contain(first.channel!.name);
+    // Their number; the line that rings in its tooltip.
+    expect(row.querySelector('[part=details]')!.textContent).to.equal(first.contact!.phones[0]);
+    expect(row.querySelector('[part=details]')!.getAttribute('title')).to.contain(first.channel!.name);
+    expect(row.querySelector('[part=avatar]')).to.exist;
     expect(row.querySelector('[part=owner]')!.textContent).to.equal('Assigned to you');
     expect(button(row, 'answer').getAttribute('aria-label')).to.equal(`Answer call from ${first.contact!.name}`);
     expect(store.state.model.users.get(store.userId)!.visibility).to.equal('all');
   });
 
-  it('switches tabs with the arrow keys, Home and End, and each tab filters its calls', async () => {
+  it('chooses which calls show with a menu button (Enter, arrows, Home/End, Esc), each choice with its count', async () => {
     const { el } = await calls();
     const all = el.calls.map((e) => e.call.id);
-    tabs(el)[0]!.focus();
-    await sendKeys({ press: 'ArrowRight' });
+    const button = filterButton(el)!;
+    expect(button.getAttribute('aria-haspopup')).to.equal('menu');
+    button.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => deepActive() === choices(el)[0], 'focus on All');
+    expect(button.getAttribute('aria-expanded')).to.equal('true');
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Enter' });
     await el.updateComplete;
-    expect(selectedTab(el)!.id).to.equal('tab-mine');
-    expect(deepActive()).to.equal(selectedTab(el));
     expect(el.filter).to.equal('mine');
+    expect(deepActive(), 'focus back on the button').to.equal(button);
+    expect(button.getAttribute('aria-label')).to.equal('Which calls: Assigned to me');
     expect(el.calls.map((e) => e.conversation.assignee?.id)).to.deep.equal(['u-lea']);
     expect(rows(el)).to.have.length(1);
 
-    await sendKeys({ press: 'End' });
+    await sendKeys({ press: 'ArrowUp' });
+    await waitUntil(() => deepActive() === choices(el).at(-1), 'focus on the last choice');
+    await sendKeys({ press: ' ' });
     await el.updateComplete;
-    expect(selectedTab(el)!.id).to.equal('tab-unassigned');
+    expect(el.filter).to.equal('unassigned');
     expect(el.calls).to.have.length(2);
     expect(el.calls.every((e) => e.conversation.assignee === null)).to.be.true;
     expect(rows(el).map((r) => r.querySelector('[part=owner]')!.textContent)).to.deep.equal(['Unassigned', 'Unassigned']);
 
-    await sendKeys({ press: 'ArrowRight' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => choices(el).includes(deepActive() as HTMLButtonElement), 'the menu again');
+    await sendKeys({ press: 'Home' });
+    await sendKeys({ press: 'Enter' });
     await el.updateComplete;
-    expect(selectedTab(el)!.id, 'wraps around').to.equal('tab-all');
+    expect(el.filter).to.equal('all');
     expect(el.calls.map((e) => e.call.id)).to.deep.equal(all);
-    expect(shadow(el).querySelector('[role=tabpanel]')!.getAttribute('aria-labelledby')).to.equal('tab-all');
+    await sendKeys({ press: 'Enter' });
+    await sendKeys({ press: 'Escape' });
+    expect(button.getAttribute('aria-expanded')).to.equal('false');
+    expect(el.filter, 'Esc changes nothing').to.equal('all');
+  });
+
+  it('is a compact strip: one line per call, the filter beside the first (no row of its own), several within a height that scrolls', async () => {
+    for (const width of [320, 480, 900]) {
+      const { el } = await calls({ ...stories.Several, args: { ...stories.Several.args, width } });
+      const box = (e: Element) => e.getBoundingClientRect();
+      for (const row of rows(el)) {
+        expect(box(row).height, `${width} px: one line`).to.be.at.most(40);
+        const middle = box(row).top + box(row).height / 2;
+        for (const part of ['name', 'waiting', 'answer', 'decline']) {
+          const node = row.querySelector(`[part=${part}]`)!;
+          expect(Math.abs(box(node).top + box(node).height / 2 - middle), `${width} px: ${part} on the line`).to.be.below(6);
+        }
+      }
+      const first = rows(el)[0]!;
+      expect(Math.abs(box(filterButton(el)!).top - box(first).top), `${width} px: the filter beside the first call`).to.be.below(6);
+      expect(box(filterButton(el)!).right).to.be.at.most(box(el).right);
+      const list = shadow(el).querySelector<HTMLElement>('[part=list]')!;
+      expect(box(list).height, `${width} px: at most the max height`).to.be.at.most(161);
+      expect(list.scrollHeight, `${width} px: six calls scroll`).to.be.above(list.clientHeight);
+      // With nothing to say, the status line takes no room.
+      expect(box(shadow(el).querySelector('[part=status]')!).height).to.equal(0);
+    }
+  });
+
+  it('says what happened with an inbox-notice; inserts nothing when the inbox shows it', async () => {
+    const { root, el } = await calls(stories.Unassigned);
+    const notices: { message: string; tone: string }[] = [];
+    root.addEventListener('inbox-notice', (event) => {
+      const notice = event as Event & { message: string; tone: string };
+      notices.push({ message: notice.message, tone: notice.tone });
+      event.preventDefault();
+    });
+    const name = el.calls[0]!.contact!.name;
+    const before = el.getBoundingClientRect().height;
+    await click(button(rows(el)[0]!, 'decline'));
+    await settle(el);
+    expect(notices).to.deep.equal([{ message: `Declined the call from ${name}.`, tone: 'info' }]);
+    expect(shadow(el).querySelector('[part=status]')!.textContent).to.equal('');
+    expect(el.getBoundingClientRect().height, 'one call fewer, nothing added').to.be.below(before);
   });
 
   it('R10 answering an unassigned contact’s call assigns it to me, opens it, and moves it to the card', async () => {
     const { root, el, store } = await calls(stories.WithCard);
     const card = root.querySelector('call-card')!;
     expect(shadow(card).querySelector('[part=empty]')!.textContent).to.contain('No call in progress');
-    tabs(el)[2]!.click();
+    el.filter = 'unassigned';
     await el.updateComplete;
     const entry = el.calls[0]!;
     const { conversation, call } = entry;
@@ -126,7 +184,8 @@ describe('<incoming-calls>', () => {
     expect(findCall(model, conversation.id, call.id)!.call).to.include({ state: 'active', agentId: store.userId });
     expect(store.state.ui.openId).to.equal(conversation.id);
     expect(el.calls.map((e) => e.call.id)).not.to.include(call.id);
-    expect(tabNames(el)).to.deep.equal(['All 5', 'Assigned to me 1', 'Unassigned 1']);
+    expect(choiceNames(el)).to.deep.equal(['All 5', 'Assigned to me 1', 'Unassigned 1']);
+    // Alone (nobody took the notice), the element says it itself.
     expect(shadow(el).querySelector('[part=status]')!.textContent).to.contain(`Answered the call from ${entry.contact!.name}`);
     // The backend agrees (the store's state is confirmed, nothing pending).
     await waitUntil(() => store.state.pending.length === 0, 'the backend confirms');
@@ -174,7 +233,7 @@ describe('<incoming-calls>', () => {
     expect(shadow(el).querySelector('[part=empty]')!.textContent).to.equal('No calls are ringing.');
     storyOf(store).scene.ring({ target: { kind: 'unassigned' }, rungFor: 0 });
     await waitUntil(() => rows(el).length === 1, 'the new call shows');
-    expect(tabNames(el)[0]).to.equal('All 1');
+    expect(choiceNames(el)[0]).to.equal('All 1');
   });
 
   it('after a reload it finds the calls that were already ringing (loading their timelines)', async () => {
@@ -195,38 +254,37 @@ describe('<incoming-calls>', () => {
     el.now = () => now;
     await el.updateComplete;
     const waiting = () => rows(el)[1]!.querySelector('[part=waiting]')!.textContent.replace(/[^\d:]/g, '');
-    expect(waiting()).to.equal('00:07');
+    expect(waiting()).to.equal('0:07');
     now += 65_000;
-    await waitUntil(() => waiting() === '01:12', 'the ticker re-renders within a second', { timeout: 2500 });
+    await waitUntil(() => waiting() === '1:12', 'the ticker re-renders within a second', { timeout: 2500 });
   });
 
-  it('R14 an agent with visibility self sees only their own calls, under Assigned to me', async () => {
+  it('R14 an agent with visibility self sees only their own calls, with no filter to choose', async () => {
     const { el, store } = await calls(stories.AgentSelf);
-    expect(tabNames(el)).to.deep.equal(['Assigned to me 1']);
-    expect(selectedTab(el)!.id).to.equal('tab-mine');
+    expect(filterButton(el), 'one choice: no control').to.equal(null);
     expect(el.calls.map((e) => e.conversation.assignee?.id)).to.deep.equal([store.userId]);
-    // Asking for another tab changes nothing R14 forbids.
+    // Asking for another filter changes nothing R14 forbids.
     el.filter = 'all';
     await el.updateComplete;
-    expect(selectedTab(el)!.id).to.equal('tab-mine');
+    expect(el.calls.map((e) => e.conversation.assignee?.id)).to.deep.equal([store.userId]);
     expect(rows(el)).to.have.length(1);
   });
 
   it('R14 an agent with visibility team sees their team’s calls and has no Unassigned tab', async () => {
     const { el, store } = await calls(stories.AgentTeam);
-    expect(tabNames(el)).to.deep.equal(['All 1', 'Assigned to me 1']);
+    expect(choiceNames(el)).to.deep.equal(['All 1', 'Assigned to me 1']);
     expect(names(el)).to.have.length(1);
     expect(el.calls[0]!.conversation.assignee?.id).to.equal(store.userId);
   });
 
   it('is localized (French story)', async () => {
     const { el } = await calls(stories.French);
-    expect(tabNames(el)).to.deep.equal(['Tous 6', 'Assignés à moi 1', 'Non assignés 2']);
-    expect(button(rows(el)[0]!, 'answer').textContent.trim()).to.equal('Répondre');
+    expect(choiceNames(el)).to.deep.equal(['Tous 6', 'Assignés à moi 1', 'Non assignés 2']);
+    expect(button(rows(el)[0]!, 'answer').getAttribute('aria-label')).to.equal(`Répondre à l’appel de ${el.calls[0]!.contact!.name}`);
   });
 
   describe('is accessible', () => {
-    for (const name of ['Several', 'Unassigned', 'Empty', 'AgentSelf', 'AgentTeam', 'WithCard', 'Dark', 'French', 'Spanish'] as const) {
+    for (const name of ['Several', 'Unassigned', 'Empty', 'AgentSelf', 'AgentTeam', 'WithCard', 'Narrow', 'Dark', 'French', 'Spanish'] as const) {
       it(`in the ${name} story`, async () => {
         const { root } = await calls(stories[name]);
         await expect(root).to.be.accessible();

@@ -1,9 +1,10 @@
-import { LitElement, html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
+import { html, nothing, type PropertyValues, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { updateWhenLocaleChanges, msg, str } from '@lit/localize';
-import { RovingFocusController } from '../../controllers/roving-focus.controller.js';
-import { StoreController } from '../../controllers/store.controller.js';
+import { msg, str } from '@lit/localize';
+import { Check, ListFilter, Phone, PhoneOff } from 'lucide';
 import { CallAnswerEvent, CallDeclineEvent } from '../../events/call-events.js';
+import { InboxNoticeEvent } from '../../events/inbox-notice.js';
+import { getLocale } from '../../i18n/localization.js';
 import {
   CALL_FILTERS,
   callFilters,
@@ -16,11 +17,15 @@ import {
 } from '../../model/calls.js';
 import type { Refusal } from '../../model/events.js';
 import type { Id, InboxState, Millis, User } from '../../model/types.js';
-import type { InboxStore, StoreState } from '../../store/inbox-store.js';
-import { hostStyles } from '../../styles/host-styles.js';
-import { tabStyles } from '../../styles/controls.js';
-import { tokens } from '../../styles/tokens.js';
-import { callerName, callerNumber, clock } from '../call-card/call-format.js';
+import type { StoreState } from '../../store/inbox-store.js';
+import { popupStyles } from '../../styles/controls.js';
+import { callerName, callerNumber } from '../call-card/call-format.js';
+import { MenuController } from '../conversation-view/menu.controller.js';
+import { avatar, avatarStyles } from '../shared/avatar.js';
+import { callClock } from '../shared/call-summary.js';
+import { icon } from '../shared/icons.js';
+import { InboxElement } from '../shared/inbox-element.js';
+import { TooltipController, tooltipStyles } from '../shared/tooltip.js';
 import { styles } from './incoming-calls.styles.js';
 
 /** A call that started ringing before a reload is looked for this far back. */
@@ -47,6 +52,18 @@ export function callFilterLabel(filter: CallFilter): string {
   }
 }
 
+const counts = new Map<string, Intl.NumberFormat>();
+/** A count in the inbox's locale. */
+function count(n: number): string {
+  const locale = getLocale();
+  let format = counts.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale);
+    counts.set(locale, format);
+  }
+  return format.format(n);
+}
+
 function refusalText(refusal: Refusal): string {
   return refusal.code === 'conflict'
     ? msg('This call is no longer ringing.', { id: 'calls.gone' })
@@ -54,90 +71,93 @@ function refusalText(refusal: Refusal): string {
 }
 
 /**
- * @summary The calls ringing now (DESIGN section 5): All, Assigned to me and
- * Unassigned, under R14, each with Answer and Decline.
+ * @summary The calls ringing now (DESIGN section 5), one compact line each:
+ * who, their number (or the line that rings), how long it has rung, Answer
+ * and Decline; All, Assigned to me and Unassigned under R14.
  *
- * A tab list (arrows, Home, End; selection follows focus) over a list of
- * the inbound calls ringing in the conversations the user may see, longest
- * waiting first: the contact, their number, the line that rings, who the
- * conversation belongs to and how long the call has waited. Agents with
- * visibility `team` have no Unassigned tab, agents with `self` only
- * Assigned to me (R14).
+ * The inbound calls ringing in the conversations the user may see, longest
+ * waiting first, one line each (the contact's avatar and name, their number
+ * or else the line, who the conversation belongs to when there is room, the
+ * time it has rung, Answer and Decline as icon buttons named "Answer call
+ * from Zoé Chevalier"). Several calls stack within a height that scrolls
+ * (`--inbox-calls-max-height`). Which calls show is a compact menu button
+ * (All, Assigned to me, Unassigned, each with its count; the ARIA menu
+ * pattern) at the end of the first line, so it adds no row; agents with
+ * visibility `team` have no Unassigned, agents with `self` only Assigned to
+ * me, and then no menu at all (R14).
  *
  * The host owns telephony: Answer fires `call-answer` and Decline
  * `call-decline`. Unless the event is cancelled, the element then
  * dispatches `answerCall` (R10: answering an unassigned contact's call
  * assigns it and the contact to the user) and opens the conversation, or
  * `declineCall`. Either way the list shows the calls as the store reports
- * them. Works inside an `<inbox-provider>` or with `.store`.
+ * them. What happened ("Answered the call from …") is an `inbox-notice`
+ * event for the inbox's toast region; only when nobody took it (the
+ * element alone) does the element show it, in its status line. Works
+ * inside an `<inbox-provider>` or with `.store`.
  *
  * `:state(ringing)` matches while any call the user may see rings, so a
  * host can hide the list when none does (`<inbox-app>` does).
  *
  * @fires call-answer - {CallAnswerEvent} Answer was pressed; cancel to answer through your own telephony first.
  * @fires call-decline - {CallDeclineEvent} Decline was pressed; cancel to handle it yourself.
+ * @fires inbox-notice - {InboxNoticeEvent} A call was answered or declined, or could not be, for the inbox's toast region.
  *
  * @csspart base - The whole element.
- * @csspart title - The "Incoming calls" title.
- * @csspart tabs - The tab list.
- * @csspart tab - One tab; `tab-selected` marks the current one.
- * @csspart count - The number of calls on a tab.
- * @csspart panel - The tab panel holding the list.
+ * @csspart title - The "Incoming calls" name of the group (visually hidden).
+ * @csspart filter - The menu button choosing which calls show.
+ * @csspart filter-menu - Its menu.
+ * @csspart filter-item - One choice of it, with its count.
+ * @csspart count - The number of calls of a choice.
  * @csspart list - The list of ringing calls.
- * @csspart call - One ringing call.
+ * @csspart call - One ringing call (one line).
+ * @csspart avatar - The caller's avatar.
  * @csspart name - The caller's name.
- * @csspart details - The caller's number and the line that rings.
- * @csspart owner - Who the conversation is assigned to.
+ * @csspart details - The caller's number, or the line that rings.
+ * @csspart owner - Who the conversation is assigned to (when there is room).
  * @csspart waiting - How long the call has been ringing.
  * @csspart answer - The Answer button.
  * @csspart decline - The Decline button.
  * @csspart empty - The text shown when no call rings.
- * @csspart status - The line that reports what happened.
+ * @csspart status - What happened, when nobody else said it (the element alone).
+ * @csspart tooltip - The tooltip of an icon button.
  *
  * @cssprop --inbox-calls-answer-background - The Answer button, under white text. Defaults to a dark green in both schemes.
  * @cssprop --inbox-calls-decline-background - The Decline button, under white text. Defaults to a dark red in both schemes.
  * @cssprop --inbox-calls-ring-color - The ringing indicator. Defaults to `--inbox-color-accent`.
+ * @cssprop --inbox-calls-max-height - The most the list of calls grows to before it scrolls. Defaults to `10rem` (four calls).
+ *
+ * @cssstate ringing - A call the user may see rings (on any filter).
  */
-export class IncomingCalls extends LitElement {
-  static {
-    this.addInitializer(updateWhenLocaleChanges); // re-renders on setLocale(), as @localized() would
-  }
-
-  static override styles = [tokens, hostStyles, tabStyles, styles];
+export class IncomingCalls extends InboxElement {
+  static override styles = [...(InboxElement.styles as []), popupStyles, avatarStyles, tooltipStyles, styles];
 
   static override properties: PropertyDeclarations = {
-    store: { attribute: false },
     filter: { reflect: true },
     now: { attribute: false },
     status: { state: true, attribute: false },
   };
 
-  /** The store; by default the nearest `<inbox-provider>`'s. */
-  store: InboxStore | undefined;
-
-  /** The tab shown: `all`, `mine` or `unassigned`. One the user may not use (R14) shows their first. */
+  /** The calls shown: `all`, `mine` or `unassigned`. One the user may not use (R14) shows their first. */
   filter: CallFilter = 'all';
 
   /** The clock the waiting times read (tests and stories set it). */
   now: () => Millis = Date.now;
 
-  /** What the last action did, for the status line. */
+  /** What the last action did, for the status line (only when nobody else said it). */
   private status = '';
 
-  readonly #data = new StoreController(this, select, sameSlice);
+  readonly #data = this.select(select, sameSlice);
+  readonly #menu = new MenuController(this, {
+    button: () => this.renderRoot.querySelector<HTMLElement>('.filter'),
+    menu: () => this.renderRoot.querySelector<HTMLElement>('.filter-menu'),
+  });
+  readonly #tooltip = new TooltipController(this);
   #ticker: ReturnType<typeof setInterval> | undefined;
   /** The store whose snapshot was searched for calls that rang before a reload. */
-  #scanned: InboxStore | undefined;
+  #scanned: unknown;
   /** The row whose button had focus when it left the list: focus goes to the row now there. */
   #refocusRow: number | null = null;
-
-  constructor() {
-    super();
-    new RovingFocusController(this, {
-      elements: () => [...this.renderRoot.querySelectorAll<HTMLElement>('[role=tab]')],
-      focusIndex: () => this.#filters().indexOf(this.#shown()),
-    });
-  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -154,13 +174,13 @@ export class IncomingCalls extends LitElement {
     return user && this.#data.value ? callFilters(this.#data.value.model, user) : CALL_FILTERS;
   }
 
-  /** The tab on screen: the one asked for, if R14 allows it. */
+  /** The filter on screen: the one asked for, if R14 allows it. */
   #shown(): CallFilter {
     const filters = this.#filters();
     return filters.includes(this.filter) ? this.filter : (filters[0] ?? 'mine');
   }
 
-  /** The calls of the tab on screen. */
+  /** The calls the filter on screen keeps. */
   get calls(): readonly CallEntry[] {
     const data = this.#data.value;
     const user = this.#user();
@@ -174,7 +194,7 @@ export class IncomingCalls extends LitElement {
     const calls = this.calls;
     if (calls.length > 0) this.#startTicker();
     else this.#stopTicker();
-    // `:state(ringing)` while any call the user may see rings, on any tab: lets a host hide an idle list.
+    // `:state(ringing)` while any call the user may see rings, on any filter: lets a host hide an idle list.
     const data = this.#data.value;
     const user = this.#user();
     const ringing = data?.ready && user ? Math.max(0, ...ringingCounts(data.model, user).values()) > 0 : false;
@@ -183,7 +203,7 @@ export class IncomingCalls extends LitElement {
     this.#loadRecent();
     if (this.#refocusRow !== null) {
       const buttons = [...this.renderRoot.querySelectorAll<HTMLElement>('[part=answer]')];
-      const target = buttons[Math.min(this.#refocusRow, buttons.length - 1)] ?? this.renderRoot.querySelector<HTMLElement>('[role=tab][aria-selected=true]');
+      const target = buttons[Math.min(this.#refocusRow, buttons.length - 1)] ?? this.renderRoot.querySelector<HTMLElement>('.filter');
       this.#refocusRow = null;
       target?.focus();
     }
@@ -197,7 +217,7 @@ export class IncomingCalls extends LitElement {
   #loadRecent(): void {
     const data = this.#data.value;
     const user = this.#user();
-    const store = this.#data.store;
+    const store = this.activeStore;
     if (!data?.ready || !user || !store || this.#scanned === store) return;
     this.#scanned = store;
     for (const conversation of unloadedRecentCalls(data.model, user, this.now() - RING_LOOKBACK)) {
@@ -215,9 +235,17 @@ export class IncomingCalls extends LitElement {
   }
 
   #select(filter: CallFilter): void {
+    this.#menu.close();
     if (filter === this.filter) return;
     this.filter = filter;
     this.status = '';
+  }
+
+  /** Says what happened: the inbox's toast region does; alone, the status line. */
+  #say(text: string, tone: 'info' | 'error'): void {
+    const notice = new InboxNoticeEvent(text, tone);
+    this.dispatchEvent(notice);
+    this.status = notice.defaultPrevented ? '' : text;
   }
 
   #act(entry: CallEntry, row: number, answer: boolean): void {
@@ -225,18 +253,21 @@ export class IncomingCalls extends LitElement {
     const event = answer
       ? new CallAnswerEvent(conversation.id, call.id, conversation.contactId)
       : new CallDeclineEvent(conversation.id, call.id, conversation.contactId);
-    const store = this.#data.store;
+    const store = this.activeStore;
     if (!this.dispatchEvent(event) || !store) return;
     const args = { conversationId: conversation.id, itemId: call.id };
     const result = store.dispatch(answer ? 'answerCall' : 'declineCall', args, { undoable: false });
     if (!result.ok) {
-      this.status = refusalText(result.refusal);
+      this.#say(refusalText(result.refusal), 'error');
       return;
     }
     const name = callerName(entry);
-    this.status = answer
-      ? msg(str`Answered the call from ${name}.`, { id: 'calls.answered' })
-      : msg(str`Declined the call from ${name}.`, { id: 'calls.declined' });
+    this.#say(
+      answer
+        ? msg(str`Answered the call from ${name}.`, { id: 'calls.answered' })
+        : msg(str`Declined the call from ${name}.`, { id: 'calls.declined' }),
+      'info',
+    );
     this.#refocusRow = row;
     if (answer) store.openConversation(conversation.id);
   }
@@ -244,31 +275,10 @@ export class IncomingCalls extends LitElement {
   protected override render() {
     const data = this.#data.value;
     const user = this.#user();
-    const filters = this.#filters();
     const shown = this.#shown();
-    const counts = data?.ready && user ? ringingCounts(data.model, user) : new Map<CallFilter, number>();
     const calls = this.calls;
     return html`<div part="base" class="base" role="group" aria-labelledby="title">
-      <div part="title" class="title" id="title">${msg('Incoming calls', { id: 'calls.title' })}</div>
-      <div part="tabs" class="tabs" role="tablist" aria-label=${msg('Which calls', { id: 'calls.tabs' })}>
-        ${filters.map((filter) => {
-          const selected = filter === shown;
-          return html`<button
-            type="button"
-            role="tab"
-            id=${`tab-${filter}`}
-            part=${selected ? 'tab tab-selected' : 'tab'}
-            class="tab"
-            aria-selected=${selected ? 'true' : 'false'}
-            aria-controls="panel"
-            @click=${() => this.#select(filter)}
-            @focus=${() => this.#select(filter)}
-          >
-            ${callFilterLabel(filter)} <span part="count" class="count">${counts.get(filter) ?? 0}</span>
-          </button>`;
-        })}
-      </div>
-      <div part="panel" class="panel" id="panel" role="tabpanel" aria-labelledby=${`tab-${shown}`} tabindex=${calls.length ? nothing : '0'}>
+        <span part="title" class="visually-hidden" id="title">${msg('Incoming calls', { id: 'calls.title' })}</span>
         ${!data?.ready
           ? html`<p part="empty" class="empty">${msg('Loading calls…', { id: 'calls.loading' })}</p>`
           : calls.length === 0
@@ -280,9 +290,65 @@ export class IncomingCalls extends LitElement {
                   (entry, row) => this.#row(entry, row, user),
                 )}
               </ul>`}
+        ${this.#renderFilter(shown)}
+        <p part="status" class="status" role="status">${this.status}</p>
       </div>
-      <p part="status" class="status" role="status">${this.status}</p>
-    </div>`;
+      ${this.#tooltip.render()}`;
+  }
+
+  /** The filter as a menu button at the end of the first line: nothing when the user has one choice (R14). */
+  #renderFilter(shown: CallFilter): TemplateResult | typeof nothing {
+    const filters = this.#filters();
+    if (filters.length < 2) return nothing;
+    const data = this.#data.value;
+    const user = this.#user();
+    const counts = data?.ready && user ? ringingCounts(data.model, user) : new Map<CallFilter, number>();
+    const open = this.#menu.open;
+    const label = msg(str`Which calls: ${callFilterLabel(shown)}`, { id: 'calls.filter' });
+    return html`<span class="filter-anchor">
+      <button
+        type="button"
+        part="filter"
+        class="filter"
+        aria-haspopup="menu"
+        aria-expanded=${String(open)}
+        aria-controls="filter-menu"
+        aria-label=${label}
+        data-tip=${label}
+        @click=${() => this.#menu.toggle()}
+        @keydown=${this.#menu.onButtonKeydown}
+      >
+        ${icon(ListFilter)}<span class="filter-label">${callFilterLabel(shown)}</span>
+      </button>
+      <div
+        id="filter-menu"
+        class="popup filter-menu"
+        part="filter-menu"
+        role="menu"
+        aria-label=${msg('Which calls', { id: 'calls.tabs' })}
+        popover="manual"
+        ?hidden=${!open}
+        @keydown=${this.#menu.onMenuKeydown}
+        @focusout=${this.#menu.onMenuFocusout}
+      >
+        ${filters.map(
+          (filter) => html`<button
+            type="button"
+            role="menuitemradio"
+            part="filter-item"
+            class="filter-item"
+            tabindex="-1"
+            data-filter=${filter}
+            aria-checked=${String(filter === shown)}
+            @click=${() => this.#select(filter)}
+          >
+            <span class="check" aria-hidden="true">${filter === shown ? icon(Check) : nothing}</span>
+            <span class="filter-name">${callFilterLabel(filter)}</span>
+            <span part="count" class="count">${count(counts.get(filter) ?? 0)}</span>
+          </button>`,
+        )}
+      </div>
+    </span>`;
   }
 
   #emptyText(filter: CallFilter): string {
@@ -309,38 +375,27 @@ export class IncomingCalls extends LitElement {
     const name = callerName(entry);
     const number = callerNumber(entry);
     const line = entry.channel?.name ?? '';
-    const waited = clock(ringingSeconds(entry.call, this.now()));
+    const waited = callClock(ringingSeconds(entry.call, this.now()));
     const nameId = `name-${entry.call.id}`;
+    const answer = msg(str`Answer call from ${name}`, { id: 'calls.answer.label' });
+    const decline = msg(str`Decline call from ${name}`, { id: 'calls.decline.label' });
+    const who = entry.contact ?? { id: entry.conversation.contactId, name };
     return html`<li part="call" class="call" aria-labelledby=${nameId}>
-      <span class="ring" aria-hidden="true"></span>
-      <div class="who">
+      <span class="ring" aria-hidden="true">${avatar(who, { part: 'avatar' })}</span>
+      <span class="who">
         <span part="name" class="name" id=${nameId}>${name}</span>
-        <span part="details" class="details">${[number !== name ? number : '', line].filter(Boolean).join(' · ')}</span>
+        <span part="details" class="details" title=${[number, line].filter(Boolean).join(' · ')}>${number && number !== name ? number : line}</span>
         <span part="owner" class="owner">${this.#owner(entry, user)}</span>
-      </div>
+      </span>
       <span part="waiting" class="waiting"
         ><span class="visually-hidden">${msg('Ringing for', { id: 'calls.waiting' })} </span>${waited}</span
       >
-      <div class="actions">
-        <button
-          type="button"
-          part="answer"
-          class="answer"
-          aria-label=${msg(str`Answer call from ${name}`, { id: 'calls.answer.label' })}
-          @click=${() => this.#act(entry, row, true)}
-        >
-          ${msg('Answer', { id: 'calls.answer' })}
-        </button>
-        <button
-          type="button"
-          part="decline"
-          class="decline"
-          aria-label=${msg(str`Decline call from ${name}`, { id: 'calls.decline.label' })}
-          @click=${() => this.#act(entry, row, false)}
-        >
-          ${msg('Decline', { id: 'calls.decline' })}
-        </button>
-      </div>
+      <button type="button" part="answer" class="answer" aria-label=${answer} data-tip=${answer} @click=${() => this.#act(entry, row, true)}>
+        ${icon(Phone)}
+      </button>
+      <button type="button" part="decline" class="decline" aria-label=${decline} data-tip=${decline} @click=${() => this.#act(entry, row, false)}>
+        ${icon(PhoneOff)}
+      </button>
     </li>`;
   }
 }
