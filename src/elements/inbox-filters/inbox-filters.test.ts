@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../define.js';
 import { InboxFilters, activeFilterCount } from './inbox-filters.js';
 import type { ViewSaveEvent } from '../../events/view-save.js';
@@ -124,7 +124,7 @@ describe('<inbox-filters>', () => {
   });
 
   it('sorts by each order from the select', async () => {
-    const el = await filters();
+    const el = await filters(stories.Open);
     const store = el.store!;
     const select = part<HTMLSelectElement>(el, 'sort');
     expect([...select.options].map((o) => o.text.trim())).to.deep.equal(['Newest first', 'Oldest first', 'Waiting longest', 'Priority']);
@@ -192,21 +192,57 @@ describe('<inbox-filters>', () => {
   it('filters by assignee: unassigned, a user, a bot; deactivated users on request', async () => {
     const el = await filters(stories.Open);
     const store = el.store!;
+    const search = async (text: string) => {
+      const field = shadow(el).querySelector<HTMLInputElement>('fieldset:has(input[name=assignees]) [part=facet-search]')!;
+      field.focus();
+      field.select();
+      await sendKeys({ type: text });
+      await el.updateComplete;
+    };
     await press(box(el, 'assignees', 'unassigned'));
     expect(list(store).every((c) => c.assignee === null)).to.be.true;
+    // A long facet: its first options, a search box and "N more".
+    expect(shadow(el).querySelector('fieldset:has(input[name=assignees]) [part=more]')!.textContent).to.match(/\d+ more/);
+    await search('lea');
     await press(box(el, 'assignees', 'user:u-lea'));
     expect(list(store).every((c) => c.assignee === null || c.assignee.id === 'u-lea')).to.be.true;
+    await search('welcome');
     await press(box(el, 'assignees', 'bot:b-welcome'));
     expect(store.state.ui.filters.assignees).to.deep.equal(['unassigned', 'user:u-lea', 'bot:b-welcome']);
-    await el.updateComplete;
-    expect(box(el, 'assignees', 'user:u-claire')).to.be.undefined;
+    await search('claire');
+    expect(box(el, 'assignees', 'user:u-claire')).to.equal(undefined);
     const showDeactivated = [...shadow(el).querySelectorAll<HTMLInputElement>('input[type=checkbox]')].find((i) =>
       i.parentElement!.textContent.includes('Show deactivated users'),
     )!;
     await press(showDeactivated);
     await el.updateComplete;
-    expect(box(el, 'assignees', 'user:u-claire')).to.exist;
+    expect(box(el, 'assignees', 'user:u-claire')?.value).to.equal('user:u-claire');
     expect(store.state.ui.filters.includeDeactivated).to.be.true;
+  });
+
+  it('opens over the list and closes on Esc and on a click outside, giving the focus back to its button', async () => {
+    const el = await filters();
+    const toggle = part(el, 'filters-toggle');
+    const before = el.getBoundingClientRect().height;
+    toggle.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    const panel = part(el, 'panel');
+    expect(panel.matches(':popover-open')).to.equal(true);
+    expect(el.getBoundingClientRect().height, 'nothing in the layout moves').to.equal(before);
+    expect(panel.contains(deepActive()), 'the focus moved in').to.equal(true);
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect(panel.matches(':popover-open')).to.equal(false);
+    expect(deepActive()).to.equal(toggle);
+    toggle.click();
+    await el.updateComplete;
+    expect(panel.matches(':popover-open')).to.equal(true);
+    const outside = el.getBoundingClientRect();
+    await sendMouse({ type: 'click', position: [Math.round(outside.left) + 2, Math.round(outside.bottom) + 300] });
+    await el.updateComplete;
+    expect(panel.matches(':popover-open')).to.equal(false);
+    expect(el.filtersOpen).to.equal(false);
   });
 
   it('lets spam and trash in, and narrows to a date range', async () => {
@@ -219,10 +255,14 @@ describe('<inbox-filters>', () => {
     expect(list(store).length).to.be.greaterThan(before);
     expect(list(store).some((c) => c.spam)).to.be.true;
 
+    // Typed in the inbox's language (en: mm/dd/yyyy), in a text field, not the browser's date picker.
     const from = shadow(el).querySelector<HTMLInputElement>('input[name=from]')!;
+    expect(from.placeholder).to.equal('mm/dd/yyyy');
     const today = new Date();
-    from.value = `${String(today.getFullYear())}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
-    from.dispatchEvent(new Event('change'));
+    from.focus();
+    await sendKeys({ type: `${today.getMonth() + 1}/${today.getDate()}/${today.getFullYear()}` });
+    await sendKeys({ press: 'Tab' });
+    await el.updateComplete;
     const midnight = new Date(today.getFullYear(), today.getMonth(), today.getDate()).getTime();
     expect(store.state.ui.filters.from).to.equal(midnight);
     expect(list(store).every((c) => (c.lastMessage?.at ?? c.createdAt) >= midnight)).to.be.true;
@@ -232,6 +272,10 @@ describe('<inbox-filters>', () => {
   describe('save as view', () => {
     async function saveView(el: InboxFilters, name: string, share: 'me' | 'team' | 'everyone', team?: string): Promise<ViewSaveEvent> {
       const saved = new Promise<ViewSaveEvent>((resolve) => el.addEventListener('view-save', resolve, { once: true }));
+      if (!el.filtersOpen) {
+        part(el, 'filters-toggle').click();
+        await el.updateComplete;
+      }
       part(el, 'save-toggle').focus();
       await sendKeys({ press: 'Enter' });
       await el.updateComplete;
@@ -317,7 +361,7 @@ describe('<inbox-filters>', () => {
     });
 
     it('needs a name, and Esc folds the form back to its button', async () => {
-      const el = await filters();
+      const el = await filters(stories.Open);
       part(el, 'save-toggle').click();
       await el.updateComplete;
       const submit = shadow(el).querySelector<HTMLButtonElement>('form button[type=submit]')!;

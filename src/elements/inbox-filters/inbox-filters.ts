@@ -1,7 +1,10 @@
-import { LitElement, html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { updateWhenLocaleChanges, msg, str } from '@lit/localize';
+import { ListFilter, Search } from 'lucide';
 import { StoreController } from '../../controllers/store.controller.js';
+import { PopoverController } from '../../controllers/popover.controller.js';
+import { getLocale } from '../../i18n/localization.js';
 import { ViewSaveEvent } from '../../events/view-save.js';
 import { newId } from '../../model/ids.js';
 import { SORT_ORDERS } from '../../model/sort.js';
@@ -22,12 +25,15 @@ import {
   type Status,
 } from '../../model/types.js';
 import { savedView } from '../../model/views.js';
+import { normalize } from '../../model/search.js';
 import type { InboxStore, UiState } from '../../store/inbox-store.js';
 import { tokens } from '../../styles/tokens.js';
 import { hostStyles } from '../../styles/host-styles.js';
-import { buttonStyles, controlStyles } from '../../styles/controls.js';
+import { buttonStyles, controlStyles, iconButtonStyles, popupStyles } from '../../styles/controls.js';
+import { datePlaceholder, formatDate, parseDate } from '../shared/dates.js';
+import { icon } from '../shared/icons.js';
 import { knownLabels } from '../label-picker/label-picker.js';
-import { priorityLabel } from '../priority-picker/priority-picker.js';
+import { priorityLabel } from '../shared/priority.js';
 import { viewLabel } from '../inbox-sidebar/view-labels.js';
 import { stateLabel } from '../status-badge/status-badge.js';
 import { styles } from './inbox-filters.styles.js';
@@ -81,20 +87,14 @@ export function knownCompanies(contacts: ReadonlyMap<string, Contact>): string[]
   return [...names].sort((a, b) => a.localeCompare(b));
 }
 
-/** `YYYY-MM-DD` of a time, in local time, for `<input type="date">`. */
-function toDateInput(time: number | undefined): string {
-  if (time === undefined) return '';
-  const d = new Date(time);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${String(d.getFullYear())}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
+/** Options a facet shows before "N more"; a facet with more than FACET_SEARCH gets a search box. */
+const FACET_SHOWN = 6;
+const FACET_SEARCH = 8;
 
-/** The start (or end) of a local day given as `YYYY-MM-DD`; undefined when empty or invalid. */
-function fromDateInput(value: string, end: boolean): number | undefined {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return undefined;
-  const [, y, m, d] = match.map(Number) as [number, number, number, number];
-  return end ? new Date(y, m - 1, d, 23, 59, 59, 999).getTime() : new Date(y, m - 1, d).getTime();
+interface FacetOption {
+  readonly value: string;
+  readonly label: string;
+  readonly note?: string | undefined;
 }
 
 function sortLabel(order: SortOrder): string {
@@ -111,40 +111,49 @@ function sortLabel(order: SortOrder): string {
 }
 
 /**
- * @summary The search box, sort order and filter controls of an inbox
- * (DESIGN section 4), and "Save as view" to keep the current query as a
- * saved view shared with nobody, a team or everyone.
+ * @summary The search box of an inbox, and a Filters button whose panel
+ * floats over the list: the sort order, the filters of DESIGN section 4,
+ * and "Save as view" to keep the current query as a saved view shared with
+ * nobody, a team or everyone.
  *
- * Search is debounced (`debounce` ms) and accent- and case-insensitive
- * (the store's query does it); Enter searches at once and Esc clears the
- * box. `focusSearch()` is what the `/` shortcut calls. Filters (status,
- * channel, assignee with deactivated users on request, team, date range,
- * labels, priority, hide spam, hide trash) combine freely with each other,
- * the view and the search, and apply as they change. Saving dispatches
- * `saveView` with the current filters and search, owned by the current
- * user, then opens the new view; it updates live like every view (R17).
- * Works inside an `<inbox-provider>` or with `.store`.
+ * One line: the search field and the Filters button (with the number of
+ * active filters). Search is debounced (`debounce` ms) and accent- and
+ * case-insensitive (the store's query does it); Enter searches at once and
+ * Esc clears the box. `focusSearch()` is what the `/` shortcut calls.
+ *
+ * The panel is a popover anchored to the button, over the list (nothing
+ * moves): Esc or a click outside closes it and the focus returns to the
+ * button. Filters (status, channel, assignee with deactivated users on
+ * request, team, date range, labels, company, custom fields, priority, hide
+ * spam, hide trash) combine freely with each other, the view and the
+ * search, and apply as they change; a long facet shows its first options, a
+ * "N more" button and a search box. Dates are typed in the inbox's language
+ * (`31/12/2026` in French, `12/31/2026` in English), not the browser's.
+ * Saving dispatches `saveView` with the current filters and search, owned by
+ * the current user, then opens the new view; it updates live like every
+ * view (R17). Works inside an `<inbox-provider>` or with `.store`.
  *
  * @fires view-save - {ViewSaveEvent} A view was saved and opened.
  *
  * @csspart search - The search field.
+ * @csspart filters-toggle - The button that opens the filters panel.
+ * @csspart panel - The filters panel (a popover).
  * @csspart sort - The sort order select.
- * @csspart filters-toggle - The button that shows or hides the filter controls.
  * @csspart clear - The "Clear all" button.
+ * @csspart facet-search - The search box of a long facet.
+ * @csspart more - The "N more" button of a long facet.
  * @csspart save-toggle - The "Save as view" button.
- * @csspart panel - The filter controls.
  * @csspart save-form - The form that names and shares a new view.
  *
- * @cssprop --inbox-filters-background - Background. Defaults to `--inbox-color-surface`.
- * @cssprop --inbox-filters-padding - Padding. Defaults to `--inbox-space-3`.
+ * @cssprop --inbox-filters-background - Background of the panel. Defaults to `--inbox-color-surface`.
+ * @cssprop --inbox-filters-panel-width - Width of the panel. Defaults to `22rem`.
  */
 export class InboxFilters extends LitElement {
   static {
     this.addInitializer(updateWhenLocaleChanges); // re-renders on setLocale(), as @localized() would
   }
 
-  static override styles = [tokens, hostStyles, buttonStyles, controlStyles, styles];
-  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  static override styles = [tokens, hostStyles, buttonStyles, controlStyles, iconButtonStyles, popupStyles, styles];
 
   static override properties: PropertyDeclarations = {
     store: { attribute: false },
@@ -155,6 +164,9 @@ export class InboxFilters extends LitElement {
     shareWith: { state: true, attribute: false },
     shareTeam: { state: true, attribute: false },
     draft: { state: true, attribute: false },
+    expanded: { state: true, attribute: false },
+    facetQuery: { state: true, attribute: false },
+    dateErrors: { state: true, attribute: false },
   };
 
   /** The store; by default the nearest `<inbox-provider>`'s. */
@@ -163,7 +175,7 @@ export class InboxFilters extends LitElement {
   /** Milliseconds of quiet typing before the search applies. */
   debounce = 200;
 
-  /** Whether the filter controls are shown. */
+  /** Whether the filters panel is open. */
   filtersOpen = false;
 
   private saving = false;
@@ -172,9 +184,22 @@ export class InboxFilters extends LitElement {
   private shareTeam: Id = '';
   /** Typed but not yet applied (the debounce is running). */
   private draft: string | null = null;
+  /** Long facets showing every option. */
+  private expanded: ReadonlySet<string> = new Set();
+  /** What is typed in each long facet's search box. */
+  private facetQuery: Readonly<Record<string, string>> = {};
+  /** Date fields whose text is not a date. */
+  private dateErrors: ReadonlySet<'from' | 'to'> = new Set();
 
   readonly #ui = new StoreController<UiState>(this, (s) => s.ui);
   readonly #model = new StoreController<InboxState>(this, (s) => s.model);
+  readonly #popover = new PopoverController(this, {
+    panel: () => this.renderRoot.querySelector<HTMLElement>('#panel'),
+    closed: () => {
+      this.filtersOpen = false;
+      this.saving = false;
+    },
+  });
   #timer: ReturnType<typeof setTimeout> | undefined;
 
   get #store(): InboxStore | undefined {
@@ -191,6 +216,12 @@ export class InboxFilters extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#flushSearch();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (!changed.has('filtersOpen')) return;
+    if (this.filtersOpen) this.#popover.open();
+    else this.#popover.close();
   }
 
   // ---- search ----
@@ -246,8 +277,21 @@ export class InboxFilters extends LitElement {
   #clearAll(): void {
     clearTimeout(this.#timer);
     this.draft = null;
+    this.dateErrors = new Set();
     this.#store?.setFilters({});
     this.#store?.setSearch('');
+  }
+
+  #onDate(field: 'from' | 'to', text: string): void {
+    const value = text.trim() === '' ? undefined : parseDate(text, getLocale(), field === 'to');
+    const errors = new Set(this.dateErrors);
+    if (value === null) {
+      errors.add(field);
+    } else {
+      errors.delete(field);
+      this.#setFilters({ [field]: value });
+    }
+    this.dateErrors = errors;
   }
 
   // ---- save as view ----
@@ -275,9 +319,9 @@ export class InboxFilters extends LitElement {
     const result = store.dispatch('saveView', { view });
     if (!result.ok) return;
     store.setView(savedView(view.id));
-    this.saving = false;
     this.viewName = '';
     this.shareWith = 'me';
+    this.filtersOpen = false;
     this.dispatchEvent(new ViewSaveEvent(view));
   }
 
@@ -290,83 +334,103 @@ export class InboxFilters extends LitElement {
 
   protected override render() {
     const ui = this.#ui.value;
-    const filters = this.#filters;
-    const count = activeFilterCount(filters);
+    const count = activeFilterCount(this.#filters);
     const search = this.draft ?? ui?.search ?? '';
-    const canClear = count > 0 || search !== '';
+    const searchLabel = msg('Search conversations', { id: 'filters.search' });
+    const toggleLabel = msg('Filters and sort', { id: 'filters.toggleLabel' });
     return html`
       <div class="bar" role="search" aria-label=${msg('Search and filters', { id: 'filters.label' })}>
-        <div class="search">
+        <span class="search">
+          ${icon(Search, { size: 16, className: 'search-icon' })}
           <input
             part="search"
             class="control"
             type="search"
-            aria-label=${msg('Search conversations', { id: 'filters.search' })}
-            placeholder=${msg('Search conversations', { id: 'filters.search' })}
+            aria-label=${searchLabel}
+            placeholder=${msg('Search', { id: 'filters.searchShort' })}
+            title=${`${searchLabel} (/)`}
+            aria-keyshortcuts="/"
             .value=${live(search)}
             @input=${this.#onSearchInput}
             @keydown=${this.#onSearchKeydown}
           />
-        </div>
-        <label>
-          <span class="visually-hidden">${msg('Sort', { id: 'filters.sort' })}</span>
-          <select
-            part="sort"
-            class="control"
-            @change=${(e: Event) => this.#store?.setSort((e.target as HTMLSelectElement).value as SortOrder)}
-          >
-            ${SORT_ORDERS.map(
-              (order) => html`<option value=${order} ?selected=${ui?.sort === order}>${sortLabel(order)}</option>`,
-            )}
-          </select>
-        </label>
+        </span>
         <button
           part="filters-toggle"
-          class="button"
+          class="icon-button toggle"
           type="button"
+          title=${toggleLabel}
+          aria-haspopup="dialog"
           aria-expanded=${String(this.filtersOpen)}
           aria-controls="panel"
           @click=${() => (this.filtersOpen = !this.filtersOpen)}
         >
-          ${msg('Filters', { id: 'filters.toggle' })}
+          ${icon(ListFilter, { size: 18 })}<span class="visually-hidden">${toggleLabel}</span>
           ${count > 0
-            ? html`<span class="badge" aria-hidden="true">${count}</span
+            ? html`<span class="badge">${new Intl.NumberFormat(getLocale()).format(count)}</span
                 ><span class="visually-hidden">${msg(str`(${count} active)`, { id: 'filters.activeCount' })}</span>`
             : nothing}
         </button>
-        <button part="clear" class="button" type="button" ?disabled=${!canClear} @click=${this.#clearAll}>
-          ${msg('Clear all', { id: 'filters.clear' })}
-        </button>
-        <button
-          part="save-toggle"
-          class="button"
-          type="button"
-          aria-expanded=${String(this.saving)}
-          aria-controls="save"
-          @click=${() => {
-            this.saving = !this.saving;
-            if (this.saving) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('#view-name')?.focus());
-          }}
-        >
-          ${msg('Save as view', { id: 'filters.save' })}
-        </button>
       </div>
-      ${this.filtersOpen ? this.#renderPanel(filters) : html`<div id="panel" hidden></div>`}
-      ${this.saving ? this.#renderSave() : html`<div id="save" hidden></div>`}
+      <div
+        id="panel"
+        part="panel"
+        class="popup panel"
+        role="dialog"
+        aria-label=${msg('Filters', { id: 'filters.toggle' })}
+        popover="manual"
+      >
+        ${this.filtersOpen ? this.#renderPanel(this.#filters, ui, count > 0 || search !== '') : nothing}
+      </div>
     `;
   }
 
-  #checkbox(field: ListField, value: string, label: string, filters: Filters, note?: string): TemplateResult {
-    const checked = ((filters[field] ?? [])).includes(value);
+  #checkbox(field: ListField, option: FacetOption, filters: Filters): TemplateResult {
+    const checked = (filters[field] ?? []).includes(option.value);
     return html`<label class="check"
       ><input
         type="checkbox"
         name=${field}
-        .value=${value}
+        .value=${option.value}
         .checked=${live(checked)}
-        @change=${(e: Event) => this.#toggleIn(field, value, (e.target as HTMLInputElement).checked)}
-      />${label}${note ? html` <span class="muted">(${note})</span>` : nothing}</label
+        @change=${(e: Event) => this.#toggleIn(field, option.value, (e.target as HTMLInputElement).checked)}
+      /><span class="check-label">${option.label}</span>${option.note ? html`<span class="muted">${option.note}</span>` : nothing}</label
     >`;
+  }
+
+  /**
+   * A facet: its options as check boxes; a long one shows the checked ones
+   * and the first few, "N more" for the rest, and a box that searches them.
+   */
+  #facet(field: ListField, legend: string, options: readonly FacetOption[], filters: Filters, empty?: string): TemplateResult {
+    const checked = new Set(filters[field] ?? []);
+    const query = normalize(this.facetQuery[field] ?? '');
+    const matching = query ? options.filter((o) => normalize(o.label).includes(query)) : options;
+    const all = this.expanded.has(field) || query !== '';
+    const shown = all ? matching : matching.filter((o, i) => i < FACET_SHOWN || checked.has(o.value));
+    const hidden = matching.length - shown.length;
+    const number = new Intl.NumberFormat(getLocale());
+    return html`<fieldset class="facet">
+      <legend>${legend}</legend>
+      ${options.length > FACET_SEARCH
+        ? html`<input
+            part="facet-search"
+            class="control facet-search"
+            type="search"
+            aria-label=${msg(str`Search ${legend}`, { id: 'filters.facetSearch' })}
+            placeholder=${msg(str`Search ${legend}`, { id: 'filters.facetSearch' })}
+            .value=${live(this.facetQuery[field] ?? '')}
+            @input=${(e: Event) => (this.facetQuery = { ...this.facetQuery, [field]: (e.target as HTMLInputElement).value })}
+          />`
+        : nothing}
+      ${options.length === 0 && empty ? html`<span class="muted">${empty}</span>` : nothing}
+      ${shown.map((o) => this.#checkbox(field, o, filters))}
+      ${hidden > 0
+        ? html`<button part="more" class="more" type="button" @click=${() => (this.expanded = new Set([...this.expanded, field]))}>
+            ${msg(str`${number.format(hidden)} more`, { id: 'filters.more' })}
+          </button>`
+        : nothing}
+    </fieldset>`;
   }
 
   /** One select per custom field: any value, or one of the values the conversations have. */
@@ -387,7 +451,9 @@ export class InboxFilters extends LitElement {
             <select
               class="control"
               name=${`custom-${key}`}
-              @change=${(e: Event) => { choose(key, values, (e.target as HTMLSelectElement).selectedIndex - 1); }}
+              @change=${(e: Event) => {
+                choose(key, values, (e.target as HTMLSelectElement).selectedIndex - 1);
+              }}
             >
               <option value="" ?selected=${!(key in custom)}>${msg('Any', { id: 'filters.customAny' })}</option>
               ${values.map((value) => html`<option ?selected=${custom[key] === value}>${String(value)}</option>`)}
@@ -397,7 +463,27 @@ export class InboxFilters extends LitElement {
     </fieldset>`;
   }
 
-  #renderPanel(filters: Filters): TemplateResult {
+  #dateField(field: 'from' | 'to', label: string, value: number | undefined): TemplateResult {
+    const locale = getLocale();
+    const pattern = datePlaceholder(locale);
+    const invalid = this.dateErrors.has(field);
+    return html`<label
+      >${label}
+      <input
+        class="control"
+        type="text"
+        inputmode="numeric"
+        autocomplete="off"
+        name=${field}
+        placeholder=${pattern}
+        aria-invalid=${invalid ? 'true' : 'false'}
+        aria-describedby="date-hint"
+        .value=${live(value === undefined ? '' : formatDate(value, locale))}
+        @change=${(e: Event) => this.#onDate(field, (e.target as HTMLInputElement).value)}
+    /></label>`;
+  }
+
+  #renderPanel(filters: Filters, ui: UiState | undefined, canClear: boolean): TemplateResult {
     const model = this.#model.value;
     const kinds = new Set(model ? [...model.channels.values()].map((c) => c.kind) : []);
     const users = model ? [...model.users.values()].sort(byName) : [];
@@ -405,94 +491,117 @@ export class InboxFilters extends LitElement {
     const bots = model ? [...model.bots.values()].sort(byName) : [];
     const labels = model ? knownLabels(model.conversations) : [];
     const companies = model ? knownCompanies(model.contacts) : [];
-    return html`<div id="panel" part="panel" class="panel" role="group" aria-label=${msg('Filters', { id: 'filters.toggle' })}>
-      <fieldset>
-        <legend>${msg('Status', { id: 'filters.status' })}</legend>
-        ${STATUSES.map((s: Status) => this.#checkbox('statuses', s, stateLabel(s), filters))}
-      </fieldset>
-      <fieldset>
-        <legend>${msg('Channel', { id: 'filters.channel' })}</legend>
-        ${CHANNEL_KINDS.filter((k) => kinds.has(k)).map((k: ChannelKind) =>
-          this.#checkbox('channelKinds', k, viewLabel({ id: `channel:${k}`, labelKey: `view.channel.${k}` }), filters),
+    const assignees: FacetOption[] = [
+      { value: 'unassigned', label: msg('Unassigned', { id: 'filters.unassigned' }) },
+      ...users
+        .filter((u) => u.active || showDeactivated)
+        .map((u) => ({ value: `user:${u.id}`, label: u.name, note: u.active ? undefined : msg('deactivated', { id: 'filters.deactivated' }) })),
+      ...bots.map((b) => ({ value: `bot:${b.id}`, label: b.name, note: msg('bot', { id: 'filters.bot' }) })),
+    ];
+    const dateInvalid = this.dateErrors.size > 0;
+    return html`
+      <div class="panel-head">
+        <h3>${msg('Filters', { id: 'filters.toggle' })}</h3>
+        <button part="clear" class="button" type="button" ?disabled=${!canClear} @click=${this.#clearAll}>
+          ${msg('Clear all', { id: 'filters.clear' })}
+        </button>
+      </div>
+      <div class="panel-body">
+        <label class="sort"
+          >${msg('Sort', { id: 'filters.sort' })}
+          <select
+            part="sort"
+            class="control"
+            @change=${(e: Event) => this.#store?.setSort((e.target as HTMLSelectElement).value as SortOrder)}
+          >
+            ${SORT_ORDERS.map((order) => html`<option value=${order} ?selected=${ui?.sort === order}>${sortLabel(order)}</option>`)}
+          </select></label
+        >
+        ${this.#facet('statuses', msg('Status', { id: 'filters.status' }), STATUSES.map((v: Status) => ({ value: v, label: stateLabel(v) })), filters)}
+        ${this.#facet(
+          'channelKinds',
+          msg('Channel', { id: 'filters.channel' }),
+          CHANNEL_KINDS.filter((k) => kinds.has(k)).map((k: ChannelKind) => ({
+            value: k,
+            label: viewLabel({ id: `channel:${k}`, labelKey: `view.channel.${k}` }),
+          })),
+          filters,
         )}
-      </fieldset>
-      <fieldset>
-        <legend>${msg('Assignee', { id: 'filters.assignee' })}</legend>
-        ${this.#checkbox('assignees', 'unassigned', msg('Unassigned', { id: 'filters.unassigned' }), filters)}
-        ${users
-          .filter((u) => u.active || showDeactivated)
-          .map((u) =>
-            this.#checkbox('assignees', `user:${u.id}`, u.name, filters, u.active ? undefined : msg('deactivated', { id: 'filters.deactivated' })),
-          )}
-        ${bots.map((b) => this.#checkbox('assignees', `bot:${b.id}`, b.name, filters, msg('bot', { id: 'filters.bot' })))}
-        <label class="check muted"
-          ><input
-            type="checkbox"
-            .checked=${live(showDeactivated)}
-            @change=${(e: Event) => this.#setFilters({ includeDeactivated: (e.target as HTMLInputElement).checked || undefined })}
-          />${msg('Show deactivated users', { id: 'filters.showDeactivated' })}</label
-        >
-      </fieldset>
-      <fieldset>
-        <legend>${msg('Team', { id: 'filters.team' })}</legend>
-        ${this.#teams().map((t) => this.#checkbox('teamIds', t.id, t.name, filters))}
-      </fieldset>
-      <fieldset class="dates">
-        <legend>${msg('Date', { id: 'filters.date' })}</legend>
-        <label
-          >${msg('From', { id: 'filters.from' })}
-          <input
-            class="control"
-            type="date"
-            name="from"
-            .value=${live(toDateInput(filters.from))}
-            @change=${(e: Event) => this.#setFilters({ from: fromDateInput((e.target as HTMLInputElement).value, false) })}
-        /></label>
-        <label
-          >${msg('To', { id: 'filters.to' })}
-          <input
-            class="control"
-            type="date"
-            name="to"
-            .value=${live(toDateInput(filters.to))}
-            @change=${(e: Event) => this.#setFilters({ to: fromDateInput((e.target as HTMLInputElement).value, true) })}
-        /></label>
-      </fieldset>
-      <fieldset>
-        <legend>${msg('Labels', { id: 'filters.labels' })}</legend>
-        ${labels.length === 0 ? html`<span class="muted">${msg('No labels yet', { id: 'filters.noLabels' })}</span>` : nothing}
-        ${labels.map((l) => this.#checkbox('labels', l, l, filters))}
-      </fieldset>
-      <fieldset>
-        <legend>${msg('Company', { id: 'filters.company' })}</legend>
-        ${companies.length === 0 ? html`<span class="muted">${msg('No companies yet', { id: 'filters.noCompanies' })}</span>` : nothing}
-        ${companies.map((c) => this.#checkbox('companies', c, c, filters))}
-      </fieldset>
-      ${this.#renderCustom(model ? knownCustomFields(model.conversations) : [], filters)}
-      <fieldset>
-        <legend>${msg('Priority', { id: 'filters.priority' })}</legend>
-        ${PRIORITIES.map((p: Priority) => this.#checkbox('priorities', p, priorityLabel(p), filters))}
-      </fieldset>
-      <fieldset>
-        <legend>${msg('Spam and trash', { id: 'filters.hidden' })}</legend>
-        <label class="check"
-          ><input
-            type="checkbox"
-            name="hideSpam"
-            .checked=${live(filters.hideSpam !== false)}
-            @change=${(e: Event) => this.#setFilters({ hideSpam: (e.target as HTMLInputElement).checked ? undefined : false })}
-          />${msg('Hide spam', { id: 'filters.hideSpam' })}</label
-        >
-        <label class="check"
-          ><input
-            type="checkbox"
-            name="hideTrash"
-            .checked=${live(filters.hideTrash !== false)}
-            @change=${(e: Event) => this.#setFilters({ hideTrash: (e.target as HTMLInputElement).checked ? undefined : false })}
-          />${msg('Hide trash', { id: 'filters.hideTrash' })}</label
-        >
-      </fieldset>
-    </div>`;
+        <div class="facet-group">
+          ${this.#facet('assignees', msg('Assignee', { id: 'filters.assignee' }), assignees, filters)}
+          <label class="check muted"
+            ><input
+              type="checkbox"
+              .checked=${live(showDeactivated)}
+              @change=${(e: Event) => this.#setFilters({ includeDeactivated: (e.target as HTMLInputElement).checked || undefined })}
+            />${msg('Show deactivated users', { id: 'filters.showDeactivated' })}</label
+          >
+        </div>
+        ${this.#facet('teamIds', msg('Team', { id: 'filters.team' }), this.#teams().map((t) => ({ value: t.id, label: t.name })), filters)}
+        <fieldset class="dates">
+          <legend>${msg('Date', { id: 'filters.date' })}</legend>
+          ${this.#dateField('from', msg('From', { id: 'filters.from' }), filters.from)}
+          ${this.#dateField('to', msg('To', { id: 'filters.to' }), filters.to)}
+          <span id="date-hint" class=${dateInvalid ? 'hint error' : 'hint'} role=${dateInvalid ? 'alert' : nothing}
+            >${dateInvalid
+              ? msg(str`Not a date: type it as ${datePlaceholder(getLocale())}.`, { id: 'filters.dateInvalid' })
+              : msg(str`As ${datePlaceholder(getLocale())}`, { id: 'filters.dateHint' })}</span
+          >
+        </fieldset>
+        ${this.#facet(
+          'labels',
+          msg('Labels', { id: 'filters.labels' }),
+          labels.map((l) => ({ value: l, label: l })),
+          filters,
+          msg('No labels yet', { id: 'filters.noLabels' }),
+        )}
+        ${this.#facet(
+          'companies',
+          msg('Company', { id: 'filters.company' }),
+          companies.map((c) => ({ value: c, label: c })),
+          filters,
+          msg('No companies yet', { id: 'filters.noCompanies' }),
+        )}
+        ${this.#renderCustom(model ? knownCustomFields(model.conversations) : [], filters)}
+        ${this.#facet('priorities', msg('Priority', { id: 'filters.priority' }), PRIORITIES.map((p: Priority) => ({ value: p, label: priorityLabel(p) })), filters)}
+        <fieldset>
+          <legend>${msg('Spam and trash', { id: 'filters.hidden' })}</legend>
+          <label class="check"
+            ><input
+              type="checkbox"
+              name="hideSpam"
+              .checked=${live(filters.hideSpam !== false)}
+              @change=${(e: Event) => this.#setFilters({ hideSpam: (e.target as HTMLInputElement).checked ? undefined : false })}
+            />${msg('Hide spam', { id: 'filters.hideSpam' })}</label
+          >
+          <label class="check"
+            ><input
+              type="checkbox"
+              name="hideTrash"
+              .checked=${live(filters.hideTrash !== false)}
+              @change=${(e: Event) => this.#setFilters({ hideTrash: (e.target as HTMLInputElement).checked ? undefined : false })}
+            />${msg('Hide trash', { id: 'filters.hideTrash' })}</label
+          >
+        </fieldset>
+      </div>
+      <div class="panel-foot">
+        ${this.saving
+          ? this.#renderSave()
+          : html`<button
+              part="save-toggle"
+              class="button"
+              type="button"
+              aria-expanded="false"
+              aria-controls="save"
+              @click=${() => {
+                this.saving = true;
+                void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('#view-name')?.focus());
+              }}
+            >
+              ${msg('Save as view', { id: 'filters.save' })}
+            </button>`}
+      </div>
+    `;
   }
 
   #renderSave(): TemplateResult {
@@ -521,6 +630,7 @@ export class InboxFilters extends LitElement {
           @keydown=${(e: KeyboardEvent) => {
             if (e.key === 'Escape') {
               e.stopPropagation();
+              e.preventDefault();
               this.saving = false;
               void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part=save-toggle]')?.focus());
             }
