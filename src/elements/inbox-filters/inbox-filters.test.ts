@@ -216,7 +216,7 @@ describe('<inbox-filters>', () => {
     )!;
     await press(showDeactivated);
     await el.updateComplete;
-    expect(box(el, 'assignees', 'user:u-claire')?.value).to.equal('user:u-claire');
+    expect(box(el, 'assignees', 'user:u-claire').value).to.equal('user:u-claire');
     expect(store.state.ui.filters.includeDeactivated).to.be.true;
   });
 
