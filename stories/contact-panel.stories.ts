@@ -42,6 +42,10 @@ export interface ContactPanelArgs {
   typePhone: string;
   /** The backend refuses every contact edit (a CRM with rules of its own). */
   backendRefuses: boolean;
+  /** Give k-47 the custom attributes of a CRM (a date, an amount, a year, a code), raw keys as CRMs write them. */
+  attributes: boolean;
+  /** Labels the host gives some of those keys (`fieldLabels`), as JSON; '' for none. */
+  fieldLabels: string;
   theme?: 'light' | 'dark';
 }
 
@@ -57,9 +61,26 @@ export const EMAIL_DUPLICATE = 'k-dup-email';
 /** The phone duplicate's own conversations, which a merge moves to k-47. */
 export const DUPLICATE_CONVERSATIONS = ['c-dup-1', 'c-dup-2'] as const;
 
+/** Custom attributes as a CRM writes them: raw keys, ISO dates, numbers as data. */
+export const CRM_ATTRIBUTES: Readonly<Record<string, string>> = {
+  customerSince: '2021-03-14',
+  lifetimeValue: '12500.5',
+  seats: '1200',
+  foundedIn: '1998',
+  account_id: 'ACME-0042',
+  NPSScore: '9',
+};
+
 /** The demo backend, with two duplicates of k-47 in its snapshot and two conversations for one of them. */
-export function duplicatesBackend(): MemoryBackend {
-  const { snapshot, timelineFor } = generateDemoData({ conversations: 200, seed: 42 });
+export function duplicatesBackend({ attributes = false }: { attributes?: boolean } = {}): MemoryBackend {
+  const generated = generateDemoData({ conversations: 200, seed: 42 });
+  const { timelineFor } = generated;
+  const snapshot = attributes
+    ? {
+        ...generated.snapshot,
+        contacts: generated.snapshot.contacts.map((c) => (c.id === TARGET.contactId ? { ...c, attributes: CRM_ATTRIBUTES } : c)),
+      }
+    : generated.snapshot;
   const target = snapshot.contacts.find((c) => c.id === TARGET.contactId);
   if (!target?.phones[0] || !target.emails[0]) throw new Error('the demo changed: k-47 needs a phone and an e-mail');
   const digits = target.phones[0].replace(/\D/g, '');
@@ -115,8 +136,8 @@ export class RefusingContactsTransport extends MemoryTransport {
   }
 }
 
-export function contactStore(args: Pick<ContactPanelArgs, 'userId' | 'backendRefuses'>): InboxStore {
-  const backend = duplicatesBackend();
+export function contactStore(args: Pick<ContactPanelArgs, 'userId' | 'backendRefuses'> & { attributes?: boolean }): InboxStore {
+  const backend = duplicatesBackend({ attributes: args.attributes ?? false });
   const transport = args.backendRefuses ? new RefusingContactsTransport({ backend }) : new MemoryTransport({ backend });
   return new InboxStore({ transport, userId: args.userId });
 }
@@ -171,6 +192,7 @@ const render = (args: ContactPanelArgs): TemplateResult => {
     conversation-id=${ifDefined(args.conversationId || undefined)}
     contact-id=${ifDefined(args.contactId || undefined)}
     fields=${ifDefined(args.fields || undefined)}
+    field-labels=${ifDefined(args.fieldLabels || undefined)}
     tab=${args.tab}
     theme=${ifDefined(args.theme)}
     style="max-inline-size: 26rem; border: 1px solid #d1d9e0"
@@ -193,6 +215,8 @@ const meta = {
     hubspot: false,
     typePhone: '',
     backendRefuses: false,
+    attributes: false,
+    fieldLabels: '',
   },
   argTypes: {
     userId: { control: 'select', options: Object.values(ROLE_USERS) },
@@ -219,6 +243,16 @@ export const Activity: Story = { args: { tab: 'activity' } };
 export const NoContact: Story = { args: { conversationId: '', contactId: 'k-nobody' } };
 /** Fields chosen and ordered by the host: a custom attribute first, then company and phones. */
 export const CustomFieldOrder: Story = { args: { conversationId: 'c-124', fields: 'custom:plan,company,phones' } };
+/**
+ * Custom attributes from a CRM: human labels, the host's (`fieldLabels`:
+ * "Customer since") or read from the key ("Lifetime value", "NPS score"),
+ * dates and numbers as the inbox's locale writes them.
+ */
+export const CustomAttributes: Story = {
+  args: { attributes: true, fieldLabels: JSON.stringify({ customerSince: 'Customer since', account_id: 'Account' }) },
+};
+/** The same in French: the numbers and the date in French. */
+export const CustomAttributesFrench: Story = { args: { attributes: true }, globals: { locale: 'fr' } };
 /** The host's own CRM tab, through the `tab` and `panel-hubspot` slots. */
 export const HubSpotTab: Story = { args: { hubspot: true, tab: 'hubspot' } };
 /** A backend that refuses contact edits: its reason shows in the editor, with what was typed. */

@@ -4,8 +4,10 @@ import { msg, str } from '@lit/localize';
 import { getLocale } from '../../i18n/localization.js';
 import { displayState } from '../../model/display.js';
 import type { CallItem, CommentItem, Conversation, EventItem, Id, InboxState } from '../../model/types.js';
+import { avatar } from '../shared/avatar.js';
+import { callBadge } from '../shared/call-summary.js';
 import { fullTime, relativeTime } from '../shared/relative-time.js';
-import { callLabel, durationLabel, eventLabel } from './contact-labels.js';
+import { eventLabel, formatNumber, pluralOther } from './contact-labels.js';
 
 // The Activity tab of <contact-panel>: what it derives from the state, and how it shows it.
 
@@ -94,16 +96,14 @@ export function renderActivity(view: ActivityView): TemplateResult {
             </ul>
             ${others.length > view.conversationLimit
               ? html`<button type="button" class="link" @click=${() => view.showAll(others.length)}>
-                  ${msg(str`Show all ${others.length}`, { id: 'contactPanel.showAll' })}
+                  ${msg(str`Show all ${formatNumber(others.length)}`, { id: 'contactPanel.showAll' })}
                 </button>`
               : nothing}`}
     </section>
     <p class="muted" aria-live="polite">
       ${view.loading
         ? msg('Loading history…', { id: 'contactPanel.historyLoading' })
-        : msg(str`Calls and activities from the history of ${loaded} of ${total} conversations.`, {
-            id: 'contactPanel.historyCoverage',
-          })}
+        : coverage(loaded, total)}
       ${!view.loading && loaded < total
         ? html`<button type="button" class="link" @click=${view.loadMoreHistory}>
             ${msg('Load more history', { id: 'contactPanel.loadHistory' })}
@@ -117,7 +117,7 @@ export function renderActivity(view: ActivityView): TemplateResult {
         : html`<ul class="plain" part="calls">
             ${activity.calls.slice(0, ACTIVITY_LIMIT).map(
               ({ item, conversation }) => html`<li class="call" part="call">
-                ${callLabel(item)}${item.duration > 0 ? html` · ${durationLabel(item.duration)}` : nothing}
+                ${callBadge(item)}
                 <span class="meta"
                   >${item.agentId === null ? '' : `${person(view.model, item.agentId)} · `}${subjectOf(conversation)} ·
                   ${timeTag(item.at, now)}</span
@@ -132,8 +132,10 @@ export function renderActivity(view: ActivityView): TemplateResult {
         ? html`<p class="muted">${msg('No comment or event in the loaded history.', { id: 'contactPanel.noActivities' })}</p>`
         : html`<ul class="plain" part="activities">
             ${activity.activities.slice(0, ACTIVITY_LIMIT).map(({ item, conversation }) => {
-              const who = person(view.model, item.type === 'comment' ? item.authorId : item.actorId);
+              const id = item.type === 'comment' ? item.authorId : item.actorId;
+              const who = person(view.model, id);
               return html`<li class="activity" part="activity">
+                ${id === null ? nothing : avatar({ id, name: who, avatar: view.model.users.get(id)?.avatar })}
                 ${item.type === 'comment'
                   ? html`<span class="meta">${msg(str`Comment by ${who}`, { id: 'contactPanel.commentBy' })}</span>
                       <span class="body">${item.body}</span>`
@@ -154,6 +156,15 @@ function conversationButton(view: ActivityView, c: Conversation, now: number): T
     <span class="meta">${channel}</span>
     <span class="meta">${timeTag(lastActivity(c), now)}</span>
   </button>`;
+}
+
+/** "Calls and activities from the history of 3 of 12 conversations", the numbers in the locale's digits. */
+function coverage(loaded: number, total: number): string {
+  const of = formatNumber(loaded);
+  const all = formatNumber(total);
+  return pluralOther(total)
+    ? msg(str`Calls and activities from the history of ${of} of ${all} conversations.`, { id: 'contactPanel.historyCoverage' })
+    : msg(str`Calls and activities from the history of ${of} of ${all} conversation.`, { id: 'contactPanel.historyCoverage.one' });
 }
 
 /** A user's or bot's name; null is the system. */

@@ -1,7 +1,7 @@
 import { msg, str } from '@lit/localize';
 import { getLocale } from '../../i18n/localization.js';
 import type { ContactFieldError } from '../../model/contacts.js';
-import type { CallItem, EventKind } from '../../model/types.js';
+import type { EventKind } from '../../model/types.js';
 
 /** The fields the panel lists, besides the name in its header. */
 export const STANDARD_FIELDS = ['phones', 'emails', 'company', 'country', 'language'] as const;
@@ -20,8 +20,27 @@ export const isFieldKey = (value: string): value is FieldKey =>
 export const customKey = (field: EditKey): string | null =>
   field.startsWith('custom:') ? field.slice('custom:'.length) : null;
 
-/** A field's heading: localized for the standard ones, the attribute's own name for custom ones. */
-export function fieldLabel(field: EditKey): string {
+/**
+ * A custom attribute's key as words a person reads: "customerSince" →
+ * "Customer since", "account_id" → "Account id", "VIPLevel" → "VIP level".
+ * What a panel shows when its host gave no label (`fieldLabels`).
+ */
+export function readableKey(key: string): string {
+  const words = key
+    .replace(/([a-z\d])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[\s_\-.]+/)
+    .filter(Boolean)
+    .map((word, i) => (word.length > 1 && word === word.toUpperCase() ? word : i === 0 ? word : word.toLowerCase()));
+  const text = words.join(' ');
+  return text.charAt(0).toLocaleUpperCase() + text.slice(1);
+}
+
+/**
+ * A field's heading: localized for the standard ones; for a custom
+ * attribute, the host's label (`labels`, key to label) or its readable key.
+ */
+export function fieldLabel(field: EditKey, labels?: Readonly<Record<string, string>>): string {
   switch (field) {
     case 'name':
       return msg('Name', { id: 'contactPanel.field.name' });
@@ -35,8 +54,10 @@ export function fieldLabel(field: EditKey): string {
       return msg('Country', { id: 'contactPanel.field.country' });
     case 'language':
       return msg('Language', { id: 'contactPanel.field.language' });
-    default:
-      return field.slice('custom:'.length);
+    default: {
+      const key = field.slice('custom:'.length);
+      return labels?.[key] ?? readableKey(key);
+    }
   }
 }
 
@@ -89,39 +110,59 @@ export function displayName(type: 'region' | 'language', code: string): string {
   }
 }
 
-export function callLabel(call: CallItem): string {
-  const incoming = call.direction === 'in';
-  switch (call.state) {
-    case 'ringing':
-      return incoming
-        ? msg('Incoming call, ringing', { id: 'contactPanel.call.in.ringing' })
-        : msg('Outgoing call, ringing', { id: 'contactPanel.call.out.ringing' });
-    case 'active':
-      return incoming
-        ? msg('Incoming call, in progress', { id: 'contactPanel.call.in.active' })
-        : msg('Outgoing call, in progress', { id: 'contactPanel.call.out.active' });
-    case 'missed':
-      return incoming
-        ? msg('Missed incoming call', { id: 'contactPanel.call.in.missed' })
-        : msg('Unanswered outgoing call', { id: 'contactPanel.call.out.missed' });
-    case 'declined':
-      return incoming
-        ? msg('Declined incoming call', { id: 'contactPanel.call.in.declined' })
-        : msg('Declined outgoing call', { id: 'contactPanel.call.out.declined' });
-    case 'ended':
-      return incoming
-        ? msg('Incoming call', { id: 'contactPanel.call.in.ended' })
-        : msg('Outgoing call', { id: 'contactPanel.call.out.ended' });
+const numbers = new Map<string, Intl.NumberFormat>();
+/** A number in the inbox's locale ("1,234", "1 234"). */
+export function formatNumber(value: number): string {
+  const locale = getLocale();
+  let format = numbers.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+    numbers.set(locale, format);
   }
+  return format.format(value);
 }
 
-/** A call's duration: "4 min 05 s", "42 s". */
-export function durationLabel(seconds: number): string {
-  const minutes = Math.floor(seconds / 60);
-  const rest = String(seconds % 60).padStart(2, '0');
-  return minutes > 0
-    ? msg(str`${minutes} min ${rest} s`, { id: 'contactPanel.duration.minutes' })
-    : msg(str`${seconds} s`, { id: 'contactPanel.duration.seconds' });
+const dates = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(key: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const locale = getLocale();
+  let format = dates.get(`${locale}|${key}`);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, options);
+    dates.set(`${locale}|${key}`, format);
+  }
+  return format;
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
+/** A number as data writes it; a whole number from 1900 to 2099 reads as a year ("2021"), not as "2,021". */
+const NUMBER = /^-?\d+(?:\.\d+)?$/;
+const YEAR = /^(?:19|20)\d{2}$/;
+
+/**
+ * A custom attribute's value as the inbox's locale writes it: an ISO date
+ * ("2021-03-14" → "Mar 14, 2021", "14 mars 2021"), an ISO date and time,
+ * a number ("12500.5" → "12,500.5", "12 500,5"); anything else (a year from
+ * 1900 to 2099, a number with leading zeros, a code, words) as written.
+ */
+export function attributeValue(value: string): string {
+  const text = value.trim();
+  const date = ISO_DATE.exec(text);
+  if (date) {
+    const at = Date.UTC(Number(date[1]), Number(date[2]) - 1, Number(date[3]));
+    return Number.isNaN(at) ? value : dateFormat('date', { dateStyle: 'medium', timeZone: 'UTC' }).format(at);
+  }
+  if (ISO_DATE_TIME.test(text)) {
+    const at = Date.parse(text);
+    return Number.isNaN(at) ? value : dateFormat('dateTime', { dateStyle: 'medium', timeStyle: 'short' }).format(at);
+  }
+  if (NUMBER.test(text) && !YEAR.test(text) && !/^-?0\d/.test(text)) return formatNumber(Number(text));
+  return value;
+}
+
+/** "Show all 12", "Show both" are one plural family: the count through plural rules. */
+export function pluralOther(count: number): boolean {
+  return new Intl.PluralRules(getLocale()).select(count) !== 'one';
 }
 
 /** What a history event did, after the actor's name. */

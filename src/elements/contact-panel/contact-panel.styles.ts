@@ -25,6 +25,9 @@ export const styles = css`
     font-size: 1.05rem;
     overflow-wrap: anywhere;
   }
+  header .avatar {
+    --avatar-size: 2rem;
+  }
   h3 {
     margin: 0 0 var(--_inbox-space-3);
     font-size: var(--_inbox-font-size);
@@ -204,6 +207,20 @@ export const styles = css`
   .activity {
     padding: var(--_inbox-space-3) 0;
     border-bottom: 1px solid var(--_inbox-color-border);
+  }
+  .call {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_inbox-space-2) var(--_inbox-space-3);
+  }
+  .call .meta {
+    flex-basis: 100%;
+  }
+  .activity .avatar {
+    --avatar-size: 1.25rem;
+    margin-inline-end: var(--_inbox-space-2);
+    vertical-align: middle;
   }
   .suggestion .actions {
     margin-top: var(--_inbox-space-2);

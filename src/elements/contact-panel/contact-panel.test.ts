@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../define.js';
 import { ContactPanel } from './contact-panel.js';
+import { readableKey } from './contact-labels.js';
 import type { ContactFieldsChangeEvent } from '../../events/contact-fields-change.js';
 import type { ConversationOpenEvent } from '../../events/conversation-open.js';
 import { getLocale, setLocale } from '../../i18n/localization.js';
@@ -285,7 +286,7 @@ describe('<contact-panel>', () => {
     it('shows the fields the host chose, in its order (CustomFieldOrder story)', async () => {
       const el = await panel(stories.CustomFieldOrder);
       expect(el.fields).to.deep.equal(['custom:plan', 'company', 'phones']);
-      expect(fieldLabels(el)).to.deep.equal(['plan', 'Company', 'Phones']);
+      expect(fieldLabels(el)).to.deep.equal(['Plan', 'Company', 'Phones']);
       expect(text($(el, '[data-field="custom:plan"] dd'))).to.equal('Pro');
     });
 
@@ -339,8 +340,43 @@ describe('<contact-panel>', () => {
       el.setAttribute('fields', ' language , custom:plan,phones ');
       await el.updateComplete;
       expect(el.fields).to.deep.equal(['language', 'custom:plan', 'phones']);
-      expect(fieldLabels(el)).to.deep.equal(['Language', 'plan', 'Phones']);
+      expect(fieldLabels(el)).to.deep.equal(['Language', 'Plan', 'Phones']);
       expect(text($(el, '[data-field="custom:plan"] dd'))).to.equal('Not set');
+    });
+  });
+
+  describe('custom attributes', () => {
+    const values = (el: Panel) => $$(el, '[part=fields] [data-field^="custom:"] dd:first-of-type').map(text);
+    const customLabels = (el: Panel) => $$(el, '[part=fields] [data-field^="custom:"] dt').map(text);
+
+    it('reads keys as words: camelCase, snake_case, acronyms', () => {
+      expect(['customerSince', 'account_id', 'NPSScore', 'VIPLevel', 'plan', 'lifetime-value', 'x'].map(readableKey)).to.deep.equal([
+        'Customer since', 'Account id', 'NPS score', 'VIP level', 'Plan', 'Lifetime value', 'X',
+      ]);
+    });
+
+    it('shows human labels, the host’s (fieldLabels) or the key’s words, and dates and numbers through Intl', async () => {
+      const el = await panel(stories.CustomAttributes);
+      expect(el.fieldLabels).to.deep.equal({ customerSince: 'Customer since', account_id: 'Account' });
+      expect(customLabels(el)).to.deep.equal(['Customer since', 'Lifetime value', 'Seats', 'Founded in', 'Account', 'NPS score']);
+      expect(values(el), JSON.stringify(values(el))).to.deep.equal(['Mar 14, 2021', '12,500.5', '1,200', '1998', 'ACME-0042', '9']);
+      expect(text(shadow(el)), 'no raw key shows').not.to.include('customerSince');
+      // The Edit button's name and the Customize menu use the same labels.
+      expect($(el, '[data-edit="custom:customerSince"]')!.getAttribute('aria-label')).to.equal('Edit Customer since');
+      // A label set as a property, later.
+      el.fieldLabels = { seats: 'Licences' };
+      await el.updateComplete;
+      expect(customLabels(el)).to.deep.equal(['Customer since', 'Lifetime value', 'Licences', 'Founded in', 'Account id', 'NPS score']);
+      // Editing shows the value as stored, not as displayed.
+      $(el, '[data-edit="custom:lifetimeValue"]')!.click();
+      await el.updateComplete;
+      expect($<HTMLInputElement>(el, '[data-editor="custom:lifetimeValue"] input')!.value).to.equal('12500.5');
+    });
+
+    it('writes dates and numbers as the inbox’s locale does (French)', async () => {
+      const el = await panel(stories.CustomAttributesFrench);
+      const shown = values(el).map((v) => v.replace(/[\u202f\u00a0]/g, ' '));
+      expect(shown, JSON.stringify(shown)).to.deep.equal(['14 mars 2021', '12 500,5', '1 200', '1998', 'ACME-0042', '9']);
     });
   });
 
@@ -421,6 +457,8 @@ describe('<contact-panel>', () => {
       await until(() => $$(el, '[part=call]').length > 0, 'calls');
       await until(() => !text(shadow(el)).includes('Loading history'), 'history loaded');
       expect(text(shadow(el))).to.include('Calls and activities from the history of 3 of 3 conversations.');
+      // Each call says how it went, as the timeline does.
+      for (const call of $$(el, '[part=call] [part=call-summary]')) expect(text(call)).to.match(/^(Missed call|Voicemail|(Incoming|Outgoing) · .+)$/);
       const model = el.store!.state.model;
       const calls = ['c-47', 'c-146', 'c-174'].flatMap((id) => model.timelines.get(id) ?? []).filter((i) => i.type === 'call');
       expect($$(el, '[part=call]')).to.have.length(calls.length);

@@ -1,19 +1,19 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { updateWhenLocaleChanges, msg, str } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import type { Subscription } from 'rxjs';
 import { RovingFocusController } from '../../controllers/roving-focus.controller.js';
-import { StoreController } from '../../controllers/store.controller.js';
 import { DEV_MODE, devWarn } from '../../dev-mode.js';
 import { ContactFieldsChangeEvent } from '../../events/contact-fields-change.js';
 import { ConversationOpenEvent } from '../../events/conversation-open.js';
 import { duplicateSuggestions } from '../../model/duplicates.js';
 import type { Contact, Conversation, Id, InboxState } from '../../model/types.js';
 import type { InboxStore, StoreError, StoreState } from '../../store/inbox-store.js';
-import { hostStyles } from '../../styles/host-styles.js';
-import { tokens } from '../../styles/tokens.js';
+import { avatar, avatarStyles } from '../shared/avatar.js';
+import { callBadgeStyles } from '../shared/call-summary.js';
+import { InboxElement } from '../shared/inbox-element.js';
 import { activityOf, conversationsOf, renderActivity, type ContactActivity } from './contact-activity.js';
-import { isFieldKey, type FieldKey } from './contact-labels.js';
+import { fieldLabel, isFieldKey, type FieldKey } from './contact-labels.js';
 import { styles } from './contact-panel.styles.js';
 import { FieldEditor } from './field-editor.js';
 import { FieldOrderMenu, shownFields } from './field-order.js';
@@ -103,7 +103,11 @@ function memoOne<K extends readonly unknown[], R>(
  * what was typed stays. The rules check again (`updateContact`), and a
  * refusal from the backend reopens the editor with the typed values and
  * the reason. `fields` (attribute: a comma list) chooses which fields show
- * and in what order; the Customize menu changes it with checkboxes and
+ * and in what order; custom attributes show under the host's labels
+ * (`fieldLabels`, key to label, e.g. `{ customerSince: 'Client depuis' }`)
+ * or else a readable form of their key ("customerSince" → "Customer
+ * since"), and their dates and numbers as the inbox's locale writes them
+ * (`Intl`). The Customize menu changes it with checkboxes and
  * Up / Down buttons and fires `contact-fields-change`, for the host to
  * keep. Merge suggestions list the other contacts that share a normalised
  * phone or an e-mail; Merge, after a confirmation, dispatches
@@ -126,7 +130,8 @@ function memoOne<K extends readonly unknown[], R>(
  * @fires contact-fields-change - {ContactFieldsChangeEvent} The shown fields or their order changed in the Customize menu.
  * @fires conversation-open - {ConversationOpenEvent} A conversation of the contact was opened from the Activity tab.
  *
- * @csspart header - The contact's name and its Edit button.
+ * @csspart header - The contact's avatar, name and its Edit button.
+ * @csspart avatar - The contact's avatar.
  * @csspart name - The contact's name.
  * @csspart tabs - The tab list.
  * @csspart tab - A built-in tab (Details, Activity).
@@ -148,6 +153,7 @@ function memoOne<K extends readonly unknown[], R>(
  * @csspart conversation - One of them (a button).
  * @csspart calls - The list of calls.
  * @csspart call - One call.
+ * @csspart call-summary - How a call went, as a badge ("Incoming · 4:12", "Missed call").
  * @csspart activities - The list of comments and events.
  * @csspart activity - One comment or event.
  * @csspart empty - The message shown without a contact.
@@ -155,15 +161,11 @@ function memoOne<K extends readonly unknown[], R>(
  * @cssprop --inbox-contact-panel-error-color - Validation messages and invalid inputs. Defaults to `--inbox-status-blocked` (red).
  * @cssprop --inbox-contact-panel-gap - The padding of the header and the panels. Defaults to `--inbox-space-4`.
  */
-export class ContactPanel extends LitElement {
-  static {
-    this.addInitializer(updateWhenLocaleChanges); // re-renders on setLocale(), as @localized() would
-  }
-
-  static override styles = [tokens, hostStyles, styles];
+export class ContactPanel extends InboxElement {
+  static override styles = [...(InboxElement.styles as []), avatarStyles, callBadgeStyles, styles];
 
   static override properties: PropertyDeclarations = {
-    store: { attribute: false },
+    fieldLabels: { attribute: 'field-labels', type: Object },
     contactId: { attribute: 'contact-id' },
     conversationId: { attribute: 'conversation-id' },
     fields: { converter: fieldsConverter },
@@ -173,8 +175,12 @@ export class ContactPanel extends LitElement {
     conversationLimit: { state: true, attribute: false },
   };
 
-  /** The store; by default the nearest `<inbox-provider>`'s. */
-  store: InboxStore | undefined;
+  /**
+   * Headings for custom attributes, by key (`{ customerSince: 'Customer
+   * since' }`); as an attribute, JSON. A key without one shows in a readable
+   * form ("customerSince" → "Customer since").
+   */
+  fieldLabels: Readonly<Record<string, string>> | undefined;
 
   /** Show this contact, whatever conversation is open. */
   contactId: Id | undefined;
@@ -196,7 +202,7 @@ export class ContactPanel extends LitElement {
   private historyLimit = HISTORY_STEP;
   private conversationLimit = CONVERSATION_STEP;
 
-  readonly #data = new StoreController(this, select, sameSlice);
+  readonly #data = this.select(select, sameSlice);
   readonly #uid = `contact-panel-${String(++instances)}`;
   readonly #sent = new Map<Id, Sent>();
   readonly #requested = new Set<Id>();
@@ -208,6 +214,7 @@ export class ContactPanel extends LitElement {
     element: this,
     uid: this.#uid,
     store: () => this.#store,
+    fieldLabel: (key) => fieldLabel(key, this.fieldLabels),
     announce: (text) => (this.announcement = text),
     track: (commandId, contactId, refused) => this.#sent.set(commandId, { contactId, refused }),
   };
@@ -378,7 +385,7 @@ export class ContactPanel extends LitElement {
     const selected = this.#selectedTab();
     return html`
       <header part="header">
-        ${this.#editing.name(contact)}
+        ${avatar(contact, { part: 'avatar' })} ${this.#editing.name(contact)}
         ${contact.blocked ? html`<status-badge state="blocked"></status-badge>` : nothing}
       </header>
       <div

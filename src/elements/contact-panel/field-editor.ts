@@ -4,7 +4,7 @@ import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import { cleanContactPatch, validateContactPatch, type ContactPatch } from '../../model/contacts.js';
 import type { Contact } from '../../model/types.js';
-import { customKey, displayName, entryLabel, fieldLabel, problemMessage, type EditKey, type FieldKey } from './contact-labels.js';
+import { attributeValue, customKey, displayName, entryLabel, problemMessage, type EditKey, type FieldKey } from './contact-labels.js';
 import { focusAfterUpdate, type PanelHost } from './panel-host.js';
 
 /** An inline editor's state: what is typed, and what is wrong with it. */
@@ -52,7 +52,7 @@ export class FieldEditor {
   field(key: FieldKey, contact: Contact): TemplateResult {
     const editor = this.#editors.get(key);
     return html`<div class="field" part="field" data-field=${key}>
-      <dt>${fieldLabel(key)}</dt>
+      <dt>${this.#panel.fieldLabel(key)}</dt>
       ${editor
         ? html`<dd class="editor-cell">${this.#editor(key, editor, contact)}</dd>`
         : html`<dd>${fieldValue(key, contact)}</dd>
@@ -135,7 +135,7 @@ export class FieldEditor {
       this.#focus(`[data-editor="${key}"] input`);
     });
     this.#set(key, null);
-    this.#panel.announce(msg(str`${fieldLabel(key)} saved.`, { id: 'contactPanel.saved' }));
+    this.#panel.announce(msg(str`${this.#panel.fieldLabel(key)} saved.`, { id: 'contactPanel.saved' }));
     this.#focus(`[data-edit="${key}"]`);
   }
 
@@ -155,7 +155,7 @@ export class FieldEditor {
       type="button"
       part="edit"
       data-edit=${key}
-      aria-label=${msg(str`Edit ${fieldLabel(key)}`, { id: 'contactPanel.editField' })}
+      aria-label=${msg(str`Edit ${this.#panel.fieldLabel(key)}`, { id: 'contactPanel.editField' })}
       @click=${() => this.#start(key, contact)}
     >
       ${msg('Edit', { id: 'contactPanel.edit' })}
@@ -163,7 +163,7 @@ export class FieldEditor {
   }
 
   #editor(key: EditKey, editor: Editor, contact: Contact): TemplateResult {
-    const label = fieldLabel(key);
+    const label = this.#panel.fieldLabel(key);
     const list = isList(key);
     const type = key === 'phones' ? 'tel' : key === 'emails' ? 'email' : 'text';
     return html`<div
@@ -278,8 +278,10 @@ function fieldValue(key: FieldKey, contact: Contact): TemplateResult | string {
       return contact.language ? withCode(displayName('language', contact.language), contact.language) : unset;
     case 'company':
       return contact.company || unset;
-    default:
-      return contact.attributes[customKey(key) ?? ''] || unset;
+    default: {
+      const value = contact.attributes[customKey(key) ?? ''];
+      return value ? attributeValue(value) : unset;
+    }
   }
 }
 

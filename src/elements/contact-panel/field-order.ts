@@ -3,7 +3,7 @@ import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { msg, str } from '@lit/localize';
 import type { Contact } from '../../model/types.js';
-import { STANDARD_FIELDS, fieldLabel, isFieldKey, type FieldKey } from './contact-labels.js';
+import { STANDARD_FIELDS, formatNumber, isFieldKey, type FieldKey } from './contact-labels.js';
 import { focusAfterUpdate, type PanelHost } from './panel-host.js';
 
 /** Every field a contact can show: the standard ones, then its custom attributes. */
@@ -53,7 +53,7 @@ export class FieldOrderMenu {
             (key) => key,
             (key) => {
               const index = shown.indexOf(key);
-              const label = fieldLabel(key);
+              const label = this.#panel.fieldLabel(key);
               return html`<li>
                 <label
                   ><input type="checkbox" .checked=${live(index >= 0)} @change=${() => this.#toggle(key, shown)} />
@@ -99,8 +99,8 @@ export class FieldOrderMenu {
     this.#change(showing ? shown.filter((k) => k !== key) : [...shown, key]);
     this.#panel.announce(
       showing
-        ? msg(str`${fieldLabel(key)} hidden.`, { id: 'contactPanel.customize.hidden' })
-        : msg(str`${fieldLabel(key)} shown.`, { id: 'contactPanel.customize.shown' }),
+        ? msg(str`${this.#panel.fieldLabel(key)} hidden.`, { id: 'contactPanel.customize.hidden' })
+        : msg(str`${this.#panel.fieldLabel(key)} shown.`, { id: 'contactPanel.customize.shown' }),
     );
   }
 
@@ -112,13 +112,13 @@ export class FieldOrderMenu {
     next.splice(from, 1);
     next.splice(to, 0, key);
     this.#change(next);
-    const position = to + 1;
-    const count = next.length;
+    const position = formatNumber(to + 1);
+    const count = formatNumber(next.length);
     this.#panel.announce(
-      msg(str`${fieldLabel(key)} moved to position ${position} of ${count}.`, { id: 'contactPanel.customize.moved' }),
+      msg(str`${this.#panel.fieldLabel(key)} moved to position ${position} of ${count}.`, { id: 'contactPanel.customize.moved' }),
     );
     // The button pressed stays focused, unless the field reached the end it moved to.
-    const atEnd = by < 0 ? to === 0 : to === count - 1;
+    const atEnd = by < 0 ? to === 0 : to === next.length - 1;
     const direction = (by < 0) !== atEnd ? 'up' : 'down';
     void focusAfterUpdate(this.#panel.element, `[data-move="${direction}"][data-field="${CSS.escape(key)}"]`);
   }

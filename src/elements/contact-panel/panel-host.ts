@@ -1,6 +1,7 @@
 import type { ReactiveElement } from 'lit';
 import type { Id } from '../../model/types.js';
 import type { InboxStore } from '../../store/inbox-store.js';
+import type { EditKey } from './contact-labels.js';
 
 /** What the Details tab's parts (field editor, field order, merge suggestions) need from `<contact-panel>`. */
 export interface PanelHost {
@@ -8,6 +9,8 @@ export interface PanelHost {
   /** Prefix for ids unique to the panel. */
   readonly uid: string;
   readonly store: () => InboxStore | undefined;
+  /** A field's heading: the host's label for a custom attribute (`fieldLabels`), else a readable one. */
+  readonly fieldLabel: (key: EditKey) => string;
   /** Says something in the panel's status line, for screen readers. */
   readonly announce: (text: string) => void;
   /**
