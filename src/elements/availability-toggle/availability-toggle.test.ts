@@ -10,7 +10,6 @@ import meta, * as stories from '../../../stories/availability-toggle.stories.js'
 import { deepActive, ready, renderStory } from '../../../test/navigation-fixtures.js';
 
 const shadow = (el: Element) => el.shadowRoot!;
-const radio = (el: Element, value: string) => shadow(el).querySelector<HTMLInputElement>(`[part=${value}] input`)!;
 // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- callers name the element type they expect
 const part = <T extends HTMLElement = HTMLElement>(el: Element, name: string) => shadow(el).querySelector<T>(`[part=${name}]`);
 const me = (store: InboxStore) => store.state.model.users.get(store.userId)!;
@@ -35,55 +34,47 @@ describe('<availability-toggle>', () => {
     expect(customElements.get('availability-toggle')).to.equal(AvailabilityToggle);
   });
 
-  it('is a radio group showing the user’s availability', async () => {
+  const select = (el: Element) => part<HTMLSelectElement>(el, 'select')!;
+  const choose = async (el: AvailabilityToggle, value: string) => {
+    select(el).value = value;
+    select(el).dispatchEvent(new Event('change'));
+    await el.updateComplete;
+  };
+
+  it('is one named select showing the user’s availability, with a light', async () => {
     const el = await toggle();
-    const legend = shadow(el).querySelector('fieldset legend')!;
-    expect(legend.textContent).to.equal('Availability');
-    // Named for screen readers, not shown: the two options say it all.
-    expect(legend.getBoundingClientRect().width).to.be.at.most(1);
-    expect(radio(el, 'available').checked).to.be.true;
-    expect(radio(el, 'away').checked).to.be.false;
+    const field = select(el);
+    expect(field.closest('label')!.textContent).to.contain('Availability');
+    expect(field.value).to.equal('available');
+    expect([...field.options].map((o) => o.text.trim())).to.deep.equal([
+      'Available',
+      'Away',
+      'Away · Lunch',
+      'Away · Meeting',
+      'Away · Break',
+      'Away · End of day',
+    ]);
     expect(el.matches(':state(available)')).to.be.true;
-    // The reason keeps its place, unseen and out of the tab order, while available.
-    const reason = part<HTMLSelectElement>(el, 'reason')!;
-    expect(getComputedStyle(reason.closest('label')!).visibility).to.equal('hidden');
-    expect(reason.disabled).to.equal(true);
   });
 
-  it('goes Away with the arrow key, then picks a reason (R11)', async () => {
+  it('goes Away with the arrow key, then picks a reason (R11); its size never changes', async () => {
     const el = await toggle();
     const store = el.store!;
-    radio(el, 'available').focus();
-    await sendKeys({ press: 'ArrowRight' });
+    const size = () => [Math.round(el.getBoundingClientRect().width), Math.round(el.getBoundingClientRect().height)];
+    const before = size();
+    select(el).focus();
+    await sendKeys({ press: 'ArrowDown' });
     await el.updateComplete;
     expect(me(store).availability).to.equal('away');
-    expect(radio(el, 'away').checked).to.be.true;
-    expect(deepActive()).to.equal(radio(el, 'away'));
+    expect(deepActive()).to.equal(select(el));
     expect(el.matches(':state(away)')).to.be.true;
     expect(part<HTMLButtonElement>(el, 'next')!.disabled, 'away agents get no new conversations').to.be.true;
-
-    const select = part<HTMLSelectElement>(el, 'reason')!;
-    expect([...select.options].map((o) => o.text.trim())).to.deep.equal(['No reason', 'Lunch', 'Meeting', 'Break', 'End of day']);
-    select.value = 'meeting';
-    select.dispatchEvent(new Event('change'));
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'ArrowDown' });
     await el.updateComplete;
     expect(me(store)).to.deep.include({ availability: 'away', awayReason: 'meeting' });
-    expect(select.selectedOptions[0]!.text.trim()).to.equal('Meeting');
-  });
-
-  it('keeps one size whatever the state: the reason keeps its place while available', async () => {
-    const el = await toggle();
-    const store = el.store!;
-    const size = () => {
-      const box = el.getBoundingClientRect();
-      return [Math.round(box.width), Math.round(box.height)];
-    };
-    const available = size();
-    expect(getComputedStyle(part(el, 'reason')!.closest('label')!).visibility).to.equal('hidden');
-    store.dispatch('setAvailability', { userId: store.userId, availability: 'away', reason: 'end-of-day' });
-    await el.updateComplete;
-    expect(size()).to.deep.equal(available);
-    expect(getComputedStyle(part(el, 'reason')!.closest('label')!).visibility).to.equal('visible');
+    expect(select(el).selectedOptions[0]!.text.trim()).to.equal('Away · Meeting');
+    expect(size()).to.deep.equal(before);
   });
 
   it('going Available with routing on hands over the conversation waiting longest and opens it', async () => {
@@ -94,9 +85,8 @@ describe('<availability-toggle>', () => {
     const expected = nextForRouting(store.state.model, { ...me(store), availability: 'available' });
     expect(expected, 'the demo has an unassigned conversation in New').to.exist;
     const events = nextEvents(el);
-
-    radio(el, 'away').focus();
-    await sendKeys({ press: 'ArrowLeft' });
+    select(el).focus();
+    await sendKeys({ press: 'Home' });
     await el.updateComplete;
     expect(me(store).availability).to.equal('available');
     expect(me(store).awayReason).to.be.undefined;
@@ -128,8 +118,7 @@ describe('<availability-toggle>', () => {
     await el.updateComplete;
     const expected = nextForRouting(store.state.model, { ...me(store), availability: 'available' })!;
     el.addEventListener('next-conversation', (e) => e.preventDefault());
-    radio(el, 'available').click();
-    await el.updateComplete;
+    await choose(el, 'available');
     expect(store.state.model.conversations.get(expected.id)!.assignee?.id, 'still handed over').to.equal('u-lea');
     expect(store.state.ui.openId).to.be.null;
   });
@@ -142,8 +131,7 @@ describe('<availability-toggle>', () => {
     const mine = () => [...store.state.model.conversations.values()].filter((c) => c.assignee?.id === 'u-lea').length;
     const before = mine();
     const events = nextEvents(el);
-    radio(el, 'available').click();
-    await el.updateComplete;
+    await choose(el, 'available');
     expect(me(store).availability).to.equal('available');
     expect(mine()).to.equal(before);
     expect(events).to.have.length(0);
@@ -155,7 +143,9 @@ describe('<availability-toggle>', () => {
     const store = el.store!;
     const expected = nextForRouting(store.state.model, me(store))!;
     const events = nextEvents(el);
-    part(el, 'next')!.focus();
+    const next = part(el, 'next')!;
+    expect(next.getAttribute('aria-label')).to.equal('Get next conversation');
+    next.focus();
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
     expect(store.state.model.conversations.get(expected.id)!.assignee).to.deep.equal({ type: 'user', id: 'u-lea' });
@@ -165,25 +155,23 @@ describe('<availability-toggle>', () => {
 
   it('shows an away user’s reason (Away story)', async () => {
     const el = await toggle(stories.Away);
-    expect(radio(el, 'away').checked).to.be.true;
-    expect(part<HTMLSelectElement>(el, 'reason')!.value).to.equal('lunch');
-    expect(getComputedStyle(part(el, 'reason')!.closest('label')!).visibility).to.equal('visible');
+    expect(select(el).value).to.equal('away:lunch');
+    expect(el.matches(':state(away)')).to.be.true;
   });
 
   it('hides the next button on request (NoNext story)', async () => {
     const el = await toggle(stories.NoNext);
-    expect(part(el, 'next')).to.be.null;
+    expect(part(el, 'next') === null).to.equal(true);
   });
 
   for (const [name, labels] of [
-    ['French', ['Disponible', 'Absent', 'Déjeuner']],
-    ['Spanish', ['Disponible', 'Ausente', 'Almuerzo']],
+    ['French', ['Disponible', 'Absent', 'Absent · Déjeuner']],
+    ['Spanish', ['Disponible', 'Ausente', 'Ausente · Almuerzo']],
   ] as const) {
     it(`is localized (${name} story)`, async () => {
       const el = await toggle(stories[name]);
-      expect(part(el, 'available')!.textContent.trim()).to.equal(labels[0]);
-      expect(part(el, 'away')!.textContent.trim()).to.equal(labels[1]);
-      expect(part<HTMLSelectElement>(el, 'reason')!.selectedOptions[0]!.text.trim()).to.equal(labels[2]);
+      const texts = [...select(el).options].map((o) => o.text.trim());
+      expect(texts.slice(0, 3)).to.deep.equal(labels);
     });
   }
 

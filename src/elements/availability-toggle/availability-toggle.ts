@@ -1,5 +1,5 @@
-import { LitElement, html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
-import { live } from 'lit/directives/live.js';
+import { LitElement, html, nothing, type PropertyDeclarations } from 'lit';
+import { ArrowDownToLine } from 'lucide';
 import { updateWhenLocaleChanges, msg } from '@lit/localize';
 import { StoreController } from '../../controllers/store.controller.js';
 import { NextConversationEvent } from '../../events/next-conversation.js';
@@ -9,7 +9,8 @@ import type { Availability, Id, Settings, User } from '../../model/types.js';
 import type { InboxStore, StoreState } from '../../store/inbox-store.js';
 import { tokens } from '../../styles/tokens.js';
 import { hostStyles } from '../../styles/host-styles.js';
-import { controlStyles } from '../../styles/controls.js';
+import { controlStyles, iconButtonStyles } from '../../styles/controls.js';
+import { icon } from '../shared/icons.js';
 import { styles } from './availability-toggle.styles.js';
 
 /** The localized name of an away reason; reasons a workspace adds show as they are. */
@@ -35,10 +36,10 @@ const selectSettings = (s: StoreState): Settings => s.model.settings;
  * @summary The current user's availability (R11): Available or Away with a
  * reason, and "Get next conversation".
  *
- * Two radio buttons in a group (the arrows switch, as in any radio group)
- * and, while away, a select of the workspace's away reasons, whose place is
- * kept while available: the control has one size, whatever the state. Each
- * change dispatches `setAvailability`. With routing on, going Available hands the
+ * One select, the same size whatever the state: Available, Away, and Away
+ * with each of the workspace's reasons, a light before it (green, amber);
+ * and "Get next conversation" as an icon button beside it. Each change
+ * dispatches `setAvailability`. With routing on, going Available hands the
  * user the conversation in New that has waited longest; the toggle then
  * fires `next-conversation` and, unless that event is cancelled, opens it
  * in the store. "Get next conversation" (`takeNext`) does the same on
@@ -49,11 +50,9 @@ const selectSettings = (s: StoreState): Settings => s.model.settings;
  * @fires next-conversation - {NextConversationEvent} Routing handed the user a conversation; cancel to keep the open one.
  * @fires inbox-notice - {InboxNoticeEvent} What "Get next conversation" or going Available did ("A conversation was assigned to you."); cancel it to show it yourself.
  *
- * @csspart switch - The pair of radio buttons.
- * @csspart available - The Available option.
- * @csspart away - The Away option.
- * @csspart reason - The away reason select.
- * @csspart next - The "Get next conversation" button.
+ * @csspart select - The availability select (Available, Away, Away with a reason).
+ * @csspart light - The light before it: the Available or the Away colour.
+ * @csspart next - The "Get next conversation" icon button.
  * @csspart status - The line that reports what happened, when no toast region took the notice.
  *
  * @cssprop --inbox-availability-available-color - The Available light. Defaults to `--inbox-status-open` (green).
@@ -67,7 +66,7 @@ export class AvailabilityToggle extends LitElement {
     this.addInitializer(updateWhenLocaleChanges); // re-renders on setLocale(), as @localized() would
   }
 
-  static override styles = [tokens, hostStyles, controlStyles, styles];
+  static override styles = [tokens, hostStyles, controlStyles, iconButtonStyles, styles];
 
   static override properties: PropertyDeclarations = {
     store: { attribute: false },
@@ -128,7 +127,7 @@ export class AvailabilityToggle extends LitElement {
       return;
     }
     const reasons = this.#settings.value?.awayReasons ?? [];
-    const chosen = reason ?? (user.awayReason && reasons.includes(user.awayReason) ? user.awayReason : undefined);
+    const chosen = reason !== undefined && reasons.includes(reason) ? reason : undefined;
     this.#store?.dispatch('setAvailability', {
       userId: user.id,
       availability,
@@ -153,51 +152,49 @@ export class AvailabilityToggle extends LitElement {
     const disabled = !user || !user.active;
     const availability = user?.availability ?? 'available';
     const reasons = this.#settings.value?.awayReasons ?? [];
+    const reason = availability === 'away' && user?.awayReason && reasons.includes(user.awayReason) ? user.awayReason : '';
+    const value = availability === 'away' && reason ? `away:${reason}` : availability;
+    const next = msg('Get next conversation', { id: 'availability.next' });
     return html`<div class="wrap">
-      <fieldset>
-        <legend class="visually-hidden">${msg('Availability', { id: 'availability.label' })}</legend>
-        <div part="switch" class="switch">
-          ${this.#radio('available', msg('Available', { id: 'availability.available' }), availability, disabled)}
-          ${this.#radio('away', msg('Away', { id: 'availability.away' }), availability, disabled)}
-        </div>
-      </fieldset>
-      ${reasons.length > 0
-        ? html`<label class=${availability === 'away' ? 'reason' : 'reason reason--idle'}
-            ><span class="visually-hidden">${msg('Away reason', { id: 'availability.reason' })}</span
-            ><select
-              part="reason"
-              class="control"
-              ?disabled=${disabled || availability !== 'away'}
-              aria-hidden=${availability === 'away' ? nothing : 'true'}
-              tabindex=${availability === 'away' ? nothing : '-1'}
-              @change=${(e: Event) => this.#set('away', (e.target as HTMLSelectElement).value || undefined)}
-            >
-              <option value="" ?selected=${!user?.awayReason}>${msg('No reason', { id: 'availability.noReason' })}</option>
-              ${reasons.map((r) => html`<option value=${r} ?selected=${user?.awayReason === r}>${awayReasonLabel(r)}</option>`)}
-            </select></label
-          >`
-        : nothing}
+      <label class="status ${availability}"
+        ><span part="light" class="light" aria-hidden="true"></span
+        ><span class="visually-hidden">${msg('Availability', { id: 'availability.label' })}</span
+        ><select part="select" class="control" ?disabled=${disabled} @change=${this.#onChange}>
+          <option value="available" ?selected=${value === 'available'}>${msg('Available', { id: 'availability.available' })}</option>
+          <option value="away" ?selected=${value === 'away'}>${msg('Away', { id: 'availability.away' })}</option>
+          ${reasons.length > 0
+            ? html`<optgroup label=${msg('Away reason', { id: 'availability.reason' })}>
+                ${reasons.map(
+                  (r) => html`<option value=${`away:${r}`} ?selected=${value === `away:${r}`}>
+                    ${msg('Away', { id: 'availability.away' })} · ${awayReasonLabel(r)}
+                  </option>`,
+                )}
+              </optgroup>`
+            : nothing}
+        </select></label
+      >
       ${this.noNext
         ? nothing
-        : html`<button part="next" class="control" type="button" ?disabled=${disabled || availability === 'away'} @click=${this.#takeNext}>
-            ${msg('Get next conversation', { id: 'availability.next' })}
+        : html`<button
+            part="next"
+            class="icon-button"
+            type="button"
+            aria-label=${next}
+            title=${next}
+            ?disabled=${disabled || availability === 'away'}
+            @click=${this.#takeNext}
+          >
+            ${icon(ArrowDownToLine, { size: 18 })}
           </button>`}
-      <span part="status" class="status" role="status">${this.status}</span>
+      <span part="status" class="status-line" role="status">${this.status}</span>
     </div>`;
   }
 
-  #radio(value: Availability, label: string, current: Availability, disabled: boolean): TemplateResult {
-    return html`<label part=${value} class="option ${value}"
-      ><input
-        type="radio"
-        name="availability"
-        .value=${value}
-        .checked=${live(current === value)}
-        ?disabled=${disabled}
-        @change=${() => this.#set(value)}
-      /><span class="light" aria-hidden="true"></span>${label}</label
-    >`;
-  }
+  #onChange = (event: Event): void => {
+    const value = (event.target as HTMLSelectElement).value;
+    if (value === 'available') this.#set('available');
+    else this.#set('away', value.startsWith('away:') ? value.slice('away:'.length) : undefined);
+  };
 }
 
 declare global {

@@ -195,10 +195,12 @@ export const styles = css`
     padding: var(--_inbox-space-3);
     border-block-start: 1px solid var(--_inbox-color-border);
   }
+  .nav-foot availability-toggle {
+    flex: 1 1 100%;
+  }
   .nav-foot .tools {
     display: flex;
     gap: var(--_inbox-space-1);
-    margin-inline-start: auto;
   }
   .backdrop {
     position: absolute;
