@@ -10,7 +10,6 @@ export { StatusBadge, STATES, stateLabel, isBadgeState, type BadgeState } from '
 export { defineOnce } from './elements/define-once.js';
 export { InboxProvider } from './elements/inbox-provider/inbox-provider.js';
 export { InboxList } from './elements/inbox-list/inbox-list.js';
-export { BulkBar, BULK_COMMANDS, type BulkCommand } from './elements/bulk-bar/bulk-bar.js';
 export { UndoToast } from './elements/undo-toast/undo-toast.js';
 export { InboxApp } from './elements/inbox-app/inbox-app.js';
 export { InboxSidebar } from './elements/inbox-sidebar/inbox-sidebar.js';

@@ -33,7 +33,7 @@ describe('the script-tag bundle entry (src/bundle.ts)', () => {
   it('loads the contact panel and the dialogs with loadContactElements() and loadOverlayElements()', async () => {
     const loaded = { ...(await bundle.loadContactElements()), ...(await bundle.loadOverlayElements()) };
     for (const name of [...Object.keys(contact), ...Object.keys(overlays)]) expect(loaded).to.have.property(name, index[name as keyof typeof index]);
-    for (const tag of ['contact-panel', 'shortcut-help', 'command-palette']) expect(customElements.get(tag)).to.exist;
+    for (const tag of ['contact-panel', 'shortcut-help', 'command-palette', 'bulk-bar']) expect(customElements.get(tag)).to.exist;
   });
 
   it('loads the transports with loadMemoryTransport() and loadHttpTransport()', async () => {

@@ -13,7 +13,8 @@
  *   conversation's (`<conversation-view>`, its timeline and composer,
  *   `<incoming-calls>`, `<call-card>`) with `loadConversationElements()`,
  *   `<contact-panel>` with `loadContactElements()`, the dialogs
- *   (`<shortcut-help>`, `<command-palette>`) with `loadOverlayElements()`.
+ *   (`<shortcut-help>`, `<command-palette>`) and `<bulk-bar>` with
+ *   `loadOverlayElements()` (`<inbox-list>` asks for the bar when rows are checked).
  *   `<inbox-app>` asks for each when it shows it, `<inbox-provider>` when one
  *   of their tags appears inside it, and this module when one appears in the
  *   document; a host that puts one, without a provider, inside a shadow root

@@ -13,7 +13,6 @@
 import { defineOnce } from './elements/define-once.js';
 import { InboxProvider } from './elements/inbox-provider/inbox-provider.js';
 import { InboxList } from './elements/inbox-list/inbox-list.js';
-import { BulkBar } from './elements/bulk-bar/bulk-bar.js';
 import { UndoToast } from './elements/undo-toast/undo-toast.js';
 import { StatusBadge } from './elements/status-badge/status-badge.js';
 import { SnoozePicker } from './elements/snooze-picker/snooze-picker.js';
@@ -29,7 +28,6 @@ import { InboxApp } from './elements/inbox-app/inbox-app.js';
 defineOnce('inbox-provider', InboxProvider);
 defineOnce('status-badge', StatusBadge);
 defineOnce('inbox-list', InboxList);
-defineOnce('bulk-bar', BulkBar);
 defineOnce('undo-toast', UndoToast);
 defineOnce('snooze-picker', SnoozePicker);
 defineOnce('label-picker', LabelPicker);

@@ -1,12 +1,16 @@
 /**
  * Registers the inbox's dialogs, `<shortcut-help>` (key ?) and
- * `<command-palette>` (Ctrl/Cmd+K), skipping tags already defined. The
- * script-tag bundle loads them on demand (loadOverlayElements()), the first
- * time one opens: nothing shows them before.
+ * `<command-palette>` (Ctrl/Cmd+K), and `<bulk-bar>`, skipping tags already
+ * defined. The script-tag bundle loads them on demand
+ * (loadOverlayElements()), the first time one opens or rows are checked:
+ * nothing shows them before.
  */
 import { defineOnce } from './elements/define-once.js';
 import { ShortcutHelp } from './elements/shortcut-help/shortcut-help.js';
 import { CommandPalette } from './elements/command-palette/command-palette.js';
+import { BulkBar } from './elements/bulk-bar/bulk-bar.js';
 
 defineOnce('shortcut-help', ShortcutHelp);
 defineOnce('command-palette', CommandPalette);
+// Shown once rows are checked: <inbox-list> asks for it then.
+defineOnce('bulk-bar', BulkBar);

@@ -1,7 +1,9 @@
 /**
- * The inbox's dialogs in the public API: the shortcut help and the command
- * palette. index.ts re-exports them; the script-tag bundle loads them on
- * demand (loadOverlayElements()). No side effects.
+ * What floats over the inbox in the public API: the shortcut help, the
+ * command palette and the bulk bar (shown once rows are checked). index.ts
+ * re-exports them; the script-tag bundle loads them on demand
+ * (loadOverlayElements()). No side effects.
  */
 export { ShortcutHelp } from './elements/shortcut-help/shortcut-help.js';
 export { CommandPalette } from './elements/command-palette/command-palette.js';
+export { BulkBar, BULK_COMMANDS, type BulkCommand } from './elements/bulk-bar/bulk-bar.js';

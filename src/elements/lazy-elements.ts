@@ -3,7 +3,7 @@ import { loadContactElements, loadConversationElements, loadOverlayElements } fr
 /**
  * The tags the script-tag bundle defines on demand, each with the loader of
  * its chunk (`inbox-elements/define` defines them all at once): the
- * conversation's, the contact panel, the dialogs.
+ * conversation's, the contact panel, the dialogs and the bulk bar.
  */
 const LAZY: Readonly<Record<string, () => Promise<unknown>>> = {
   'conversation-view': loadConversationElements,
@@ -14,6 +14,7 @@ const LAZY: Readonly<Record<string, () => Promise<unknown>>> = {
   'contact-panel': loadContactElements,
   'shortcut-help': loadOverlayElements,
   'command-palette': loadOverlayElements,
+  'bulk-bar': loadOverlayElements,
 };
 
 const SELECTOR = Object.keys(LAZY).join(',');

@@ -22,6 +22,7 @@ import { labelStyles } from '../shared/labels.js';
 import { priorityStyles } from '../shared/priority.js';
 import { styles } from './inbox-list.styles.js';
 import { renderRow, rowDomId } from './row.js';
+import { needElements } from '../lazy-elements.js';
 import { openPicker } from '../bulk-bar/open-picker.js';
 import { dispatchBulk } from '../bulk-bar/dispatch-bulk.js';
 
@@ -265,6 +266,8 @@ export class InboxList extends InboxElement {
       this.#rowsChanged(rows);
     }
     const checked = this.#ui.value?.checked ?? null;
+    // The bulk bar loads on demand in the script-tag bundle (a no-op once defined).
+    if (checked && checked.size > 0 && !customElements.get('bulk-bar')) needElements('bulk-bar').catch(() => undefined);
     if (checked !== this.#checked) {
       const before = this.#checked;
       this.#checked = checked;
