@@ -111,7 +111,7 @@ export function renderRow(c: Conversation, index: number, ctx: RowContext): Temp
     <div class="content">
       ${unread ? html`<span class="dot" part="unread-dot" role="img" aria-label=${msg('Unread', { id: 'list.row.unread' })}></span>` : nothing}
       <span class="check" part="checkbox" aria-hidden="true"
-        >${avatar({ id: c.contactId, name }, { part: 'contact-avatar' })}<span class="box">${icon(Check, { size: 14 })}</span></span
+        >${avatar({ id: c.contactId, name }, { part: 'contact-avatar' })}<span class="box">${checked ? icon(Check, { size: 14 }) : nothing}</span></span
       >
       <span class="main">
         <span class="line">

@@ -3,14 +3,23 @@ import { paletteColor } from './palette.js';
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
-/** Up to two initials of a name ("Léa Rousseau" → "LR"), whole graphemes. */
-export const initials = (name: string): string =>
-  name
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 2)
-    .map((word) => (graphemes.segment(word)[Symbol.iterator]().next().value?.segment ?? '').toUpperCase())
-    .join('');
+const initialsOf = new Map<string, string>();
+
+/** Up to two initials of a name ("Léa Rousseau" → "LR"), whole graphemes; remembered, as a list renders the same names again and again. */
+export function initials(name: string): string {
+  let found = initialsOf.get(name);
+  if (found === undefined) {
+    found = name
+      .split(/\s+/)
+      .filter(Boolean)
+      .slice(0, 2)
+      .map((word) => (graphemes.segment(word)[Symbol.iterator]().next().value?.segment ?? '').toUpperCase())
+      .join('');
+    if (initialsOf.size >= 5000) initialsOf.clear();
+    initialsOf.set(name, found);
+  }
+  return found;
+}
 
 export interface AvatarOf {
   /** What the colour follows: the same person, the same colour everywhere. */

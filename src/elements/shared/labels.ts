@@ -16,11 +16,22 @@ export const labelProperty = (label: string): string =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '')}`;
 
+const chipStyles = new Map<string, string>();
+
+/** The chip's colour for a label: worked out once per label (a list renders the same few again and again). */
+function chipStyle(label: string): string {
+  let style = chipStyles.get(label);
+  if (style === undefined) {
+    style = `--label-color: var(${labelProperty(label)}, ${paletteColor(label)})`;
+    if (chipStyles.size >= 1000) chipStyles.clear();
+    chipStyles.set(label, style);
+  }
+  return style;
+}
+
 /** A label as a chip with its colour as a dot: the text keeps the surface's contrast. */
 export function labelChip(label: string, part = 'label'): TemplateResult {
-  return html`<span class="label-chip" part=${part} style=${`--label-color: var(${labelProperty(label)}, ${paletteColor(label)})`}
-    >${label}</span
-  >`;
+  return html`<span class="label-chip" part=${part} style=${chipStyle(label)}>${label}</span>`;
 }
 
 export const labelStyles = css`
