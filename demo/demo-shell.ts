@@ -15,24 +15,49 @@ export class DemoShell extends LitElement {
       display: grid;
       grid-template-rows: auto minmax(0, 1fr);
       height: 100vh;
+      height: 100dvh;
       font-family: system-ui, sans-serif;
-      font-size: 14px;
+      font-size: 13px;
+      container-type: inline-size;
     }
     header {
       display: flex;
-      flex-wrap: wrap;
-      gap: 12px;
       align-items: center;
-      padding: 6px 12px;
+      gap: 8px;
+      min-width: 0;
+      padding: 4px 10px;
       background: #0a5fcc;
       color: white;
+      white-space: nowrap;
     }
     h1 {
-      font-size: 15px;
+      font-size: 14px;
       margin: 0 auto 0 0;
+      overflow: hidden;
+      text-overflow: ellipsis;
+    }
+    label {
+      display: inline-flex;
+      align-items: center;
+      gap: 4px;
+      min-width: 0;
     }
     select {
       font: inherit;
+      max-width: 11rem;
+    }
+    /* A CRM sidebar's width: the demo's own bar stays one line, its labels go. */
+    @container (max-width: 560px) {
+      h1,
+      .label {
+        display: none;
+      }
+      header {
+        justify-content: flex-end;
+      }
+      select {
+        max-width: 7.5rem;
+      }
     }
   `;
 
@@ -60,21 +85,21 @@ export class DemoShell extends LitElement {
       <header>
         <h1>inbox-elements demo</h1>
         <label
-          >Backend
-          <select @change=${(e: Event) => this.#go({ transport: value(e) as DemoTransport })}>
+          ><span class="label">Backend</span>
+          <select aria-label="Backend" @change=${(e: Event) => this.#go({ transport: value(e) as DemoTransport })}>
             <option value="http" ?selected=${s.transport === 'http'}>Reference server (HTTP)</option>
             <option value="memory" ?selected=${s.transport === 'memory'}>In-page (memory, simulated traffic)</option>
           </select></label
         >
         <label
-          >User
-          <select @change=${(e: Event) => this.#go({ userId: value(e) })}>
+          ><span class="label">User</span>
+          <select aria-label="User" @change=${(e: Event) => this.#go({ userId: value(e) })}>
             ${DEMO_USERS.map((u) => html`<option value=${u.id} ?selected=${u.id === s.userId}>${u.label}</option>`)}
           </select></label
         >
         <label
-          >Language
-          <select @change=${(e: Event) => this.#go({ lang: value(e) as DemoSettings['lang'] })}>
+          ><span class="label">Language</span>
+          <select aria-label="Language" @change=${(e: Event) => this.#go({ lang: value(e) as DemoSettings['lang'] })}>
             <option value="en" ?selected=${s.lang === 'en'}>English</option>
             <option value="fr" ?selected=${s.lang === 'fr'}>Français</option>
             <option value="es" ?selected=${s.lang === 'es'}>Español</option>

@@ -260,7 +260,7 @@ export const styles = css`
   /* Medium: the list and the conversation side by side. */
   @container (min-width: 481px) {
     .app {
-      grid-template-columns: var(--inbox-app-list-width, 20rem) minmax(0, 1fr);
+      grid-template-columns: var(--inbox-app-list-width, 22rem) minmax(0, 1fr);
       grid-template-areas: 'list conversation';
     }
     .list-pane,
@@ -288,7 +288,7 @@ export const styles = css`
   /* Wide: the views column, the list, the conversation, the contact. */
   @container (min-width: 1100px) {
     .app:not([data-drawer]) {
-      grid-template-columns: var(--inbox-app-sidebar-width, 13rem) var(--inbox-app-list-width, 21rem) minmax(0, 1fr);
+      grid-template-columns: var(--inbox-app-sidebar-width, 13rem) var(--inbox-app-list-width, 22rem) minmax(0, 1fr);
       grid-template-rows: minmax(0, 1fr) auto;
       grid-template-areas:
         'nav list conversation'
@@ -310,14 +310,14 @@ export const styles = css`
     }
     .app[data-contact-shown]:not([data-drawer]) {
       grid-template-columns:
-        var(--inbox-app-sidebar-width, 13rem) var(--inbox-app-list-width, 21rem) minmax(0, 1fr)
+        var(--inbox-app-sidebar-width, 13rem) var(--inbox-app-list-width, 22rem) minmax(0, 1fr)
         var(--inbox-app-contact-width, 18rem);
       grid-template-areas:
         'nav list conversation contact'
         'foot list conversation contact';
     }
     .app[data-contact-shown][data-drawer] {
-      grid-template-columns: var(--inbox-app-list-width, 21rem) minmax(0, 1fr) var(--inbox-app-contact-width, 18rem);
+      grid-template-columns: var(--inbox-app-list-width, 22rem) minmax(0, 1fr) var(--inbox-app-contact-width, 18rem);
       grid-template-areas: 'list conversation contact';
     }
     .contact-pane {

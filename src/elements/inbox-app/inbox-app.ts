@@ -144,7 +144,7 @@ const headingOf = (state: StoreState, store: InboxStore): Heading | null => {
  * @csspart toasts - The region of notices and of the undo toast.
  * @csspart notice - One notice.
  * @cssprop --inbox-app-sidebar-width - Width of the views column or drawer. Defaults to `13rem`.
- * @cssprop --inbox-app-list-width - Width of the list pane beside the conversation. Defaults to `21rem`.
+ * @cssprop --inbox-app-list-width - Width of the list pane beside the conversation. Defaults to `22rem`.
  * @cssprop --inbox-app-contact-width - Width of the contact pane. Defaults to `18rem`.
  *
  * @cssstate sidebar - The app is in its sidebar layout (up to 480 px wide).
@@ -621,7 +621,7 @@ export class InboxApp extends StoreSource {
           <button type="button" class="contact-close button" @click=${() => this.#closeContact()}>
             ${msg('Close contact panel', { id: 'app.contact.close' })}
           </button>
-          <contact-panel></contact-panel>
+          ${contactShown ? html`<contact-panel></contact-panel>` : nothing}
         </aside>
         ${drawer ? nothing : this.#renderFooter()}
         ${drawerOpen ? html`<div class="backdrop" @click=${() => this.#closeDrawer()}></div>` : nothing}
