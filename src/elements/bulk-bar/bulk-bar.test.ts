@@ -229,9 +229,20 @@ describe('<bulk-bar>', () => {
       for (const b of buttons) {
         expect(b.querySelector('svg'), b.outerHTML).to.exist;
         expect(b.getAttribute('aria-label')).to.be.a('string').and.not.equal('');
-        expect(b.title).to.equal(b.getAttribute('aria-label'));
+        expect(b.dataset['tip']).to.equal(b.getAttribute('aria-label'));
       }
       await expect(bar).to.be.accessible();
+      // The keyboard shows the tooltip too.
+      const before = document.createElement('button');
+      bar.before(before);
+      before.focus();
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ press: 'End' });
+      const focused = bar.shadowRoot!.activeElement as HTMLElement;
+      const tip = bar.shadowRoot!.querySelector<HTMLElement>('[part=tooltip]')!;
+      expect(tip.hidden).to.be.false;
+      expect(tip.textContent).to.equal(focused.getAttribute('aria-label'));
+      before.remove();
     });
 
     it('at 380 px in French: one line, the rest in More, which the keyboard opens and runs', async () => {

@@ -26,6 +26,7 @@ import type { Conversation } from '../../model/types.js';
 import { popupStyles } from '../../styles/controls.js';
 import { MenuController } from '../conversation-view/menu.controller.js';
 import { icon, type IconNode } from '../shared/icons.js';
+import { TooltipController, tooltipStyles } from '../shared/tooltip.js';
 import { InboxElement } from '../shared/inbox-element.js';
 import { formatNumber, plural } from '../shared/numbers.js';
 import { styles } from './bulk-bar.styles.js';
@@ -146,11 +147,12 @@ const GAP = 4;
  * @csspart select-all - "Select all 1,092 matching", where it fits (else in the menu).
  * @csspart menu - The More menu.
  * @csspart menu-item - An item of the More menu.
+ * @csspart tooltip - The tooltip of an icon button (under the pointer, or with keyboard focus).
  *
  * @cssprop --inbox-bulk-bar-background - Background of the bar. Defaults to a tint of `--inbox-color-accent`.
  */
 export class BulkBar extends InboxElement {
-  static override styles = [InboxElement.styles, popupStyles, styles];
+  static override styles = [InboxElement.styles, popupStyles, tooltipStyles, styles];
 
   static override properties: PropertyDeclarations = {
     matching: { attribute: false },
@@ -176,6 +178,7 @@ export class BulkBar extends InboxElement {
     button: () => this.renderRoot.querySelector<HTMLElement>('.more'),
     menu: () => this.renderRoot.querySelector<HTMLElement>('.menu'),
   });
+  readonly #tooltip = new TooltipController(this);
   #applicable: { checked: unknown; model: unknown; value: ReadonlySet<BulkAction> } | null = null;
   #selectAllWidth = 0;
   readonly #resizes = new ResizeObserver(() => this.#measure());
@@ -304,7 +307,7 @@ export class BulkBar extends InboxElement {
     const menuLabel = msg('More actions', { id: 'bulk.more' });
     const hasMenu = more.length > 0 || (canSelectAll && !selectAllInline);
     return html`<div class="bar" part="bar" role="toolbar" aria-label=${msg('Bulk actions', { id: 'bulk.label.toolbar' })}>
-        <button type="button" part="button" class="icon-button clear" aria-label=${clear} title=${clear} @click=${() => this.activeStore?.setChecked([])}>
+        <button type="button" part="button" class="icon-button clear" aria-label=${clear} data-tip=${clear} @click=${() => this.activeStore?.setChecked([])}>
           ${icon(X)}
         </button>
         <span class="lead">
@@ -326,7 +329,7 @@ export class BulkBar extends InboxElement {
                 data-picker=${action.picker ? action.key : nothing}
                 aria-haspopup=${action.picker ? 'dialog' : nothing}
                 aria-label=${action.label}
-                title=${action.label}
+                data-tip=${action.label}
                 @click=${() => this.#perform(action)}
               >
                 ${icon(action.glyph)}
@@ -335,7 +338,8 @@ export class BulkBar extends InboxElement {
           ${hasMenu ? this.#renderMore(more, canSelectAll && !selectAllInline ? selectAllLabel : null, menuLabel) : nothing}
         </span>
       </div>
-      <div class="pickers"></div>`;
+      <div class="pickers"></div>
+      ${this.#tooltip.render()}`;
   }
 
   #renderMore(actions: readonly Action[], selectAll: string | null, label: string): TemplateResult {
@@ -355,7 +359,7 @@ export class BulkBar extends InboxElement {
         aria-expanded=${String(open)}
         aria-controls="bulk-menu"
         aria-label=${label}
-        title=${label}
+        data-tip=${label}
         @click=${() => this.#menu.toggle()}
         @keydown=${this.#menu.onButtonKeydown}
       >
