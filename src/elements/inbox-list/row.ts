@@ -31,9 +31,6 @@ export interface RowContext {
   readonly quietStates: ReadonlySet<DisplayState>;
 }
 
-/** Moved to shared/priority.ts; re-exported until every importer points there. */
-export { priorityLabel } from '../shared/priority.js';
-
 /** The id attribute of a conversation's row, for aria-activedescendant. */
 export const rowDomId = (id: Id): string => `row-${id}`;
 
