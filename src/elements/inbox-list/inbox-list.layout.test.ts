@@ -246,6 +246,26 @@ describe('<inbox-list> at every width (issue 11)', () => {
       expect(getComputedStyle(rowById(list, a!)!, '::after').backgroundColor, 'the open row has its accent bar').to.not.equal('rgba(0, 0, 0, 0)');
     });
 
+    it('an empty list says so in a line and offers what helps: clear the search, show the done ones', async () => {
+      const { list, store } = await mount();
+      const empty = () => shadow(list).querySelector<HTMLElement>('[part=empty]');
+      const action = () => shadow(list).querySelector<HTMLButtonElement>('[part=empty-action]');
+      store.setSearch('zzzz no such words');
+      await until(() => empty() !== null, 'the empty state');
+      expect(action()!.textContent.trim()).to.equal('Clear the search');
+      await expect(list).to.be.accessible();
+      action()!.click();
+      await until(() => rowsOf(list).length > 0, 'rows again');
+      expect(store.state.ui.search).to.equal('');
+      store.setQuery({ view: 'mentions', tab: 'open' });
+      await list.updateComplete;
+      if (list.rows.length === 0) {
+        expect(action()!.textContent.trim()).to.equal('Show done');
+        action()!.click();
+        expect(store.state.ui.tab).to.equal('done');
+      }
+    });
+
     it('badges never repeat what the view or tab says (Done in Done, Spam in Spam)', async () => {
       const { list, store } = await mount({ width: 720 });
       for (const [view, tab, state] of [

@@ -367,6 +367,25 @@ export const styles = css`
     }
   }
 
+  .state p {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_inbox-space-2);
+    margin: 0;
+  }
+  .state-action {
+    font: inherit;
+    padding: var(--_inbox-space-2) var(--_inbox-space-4);
+    border: 1px solid var(--_inbox-color-border);
+    border-radius: var(--_inbox-radius);
+    background: var(--_inbox-color-surface);
+    color: var(--_inbox-color-accent);
+    cursor: pointer;
+  }
+  .state-action:hover {
+    background: var(--_inbox-color-surface-raised);
+  }
+
   .pickers:empty {
     display: none;
   }

@@ -142,6 +142,7 @@ function indexNear(rows: readonly Conversation[], id: Id, hint: number): number 
  * @csspart label - A label chip (its colour from `--inbox-label-<slug>`, else the palette).
  * @csspart avatar - The assignee's avatar.
  * @csspart empty - The empty state.
+ * @csspart empty-action - What the empty state offers: clear the search, show the chats, or the done ones.
  * @csspart loading - The loading state.
  *
  * @cssprop --inbox-list-row-height - Height of a row. Defaults to `60px`.
@@ -672,7 +673,18 @@ export class InboxList extends InboxElement {
     this.activeStore?.setChecked([]);
   }
 
-  #renderState(ready: boolean, search: string) {
+  /** What an empty list offers to do: clear the search, show the calls' chats, or the done ones (LOOK.md). */
+  #emptyAction(view: ViewId, tab: StatusTab, search: string) {
+    const store = this.activeStore;
+    const action = (label: string, run: () => void) =>
+      html`<button type="button" part="empty-action" class="state-action" @click=${run}>${label}</button>`;
+    if (search.trim() !== '') return action(msg('Clear the search', { id: 'list.empty.clearSearch' }), () => store?.setSearch(''));
+    if (this.mode === 'calls') return action(msg('Show chats', { id: 'list.empty.showChats' }), () => this.#setMode('chats'));
+    if (hasTabs(view) && tab !== 'done') return action(msg('Show done', { id: 'list.empty.showDone' }), () => store?.setTab('done'));
+    return nothing;
+  }
+
+  #renderState(ready: boolean, view: ViewId, tab: StatusTab, search: string) {
     if (!ready) {
       return html`<div class="state" part="loading" role="status">
         <span class="spinner" aria-hidden="true"></span>${msg('Loading conversations…', { id: 'list.loading' })}
@@ -685,8 +697,9 @@ export class InboxList extends InboxElement {
         : this.mode === 'calls'
           ? msg('No calls in this view.', { id: 'list.empty.calls' })
           : msg('Nothing waiting here. New conversations appear as they arrive.', { id: 'list.empty.hint' });
-    return html`<div class="state" part="empty" role="status">
-      <strong>${msg('No conversations', { id: 'list.empty' })}</strong><span>${hint}</span>
+    return html`<div class="state" part="empty">
+      <p role="status"><strong>${msg('No conversations', { id: 'list.empty' })}</strong><span>${hint}</span></p>
+      ${this.#emptyAction(view, tab, search)}
     </div>`;
   }
 
@@ -744,7 +757,7 @@ export class InboxList extends InboxElement {
           </div>
         </div>
       </div>
-      ${this.#renderState(ready, ui.search)}
+      ${this.#renderState(ready, ui.view, ui.tab, ui.search)}
       <div class="pickers"></div>
       ${this.noUndoToast ? nothing : html`<undo-toast .store=${store}></undo-toast>`}
     `;
