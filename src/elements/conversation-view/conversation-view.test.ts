@@ -305,6 +305,8 @@ describe('<conversation-view>', () => {
       el.linkBuilder = undefined;
       await el.updateComplete;
       expect(store.state.model.channels.get(conversationOf(store, id!).channelId)!.kind).to.not.equal('email');
+      expect(menuItems(el), 'rendered while open only').to.have.length(0);
+      await openMenu(el);
       expect(menuItems(el).map((i) => i.dataset['item'])).to.deep.equal(['transcript', 'trash', 'spam', 'block']);
     });
 
@@ -336,7 +338,9 @@ describe('<conversation-view>', () => {
       await choose('trash');
       expect(conversationOf(store, id!).trashedAt).to.not.equal(null);
       expect(store.state.lastUndoable?.type).to.equal('trash');
+      await openMenu(el);
       expect(menuItems(el).map((i) => i.dataset['item'])).to.include('restore');
+      await press('Escape', el);
       await press('z', el);
       expect(conversationOf(store, id!).trashedAt).to.equal(null);
 
@@ -487,9 +491,12 @@ describe('<conversation-view>', () => {
           expect(box($(el, '.top')!).height, `${width} px: the first row`).to.be.at.most(40);
           expect(box($(el, '[part=contact]')!).height, `${width} px: the name on one line`).to.be.below(30);
           // What does not fit is in the More menu: every tool is somewhere.
+          $(el, '.menu-button')!.click();
+          await el.updateComplete;
           const inMenu = menuItems(el).filter((item) => (TOOLS as readonly string[]).includes(item.dataset['item'] ?? '') || item.dataset['item'] === 'reopen' || item.dataset['item'] === 'read');
           expect(toolsShown(el).length + inMenu.length, `${width} px: every tool`).to.equal(TOOLS.length);
           if (width >= 480) expect(toolsShown(el).length, `${width} px: all the tools fit`).to.equal(TOOLS.length);
+          await press('Escape', el);
         }
       });
     }

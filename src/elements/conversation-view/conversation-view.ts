@@ -352,6 +352,11 @@ export class ConversationView extends InboxElement {
     super.connectedCallback();
     // Moved in the page: say again where this user is.
     if (this.hasUpdated) this.#syncPresence();
+    // The row of icon buttons follows the view's width (and what the host slots into it), measured
+    // after layout, never during an update.
+    this.#resize ??= new ResizeObserver(() => this.#measure());
+    this.#observed = null;
+    for (const element of this.#slotted()) this.#resize.observe(element);
   }
 
   override disconnectedCallback(): void {
@@ -361,7 +366,6 @@ export class ConversationView extends InboxElement {
     this.#errors = undefined;
     this.#errorsStore = undefined;
     this.#resize?.disconnect();
-    this.#resize = undefined;
   }
 
   protected override willUpdate(): void {
@@ -390,17 +394,13 @@ export class ConversationView extends InboxElement {
 
   #observed: Element | null = null;
 
-  /** Measures the toolbar (and what the host slotted into it) whenever either changes size. */
+  /** A new toolbar (the header was away: loading, nothing open) is observed: its size comes after layout. */
   #observeToolbar(): void {
     const toolbar = this.renderRoot.querySelector('.toolbar');
-    if (toolbar === this.#observed) return;
-    this.#resize?.disconnect();
+    if (!this.#resize || toolbar === this.#observed) return;
+    if (this.#observed) this.#resize.unobserve(this.#observed);
     this.#observed = toolbar;
-    if (!toolbar) return;
-    this.#resize = new ResizeObserver(() => this.#measure());
-    this.#resize.observe(toolbar);
-    for (const element of this.#slotted()) this.#resize.observe(element);
-    this.#measure();
+    if (toolbar) this.#resize.observe(toolbar);
   }
 
   #slotted(): HTMLElement[] {
@@ -409,8 +409,8 @@ export class ConversationView extends InboxElement {
   }
 
   readonly #onSlotChange = (): void => {
+    // Observing them reports their size once, after layout.
     if (this.#resize) for (const element of this.#slotted()) this.#resize.observe(element);
-    this.#measure();
   };
 
   /** How many tools fit beside the slotted controls and More, at the toolbar's width now. */
@@ -610,9 +610,6 @@ export class ConversationView extends InboxElement {
 
   #renderMenu(conversation: Conversation, contact: Contact | undefined, channel: Channel | undefined, tools: readonly ToolSpec[]): TemplateResult {
     const open = this.#menu.open;
-    const id = conversation.id;
-    const item = this.#menuItem.bind(this);
-    const blocked = contact?.blocked === true;
     const visible = this.#shownTools();
     const dropped = tools.filter((tool) => !visible.includes(toolOf(tool.name)));
     return html`<span class="menu-anchor">
@@ -642,7 +639,18 @@ export class ConversationView extends InboxElement {
         @keydown=${this.#menu.onMenuKeydown}
         @focusout=${this.#menu.onMenuFocusout}
       >
-        ${dropped.map((tool) => item(tool.name, this.#withKey(tool), tool.glyph, tool.run, tool.disabled))}
+        ${open ? this.#renderMenuItems(conversation, contact, channel, dropped) : nothing}
+      </div>
+    </span>`;
+  }
+
+
+  /** The More menu's items, rendered while it is open. */
+  #renderMenuItems(conversation: Conversation, contact: Contact | undefined, channel: Channel | undefined, dropped: readonly ToolSpec[]): TemplateResult {
+    const id = conversation.id;
+    const item = this.#menuItem.bind(this);
+    const blocked = contact?.blocked === true;
+    return html`        ${dropped.map((tool) => item(tool.name, this.#withKey(tool), tool.glyph, tool.run, tool.disabled))}
         ${dropped.length > 0 ? html`<div role="separator" class="separator"></div>` : nothing}
         ${this.linkBuilder ? item('copy-link', msg('Copy link', { id: 'conversation.copyLink' }), Link, () => this.#copyLink()) : nothing}
         ${item('transcript', msg('Send transcript', { id: 'conversation.transcript' }), FileText, () =>
@@ -664,9 +672,7 @@ export class ConversationView extends InboxElement {
             )
           : item('block', msg('Block sender', { id: 'conversation.block' }), Ban, () =>
               this.#dispatch('blockContact', { contactId: conversation.contactId }),
-            )}
-      </div>
-    </span>`;
+            )}`;
   }
 
   // ---- render ----
