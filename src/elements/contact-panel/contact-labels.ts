@@ -64,8 +64,8 @@ export function fieldLabel(field: EditKey, labels?: Readonly<Record<string, stri
 /** The label of one entry of a list field: "Phone 2". */
 export function entryLabel(field: 'phones' | 'emails', n: number): string {
   return field === 'phones'
-    ? msg(str`Phone ${n}`, { id: 'contactPanel.entry.phone' })
-    : msg(str`E-mail ${n}`, { id: 'contactPanel.entry.email' });
+    ? msg(str`Phone ${formatNumber(n)}`, { id: 'contactPanel.entry.phone' })
+    : msg(str`E-mail ${formatNumber(n)}`, { id: 'contactPanel.entry.email' });
 }
 
 /** What to do about a field error, localized (the model's own sentence is English, for the rule's refusal). */
@@ -160,9 +160,16 @@ export function attributeValue(value: string): string {
   return value;
 }
 
-/** "Show all 12", "Show both" are one plural family: the count through plural rules. */
+const plurals = new Map<string, Intl.PluralRules>();
+/** Whether `count` takes the plural ("3 conversations") in the inbox's locale, by its plural rules (French: 0 and 1 are singular). */
 export function pluralOther(count: number): boolean {
-  return new Intl.PluralRules(getLocale()).select(count) !== 'one';
+  const locale = getLocale();
+  let rules = plurals.get(locale);
+  if (!rules) {
+    rules = new Intl.PluralRules(locale);
+    plurals.set(locale, rules);
+  }
+  return rules.select(count) !== 'one';
 }
 
 /** What a history event did, after the actor's name. */

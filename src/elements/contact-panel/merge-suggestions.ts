@@ -3,6 +3,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { msg, str } from '@lit/localize';
 import type { DuplicateSuggestion } from '../../model/duplicates.js';
 import type { Contact, Id } from '../../model/types.js';
+import { formatNumber, pluralOther } from './contact-labels.js';
 import { focusAfterUpdate, type PanelHost } from './panel-host.js';
 
 /**
@@ -132,10 +133,11 @@ export class MergeSuggestions {
   }
 }
 
-function confirmText(target: Contact, source: Contact, count: number): string {
+function confirmText(target: Contact, source: Contact, conversations: number): string {
   const from = source.name;
   const into = target.name;
-  return count === 1
+  const count = formatNumber(conversations);
+  return !pluralOther(conversations)
     ? msg(str`Merge ${from} into ${into}? Their phones, e-mails, tags and attributes are added to ${into}, their conversation moves to ${into}, and ${from} is removed. This cannot be undone.`, {
         id: 'contactPanel.confirm.one',
       })
