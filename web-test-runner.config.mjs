@@ -4,6 +4,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { ensureBundle } from './scripts/bundle-build.mjs';
 import { chromeArgs, chromePath } from './scripts/chrome.mjs';
 import { manifestPlugin } from './test/manifest-plugin.mjs';
+import { browserPlugin } from './test/browser-plugin.mjs';
 import { serverPlugin } from './test/server-plugin.mjs';
 
 export { chromeArgs, chromePath } from './scripts/chrome.mjs';
@@ -48,7 +49,9 @@ export default {
   ...(wantsGroup ? { groups } : {}),
   nodeResolve: true,
   concurrency: 1,
+  // test/figures.test.ts watches a minute of live traffic, among its other figures.
+  testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 10000 } },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), serverPlugin(), manifestPlugin()],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), serverPlugin(), manifestPlugin(), browserPlugin()],
   browsers: [chromeLauncher({ launchOptions: { executablePath: chromePath, headless: true, args: chromeArgs } })],
 };

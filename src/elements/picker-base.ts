@@ -1,4 +1,5 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
+import { InboxElement } from './shared/inbox-element.js';
 import { live } from 'lit/directives/live.js';
 import { msg } from '@lit/localize';
 import { StoreController } from '../controllers/store.controller.js';
@@ -7,8 +8,6 @@ import type { CommandType } from '../model/commands.js';
 import { normalize } from '../model/search.js';
 import type { Id, InboxState } from '../model/types.js';
 import type { InboxStore } from '../store/inbox-store.js';
-import { tokens } from '../styles/tokens.js';
-import { hostStyles } from '../styles/host-styles.js';
 import { buttonStyles, controlStyles, optionStyles, popupStyles } from '../styles/controls.js';
 import { styles } from './picker-base.styles.js';
 
@@ -55,20 +54,16 @@ function deepActiveElement(): HTMLElement | null {
  * Keys pressed inside the panel never propagate out of it, so a list's
  * single-key shortcuts (E, S, A...) do not fire while a picker is open.
  */
-export abstract class PickerBase extends LitElement {
-  static override styles = [tokens, hostStyles, buttonStyles, controlStyles, popupStyles, optionStyles, styles];
+export abstract class PickerBase extends InboxElement {
+  static override styles = [InboxElement.styles, buttonStyles, controlStyles, popupStyles, optionStyles, styles];
 
   static override properties: PropertyDeclarations = {
-    store: { attribute: false },
     ids: { attribute: false },
     open: { type: Boolean, reflect: true },
     noTrigger: { type: Boolean, reflect: true, attribute: 'no-trigger' },
     filter: { state: true, attribute: false },
     activeKey: { state: true, attribute: false },
   };
-
-  /** The store; by default the nearest `<inbox-provider>`'s. */
-  store: InboxStore | undefined;
 
   /**
    * The conversations to act on. Empty: the checked conversations of the
@@ -120,11 +115,6 @@ export abstract class PickerBase extends LitElement {
   protected filterMatches(...texts: readonly string[]): boolean {
     const wanted = normalize(this.filter.trim());
     return wanted === '' || texts.some((text) => normalize(text).includes(wanted));
-  }
-
-  /** The store in use: `.store`, or the provider's. */
-  protected get activeStore(): InboxStore | undefined {
-    return this.model.store;
   }
 
   /** The conversations a choice applies to (see `ids`). */

@@ -1,4 +1,4 @@
-import { updateWhenLocaleChanges, msg } from '@lit/localize';
+import { msg } from '@lit/localize';
 import type { Assignee, Id } from '../../model/types.js';
 import type { InboxStore } from '../../store/inbox-store.js';
 import { PickerBase, type PickerOption, type PickResult } from '../picker-base.js';
@@ -31,10 +31,6 @@ const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompar
  * @cssprop --inbox-picker-max-height - Maximum height of the popover. Defaults to `min(24rem, 70vh)`.
  */
 export class AssigneePicker extends PickerBase {
-  static {
-    this.addInitializer(updateWhenLocaleChanges); // re-renders on setLocale(), as @localized() would
-  }
-
   protected override filterable = true;
 
   protected override triggerLabel(): string {

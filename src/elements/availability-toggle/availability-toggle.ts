@@ -1,14 +1,13 @@
-import { LitElement, html, nothing, type PropertyDeclarations } from 'lit';
+import { html, nothing, type PropertyDeclarations } from 'lit';
+import { InboxElement } from '../shared/inbox-element.js';
 import { ArrowDownToLine } from 'lucide';
-import { updateWhenLocaleChanges, msg } from '@lit/localize';
+import { msg } from '@lit/localize';
 import { StoreController } from '../../controllers/store.controller.js';
 import { NextConversationEvent } from '../../events/next-conversation.js';
 import { InboxNoticeEvent } from '../../events/inbox-notice.js';
 import { nextForRouting } from '../../model/rules.people.js';
 import type { Availability, Id, Settings, User } from '../../model/types.js';
 import type { InboxStore, StoreState } from '../../store/inbox-store.js';
-import { tokens } from '../../styles/tokens.js';
-import { hostStyles } from '../../styles/host-styles.js';
 import { controlStyles, iconButtonStyles } from '../../styles/controls.js';
 import { icon } from '../shared/icons.js';
 import { styles } from './availability-toggle.styles.js';
@@ -61,21 +60,13 @@ const selectSettings = (s: StoreState): Settings => s.model.settings;
  * @cssstate available - The user is available.
  * @cssstate away - The user is away.
  */
-export class AvailabilityToggle extends LitElement {
-  static {
-    this.addInitializer(updateWhenLocaleChanges); // re-renders on setLocale(), as @localized() would
-  }
-
-  static override styles = [tokens, hostStyles, controlStyles, iconButtonStyles, styles];
+export class AvailabilityToggle extends InboxElement {
+  static override styles = [InboxElement.styles, controlStyles, iconButtonStyles, styles];
 
   static override properties: PropertyDeclarations = {
-    store: { attribute: false },
     noNext: { type: Boolean, attribute: 'no-next' },
     status: { state: true, attribute: false },
   };
-
-  /** The store; by default the nearest `<inbox-provider>`'s. */
-  store: InboxStore | undefined;
 
   /** Hides the "Get next conversation" button. */
   noNext = false;

@@ -1,6 +1,7 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
+import { InboxElement } from '../shared/inbox-element.js';
 import { live } from 'lit/directives/live.js';
-import { updateWhenLocaleChanges, msg } from '@lit/localize';
+import { msg } from '@lit/localize';
 import { ACTIONS, DEFAULT_KEYMAP, actionLabel, type Action, type Keymap } from '../../controllers/keymap.js';
 import { StoreController } from '../../controllers/store.controller.js';
 import { PaletteActionEvent } from '../../events/palette-action.js';
@@ -9,8 +10,6 @@ import { findInInbox } from '../../model/find.js';
 import type { Id } from '../../model/types.js';
 import type { SidebarView } from '../../model/views.js';
 import type { InboxStore, StoreState } from '../../store/inbox-store.js';
-import { tokens } from '../../styles/tokens.js';
-import { hostStyles } from '../../styles/host-styles.js';
 import { dialogStyles, optionStyles } from '../../styles/controls.js';
 import { viewLabel } from '../inbox-sidebar/view-labels.js';
 import { renderKey } from '../shortcut-help/shortcut-help.js';
@@ -74,23 +73,15 @@ const NO_VIEWS: readonly SidebarView[] = [];
  *
  * @cssprop --inbox-dialog-background - Background of the dialog. Defaults to `--inbox-color-surface`.
  */
-export class CommandPalette extends LitElement {
-  static {
-    this.addInitializer(updateWhenLocaleChanges); // re-renders on setLocale(), as @localized() would
-  }
-
-  static override styles = [tokens, hostStyles, dialogStyles, optionStyles, styles];
+export class CommandPalette extends InboxElement {
+  static override styles = [InboxElement.styles, dialogStyles, optionStyles, styles];
 
   static override properties: PropertyDeclarations = {
-    store: { attribute: false },
     keymap: { attribute: false },
     open: { type: Boolean, reflect: true },
     query: { state: true, attribute: false },
     activeKey: { state: true, attribute: false },
   };
-
-  /** The store; by default the nearest `<inbox-provider>`'s. */
-  store: InboxStore | undefined;
 
   /** Action to keys, shown beside each action. */
   keymap: Keymap = DEFAULT_KEYMAP;

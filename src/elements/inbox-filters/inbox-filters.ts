@@ -1,6 +1,7 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
+import { InboxElement } from '../shared/inbox-element.js';
 import { live } from 'lit/directives/live.js';
-import { updateWhenLocaleChanges, msg, str } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import { ListFilter, Search } from 'lucide';
 import { StoreController } from '../../controllers/store.controller.js';
 import { PopoverController } from '../../controllers/popover.controller.js';
@@ -27,8 +28,6 @@ import {
 import { savedView } from '../../model/views.js';
 import { normalize } from '../../model/search.js';
 import type { InboxStore, UiState } from '../../store/inbox-store.js';
-import { tokens } from '../../styles/tokens.js';
-import { hostStyles } from '../../styles/host-styles.js';
 import { buttonStyles, controlStyles, iconButtonStyles, popupStyles } from '../../styles/controls.js';
 import { datePlaceholder, formatDate, parseDate } from '../shared/dates.js';
 import { icon } from '../shared/icons.js';
@@ -148,15 +147,10 @@ function sortLabel(order: SortOrder): string {
  * @cssprop --inbox-filters-background - Background of the panel. Defaults to `--inbox-color-surface`.
  * @cssprop --inbox-filters-panel-width - Width of the panel. Defaults to `22rem`.
  */
-export class InboxFilters extends LitElement {
-  static {
-    this.addInitializer(updateWhenLocaleChanges); // re-renders on setLocale(), as @localized() would
-  }
-
-  static override styles = [tokens, hostStyles, buttonStyles, controlStyles, iconButtonStyles, popupStyles, styles];
+export class InboxFilters extends InboxElement {
+  static override styles = [InboxElement.styles, buttonStyles, controlStyles, iconButtonStyles, popupStyles, styles];
 
   static override properties: PropertyDeclarations = {
-    store: { attribute: false },
     debounce: { type: Number },
     filtersOpen: { type: Boolean, reflect: true, attribute: 'filters-open' },
     saving: { state: true, attribute: false },
@@ -168,9 +162,6 @@ export class InboxFilters extends LitElement {
     facetQuery: { state: true, attribute: false },
     dateErrors: { state: true, attribute: false },
   };
-
-  /** The store; by default the nearest `<inbox-provider>`'s. */
-  store: InboxStore | undefined;
 
   /** Milliseconds of quiet typing before the search applies. */
   debounce = 200;

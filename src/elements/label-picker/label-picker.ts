@@ -1,4 +1,4 @@
-import { updateWhenLocaleChanges, msg, str } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import { normalize } from '../../model/search.js';
 import type { Conversation, Id, InboxState } from '../../model/types.js';
 import type { InboxStore } from '../../store/inbox-store.js';
@@ -51,10 +51,6 @@ export function labelState(label: string, conversations: readonly Conversation[]
  * @cssprop --inbox-picker-max-height - Maximum height of the popover. Defaults to `min(24rem, 70vh)`.
  */
 export class LabelPicker extends PickerBase {
-  static {
-    this.addInitializer(updateWhenLocaleChanges); // re-renders on setLocale(), as @localized() would
-  }
-
   protected override filterable = true;
   protected override multiple = true;
 

@@ -81,7 +81,7 @@ describe('<priority-picker>', () => {
     const { el } = await openStory(stories.French);
     el.show();
     await el.updateComplete;
-    expect(options(el).map(labelOf)).to.deep.equal(['Aucune priorité', 'Basse', 'Moyenne', 'Haute', 'Urgente']);
+    expect(options(el).map(labelOf)).to.deep.equal(['Sans priorité', 'Basse', 'Moyenne', 'Haute', 'Urgente']);
   });
 
   describe('is accessible', () => {

@@ -1,23 +1,8 @@
-import { updateWhenLocaleChanges, msg } from '@lit/localize';
+import { msg } from '@lit/localize';
 import { PRIORITIES, type Id, type Priority } from '../../model/types.js';
 import type { InboxStore } from '../../store/inbox-store.js';
 import { PickerBase, type PickerOption, type PickResult } from '../picker-base.js';
-
-/** The localized name of a priority (R19). */
-export function priorityLabel(priority: Priority): string {
-  switch (priority) {
-    case 'none':
-      return msg('No priority', { id: 'picker.priority.none' });
-    case 'low':
-      return msg('Low', { id: 'picker.priority.low' });
-    case 'medium':
-      return msg('Medium', { id: 'picker.priority.medium' });
-    case 'high':
-      return msg('High', { id: 'picker.priority.high' });
-    case 'urgent':
-      return msg('Urgent', { id: 'picker.priority.urgent' });
-  }
-}
+import { priorityLabel } from '../shared/priority.js';
 
 /**
  * @summary Sets the priority of conversations (R19): none, low, medium, high
@@ -41,10 +26,6 @@ export function priorityLabel(priority: Priority): string {
  * @cssprop --inbox-picker-max-height - Maximum height of the popover. Defaults to `min(24rem, 70vh)`.
  */
 export class PriorityPicker extends PickerBase {
-  static {
-    this.addInitializer(updateWhenLocaleChanges); // re-renders on setLocale(), as @localized() would
-  }
-
   protected override triggerLabel(): string {
     return msg('Priority', { id: 'picker.priority.trigger' });
   }

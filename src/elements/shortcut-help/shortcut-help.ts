@@ -1,5 +1,6 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
-import { updateWhenLocaleChanges, msg } from '@lit/localize';
+import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
+import { InboxElement } from '../shared/inbox-element.js';
+import { msg } from '@lit/localize';
 import {
   ACTION_GROUPS,
   ACTIONS,
@@ -10,8 +11,6 @@ import {
   type ActionGroup,
   type Keymap,
 } from '../../controllers/keymap.js';
-import { tokens } from '../../styles/tokens.js';
-import { hostStyles } from '../../styles/host-styles.js';
 import { controlStyles, dialogStyles } from '../../styles/controls.js';
 import { ModalController } from '../../controllers/modal.controller.js';
 import { styles } from './shortcut-help.styles.js';
@@ -65,12 +64,8 @@ export function renderKey(key: string): TemplateResult {
  *
  * @cssprop --inbox-dialog-background - Background of the dialog. Defaults to `--inbox-color-surface`.
  */
-export class ShortcutHelp extends LitElement {
-  static {
-    this.addInitializer(updateWhenLocaleChanges); // re-renders on setLocale(), as @localized() would
-  }
-
-  static override styles = [tokens, hostStyles, controlStyles, dialogStyles, styles];
+export class ShortcutHelp extends InboxElement {
+  static override styles = [InboxElement.styles, controlStyles, dialogStyles, styles];
 
   static override properties: PropertyDeclarations = {
     keymap: { attribute: false },

@@ -1,5 +1,5 @@
 import { html, type TemplateResult, type PropertyDeclarations } from 'lit';
-import { updateWhenLocaleChanges, msg, str } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import { getLocale } from '../../i18n/localization.js';
 import type { Id, SnoozeUntil } from '../../model/types.js';
 import type { InboxStore } from '../../store/inbox-store.js';
@@ -67,10 +67,6 @@ export function snoozeUntil(preset: SnoozePreset, now: number): SnoozeUntil {
  * @cssprop --inbox-picker-max-height - Maximum height of the popover. Defaults to `min(24rem, 70vh)`.
  */
 export class SnoozePicker extends PickerBase {
-  static {
-    this.addInitializer(updateWhenLocaleChanges); // re-renders on setLocale(), as @localized() would
-  }
-
   static override properties: PropertyDeclarations = {
     now: { attribute: false },
     date: { state: true, attribute: false },

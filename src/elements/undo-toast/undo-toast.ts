@@ -1,12 +1,11 @@
-import { LitElement, html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
-import { updateWhenLocaleChanges, msg, str } from '@lit/localize';
+import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
+import { InboxElement } from '../shared/inbox-element.js';
+import { msg, str } from '@lit/localize';
 import { ShortcutsController } from '../../controllers/shortcuts.controller.js';
 import { StoreController } from '../../controllers/store.controller.js';
 import { DEFAULT_KEYMAP, type Keymap } from '../../controllers/keymap.js';
 import type { CommandType } from '../../model/commands.js';
-import type { InboxStore, UndoEntry } from '../../store/inbox-store.js';
-import { hostStyles } from '../../styles/host-styles.js';
-import { tokens } from '../../styles/tokens.js';
+import type { UndoEntry } from '../../store/inbox-store.js';
 import { styles } from './undo-toast.styles.js';
 
 /** What was done, in the past tense, for the toast. */
@@ -84,21 +83,13 @@ export function countLabel(count: number): string {
  * @cssprop --inbox-toast-background - Background. Defaults to `--inbox-color-text` (an inverted surface).
  * @cssprop --inbox-toast-color - Text colour. Defaults to `--inbox-color-surface`.
  */
-export class UndoToast extends LitElement {
-  static {
-    this.addInitializer(updateWhenLocaleChanges); // re-renders on setLocale(), as @localized() would
-  }
-
-  static override styles = [tokens, hostStyles, styles];
+export class UndoToast extends InboxElement {
+  static override styles = [InboxElement.styles, styles];
 
   static override properties: PropertyDeclarations = {
-    store: { attribute: false },
     duration: { type: Number },
     keymap: { attribute: false },
   };
-
-  /** The store; else the nearest `<inbox-provider>`'s. */
-  store: InboxStore | undefined;
 
   /** Milliseconds before the toast dismisses itself (0: never). */
   duration = 6000;
