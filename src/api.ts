@@ -15,10 +15,6 @@ export { InboxApp } from './elements/inbox-app/inbox-app.js';
 export { InboxSidebar } from './elements/inbox-sidebar/inbox-sidebar.js';
 export { InboxFilters } from './elements/inbox-filters/inbox-filters.js';
 export { AvailabilityToggle } from './elements/availability-toggle/availability-toggle.js';
-export { SnoozePicker } from './elements/snooze-picker/snooze-picker.js';
-export { LabelPicker } from './elements/label-picker/label-picker.js';
-export { PriorityPicker } from './elements/priority-picker/priority-picker.js';
-export { AssigneePicker } from './elements/assignee-picker/assignee-picker.js';
 
 // Events
 export { ConversationOpenEvent } from './events/conversation-open.js';
@@ -80,10 +76,14 @@ export {
   loadConversationElements,
   loadContactElements,
   loadOverlayElements,
+  loadPickerElements,
+  loadCallElements,
   loadProtocol,
   type ConversationModule,
   type ContactModule,
   type OverlaysModule,
+  type PickersModule,
+  type CallsModule,
   type ProtocolModule,
   type Loader,
   type MemoryTransportModule,

@@ -3,6 +3,8 @@ import * as bundle from './bundle.js';
 import * as conversation from './conversation.js';
 import * as contact from './contact.js';
 import * as overlays from './overlays.js';
+import * as pickers from './pickers.js';
+import * as calls from './calls.js';
 import * as index from './index.js';
 
 /**
@@ -18,7 +20,7 @@ const ON_DEMAND = {
 
 describe('the script-tag bundle entry (src/bundle.ts)', () => {
   it('exports what index.ts exports, but for the transports and the elements it loads on demand', () => {
-    const later = [...ON_DEMAND.memory, ...ON_DEMAND.http, ...ON_DEMAND.protocol, ...Object.keys(conversation), ...Object.keys(contact), ...Object.keys(overlays)];
+    const later = [...ON_DEMAND.memory, ...ON_DEMAND.http, ...ON_DEMAND.protocol, ...Object.keys(conversation), ...Object.keys(contact), ...Object.keys(overlays), ...Object.keys(pickers), ...Object.keys(calls)];
     const expected = Object.keys(index).filter((name) => !later.includes(name));
     expect(Object.keys(bundle).sort()).to.deep.equal(expected.sort());
   });
@@ -27,13 +29,22 @@ describe('the script-tag bundle entry (src/bundle.ts)', () => {
     const loaded = await bundle.loadConversationElements();
     expect(Object.keys(conversation).length).to.be.greaterThan(10);
     for (const name of Object.keys(conversation)) expect(loaded).to.have.property(name, index[name as keyof typeof index]);
-    for (const tag of ['conversation-view', 'incoming-calls', 'call-card']) expect(customElements.get(tag)).to.exist;
+    for (const tag of ['conversation-view', 'conversation-timeline', 'message-composer']) expect(customElements.get(tag)).to.exist;
+  });
+
+  it('loads the calls and the pickers with loadCallElements() and loadPickerElements()', async () => {
+    const loaded = { ...(await bundle.loadCallElements()), ...(await bundle.loadPickerElements()) };
+    expect(Object.keys(calls).length + Object.keys(pickers).length).to.equal(10);
+    for (const name of [...Object.keys(calls), ...Object.keys(pickers)]) expect(loaded).to.have.property(name, index[name as keyof typeof index]);
+    for (const tag of ['incoming-calls', 'call-card', 'snooze-picker', 'label-picker', 'priority-picker', 'assignee-picker']) {
+      expect(customElements.get(tag)).to.exist;
+    }
   });
 
   it('loads the contact panel and the dialogs with loadContactElements() and loadOverlayElements()', async () => {
     const loaded = { ...(await bundle.loadContactElements()), ...(await bundle.loadOverlayElements()) };
     for (const name of [...Object.keys(contact), ...Object.keys(overlays)]) expect(loaded).to.have.property(name, index[name as keyof typeof index]);
-    for (const tag of ['contact-panel', 'shortcut-help', 'command-palette', 'bulk-bar']) expect(customElements.get(tag)).to.exist;
+    for (const tag of ['contact-panel', 'shortcut-help', 'command-palette', 'bulk-bar', 'filter-panel']) expect(customElements.get(tag)).to.exist;
   });
 
   it('loads the transports with loadMemoryTransport() and loadHttpTransport()', async () => {

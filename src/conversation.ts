@@ -9,11 +9,8 @@
 export { ConversationView, type LinkBuilder } from './elements/conversation-view/conversation-view.js';
 export { ConversationTimeline } from './elements/conversation-timeline/conversation-timeline.js';
 export { MessageComposer, COMPOSER_MODES, type ComposerMode, type LinkShortener } from './elements/message-composer/message-composer.js';
-export { IncomingCalls } from './elements/incoming-calls/incoming-calls.js';
-export { CallCard } from './elements/call-card/call-card.js';
 
 // Events
-export { CallAnswerEvent, CallDeclineEvent, CallRecordEvent, CallEndEvent } from './events/call-events.js';
 export { ComposerSendEvent } from './events/composer-send.js';
 export { ConversationBackEvent } from './events/conversation-back.js';
 export { ConversationForwardEvent } from './events/conversation-forward.js';

@@ -7,11 +7,7 @@ import { defineOnce } from './elements/define-once.js';
 import { ConversationTimeline } from './elements/conversation-timeline/conversation-timeline.js';
 import { MessageComposer } from './elements/message-composer/message-composer.js';
 import { ConversationView } from './elements/conversation-view/conversation-view.js';
-import { IncomingCalls } from './elements/incoming-calls/incoming-calls.js';
-import { CallCard } from './elements/call-card/call-card.js';
 
 defineOnce('conversation-timeline', ConversationTimeline);
 defineOnce('message-composer', MessageComposer);
 defineOnce('conversation-view', ConversationView);
-defineOnce('incoming-calls', IncomingCalls);
-defineOnce('call-card', CallCard);

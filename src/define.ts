@@ -10,5 +10,7 @@
  */
 import './define-inbox.js';
 import './define-overlays.js';
+import './define-pickers.js';
 import './define-conversation.js';
+import './define-calls.js';
 import './define-contact.js';

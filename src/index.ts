@@ -8,6 +8,8 @@ export * from './api.js';
 export * from './conversation.js';
 export * from './contact.js';
 export * from './overlays.js';
+export * from './pickers.js';
+export * from './calls.js';
 export { MemoryTransport, type MemoryTransportOptions } from './transport/memory/memory-transport.js';
 export { HttpTransport, HttpError, type HttpTransportOptions } from './transport/http/http-transport.js';
 export { MemoryBackend } from './transport/memory/memory-backend.js';

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { sendMouse } from '@web/test-runner-commands';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
 
 /**
  * The built script-tag bundle, as a page without a bundler uses it: one
@@ -58,6 +58,29 @@ describe('the built script-tag bundle (dist/inbox-elements.bundle.js)', function
     await until(() => timeline.shadowRoot?.querySelector('article'), 'a timeline item');
     expect(chunkLoaded('conversation-chunk')).to.equal(true);
     expect(view.shadowRoot!.textContent).to.include(name!);
+
+    // The pickers load the first time one opens: S on the open conversation.
+    expect(chunkLoaded('pickers-chunk'), 'no picker asked for yet').to.equal(false);
+    await sendKeys({ press: 's' });
+    // The list has the focus after the click: its picker, for its row.
+    type Picker = HTMLElement & { open: boolean };
+    const snooze = await until(() => list.shadowRoot?.querySelector<Picker>('snooze-picker') ?? view.shadowRoot?.querySelector<Picker>('snooze-picker[open]'), '<snooze-picker>');
+    const options = await until(() => snooze.open && snooze.shadowRoot?.querySelectorAll('[role=option]'), 'the snooze options');
+    expect(options.length).to.be.greaterThan(2);
+    expect(chunkLoaded('pickers-chunk')).to.equal(true);
+    await sendKeys({ press: 'Escape' });
+    await until(() => !snooze.open, 'the picker closed');
+
+    // The filters' panel loads with the dialogs' chunk the first time it opens.
+    const filters = app.shadowRoot!.querySelector('inbox-filters')!;
+    const toggle = filters.shadowRoot!.querySelector<HTMLElement>('[part~=filters-toggle]')!;
+    toggle.scrollIntoView({ block: 'center' }); // the test page scrolls, a host page would not
+    const at = toggle.getBoundingClientRect();
+    await sendMouse({ type: 'click', position: [Math.round(at.x + at.width / 2), Math.round(at.y + at.height / 2)] });
+    const sort = await until(() => filters.shadowRoot!.querySelector<HTMLSelectElement>('[part~=panel] select[part~=sort]'), 'the sort select');
+    expect(sort.options.length).to.equal(4);
+    expect(chunkLoaded('overlays-chunk')).to.equal(true);
+    await sendKeys({ press: 'Escape' });
 
     await bundle.setLocale('fr');
     expect(chunkLoaded('fr')).to.equal(true);

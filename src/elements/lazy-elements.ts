@@ -1,23 +1,32 @@
-import { loadContactElements, loadConversationElements, loadOverlayElements } from '../transport/loaders.js';
+import { loadCallElements, loadContactElements, loadConversationElements, loadOverlayElements, loadPickerElements } from '../transport/loaders.js';
 
 /**
  * The tags the script-tag bundle defines on demand, each with the loader of
  * its chunk (`inbox-elements/define` defines them all at once): the
- * conversation's, the contact panel, the dialogs and the bulk bar.
+ * conversation's, the calls', the contact panel, the dialogs, the bulk bar
+ * and the pickers.
  */
 const LAZY: Readonly<Record<string, () => Promise<unknown>>> = {
   'conversation-view': loadConversationElements,
   'conversation-timeline': loadConversationElements,
   'message-composer': loadConversationElements,
-  'incoming-calls': loadConversationElements,
-  'call-card': loadConversationElements,
+  'incoming-calls': loadCallElements,
+  'call-card': loadCallElements,
   'contact-panel': loadContactElements,
   'shortcut-help': loadOverlayElements,
   'command-palette': loadOverlayElements,
   'bulk-bar': loadOverlayElements,
+  'filter-panel': loadOverlayElements,
+  'snooze-picker': loadPickerElements,
+  'label-picker': loadPickerElements,
+  'priority-picker': loadPickerElements,
+  'assignee-picker': loadPickerElements,
 };
 
 const SELECTOR = Object.keys(LAZY).join(',');
+
+/** Whether `tag` is one of the tags a chunk defines on demand (and not defined yet). */
+export const loadsOnDemand = (tag: string): boolean => tag in LAZY && !customElements.get(tag);
 
 const undefinedTags = (tags: Iterable<string>) => [...tags].filter((tag) => tag in LAZY && !customElements.get(tag));
 

@@ -38,7 +38,7 @@ export type ConversationModule = typeof import('../conversation-chunk.js');
 
 /**
  * The conversation's elements (`<conversation-view>`, its timeline and
- * composer, the calls), registered, and their API. Defined already wherever
+ * composer), registered, and their API. Defined already wherever
  * `inbox-elements/define` was imported; the script-tag bundle loads them when
  * a page first needs them (see bundle.ts).
  */
@@ -53,6 +53,16 @@ export type OverlaysModule = typeof import('../overlays-chunk.js');
 
 /** `<shortcut-help>` and `<command-palette>`, registered; loaded the first time one opens. */
 export const loadOverlayElements: Loader<OverlaysModule> = loader(() => import('../overlays-chunk.js'));
+
+export type PickersModule = typeof import('../pickers-chunk.js');
+
+/** The pickers (snooze, label, priority, assignee), registered; loaded the first time one opens. */
+export const loadPickerElements: Loader<PickersModule> = loader(() => import('../pickers-chunk.js'));
+
+export type CallsModule = typeof import('../calls-chunk.js');
+
+/** `<incoming-calls>` and `<call-card>`, registered, and their events; loaded when a call rings or the agent is on one. */
+export const loadCallElements: Loader<CallsModule> = loader(() => import('../calls-chunk.js'));
 
 export type ProtocolModule = typeof import('./protocol.js');
 

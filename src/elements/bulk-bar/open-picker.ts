@@ -1,6 +1,7 @@
 import type { PickerKind } from '../../events/request-picker.js';
 import type { Id } from '../../model/types.js';
 import type { InboxStore } from '../../store/inbox-store.js';
+import { loadsOnDemand, needElements } from '../lazy-elements.js';
 
 /** The library's picker tags (issue 3), by kind. */
 export const PICKER_TAGS: Record<PickerKind, string> = {
@@ -19,7 +20,8 @@ interface Picker extends HTMLElement {
 
 /**
  * Opens the library's picker of `kind` for `ids` in `container`, when that
- * tag is defined (false otherwise). The picker dispatches its own command;
+ * tag is defined or loads on demand (the script-tag bundle's pickers chunk,
+ * then it opens once loaded); false otherwise. The picker dispatches its own command;
  * on its `close` event (PickerCloseEvent, `reason` 'applied' or 'cancel')
  * it is removed and `onClose` runs.
  */
@@ -31,7 +33,14 @@ export function openPicker(
   onClose: (applied: boolean) => void,
 ): boolean {
   const ctor = customElements.get(PICKER_TAGS[kind]);
-  if (!ctor) return false;
+  if (!ctor) {
+    if (!loadsOnDemand(PICKER_TAGS[kind])) return false;
+    needElements(PICKER_TAGS[kind]).then(
+      () => container.isConnected && openPicker(container, kind, ids, store, onClose),
+      () => onClose(false),
+    );
+    return true;
+  }
   const picker = new ctor() as Picker;
   picker.ids = ids;
   // The list or bar places it; focus returns to what had it.

@@ -80,6 +80,10 @@ export const styles = css`
       position-try-fallbacks: flip-inline, flip-block;
     }
   }
+  /* The panel's contents (<filter-panel>, light DOM): its children lay out in the panel. */
+  filter-panel {
+    display: contents;
+  }
   .panel-head,
   .panel-foot {
     display: flex;

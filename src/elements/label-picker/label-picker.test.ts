@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../define.js';
-import { LabelPicker, knownLabels } from './label-picker.js';
+import { LabelPicker } from './label-picker.js';
+import { knownLabels } from '../../model/labels.js';
 import { getLocale, setLocale } from '../../i18n/localization.js';
 import type { Id } from '../../model/types.js';
 import meta, * as stories from '../../../stories/label-picker.stories.js';

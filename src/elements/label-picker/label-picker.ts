@@ -1,22 +1,9 @@
 import { msg, str } from '@lit/localize';
+import { knownLabels } from '../../model/labels.js';
 import { normalize } from '../../model/search.js';
-import type { Conversation, Id, InboxState } from '../../model/types.js';
+import type { Conversation, Id } from '../../model/types.js';
 import type { InboxStore } from '../../store/inbox-store.js';
 import { PickerBase, type PickerOption, type PickResult } from '../picker-base.js';
-
-const labelCache = new WeakMap<InboxState['conversations'], readonly string[]>();
-
-/** Every label used by a conversation of the store, sorted; cached per conversations map. */
-export function knownLabels(conversations: InboxState['conversations']): readonly string[] {
-  let labels = labelCache.get(conversations);
-  if (!labels) {
-    const set = new Set<string>();
-    for (const c of conversations.values()) for (const label of c.labels) set.add(label);
-    labels = [...set].sort((a, b) => a.localeCompare(b));
-    labelCache.set(conversations, labels);
-  }
-  return labels;
-}
 
 /** Whether a label is on all, none or some of the conversations. */
 export function labelState(label: string, conversations: readonly Conversation[]): boolean | 'mixed' {
