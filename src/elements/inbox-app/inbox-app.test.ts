@@ -56,7 +56,7 @@ describe('inbox-app', () => {
     story.store.destroy();
   });
 
-  it('ringing calls float over the foot of the list: the views and the rows do not move, several calls scroll', async () => {
+  it('ringing calls float over the foot of the list in a strip of one line: the views, the rows and the strip do not move; "+4" shows the others', async () => {
     const story = callStory('u-ana');
     await story.setup;
     const app = await fixture<InboxApp>(html`<inbox-app .store=${story.store} style="block-size: 700px; inline-size: 1280px"></inbox-app>`);
@@ -65,15 +65,26 @@ describe('inbox-app', () => {
     const firstView = () => part(app, 'inbox-sidebar').shadowRoot!.querySelector<HTMLElement>('[aria-current], a, button')!.getBoundingClientRect().top;
     const firstRow = () => rowsOf(listOf(app))[0]!.getBoundingClientRect().top;
     const [view, row] = [firstView(), firstRow()];
-    for (let i = 0; i < 5; i++) story.scene.ring({ target: { kind: 'unassigned' }, rungFor: 5 + i });
-    await until(() => calls.shadowRoot!.querySelectorAll('[part=answer]').length === 5, 'five ringing calls');
+    const more = () => calls.shadowRoot!.querySelector<HTMLButtonElement>('[part=more]');
+    story.scene.ring({ target: { kind: 'unassigned' }, rungFor: 9 });
+    await until(() => calls.shadowRoot!.querySelectorAll('[part=answer]').length === 1, 'a ringing call');
     await frames(2);
+    const strip = calls.getBoundingClientRect();
+    for (let i = 0; i < 4; i++) story.scene.ring({ target: { kind: 'unassigned' }, rungFor: 5 + i });
+    await until(() => more()?.textContent.trim() === '+4', 'the "+4" tab');
+    await frames(2);
+    expect(calls.shadowRoot!.querySelectorAll('[part=answer]'), 'one line').to.have.length(1);
+    const box = calls.getBoundingClientRect();
+    expect([box.top, box.height], 'the strip did not move').to.deep.equal([strip.top, strip.height]);
     expect(firstView(), 'the views did not move').to.equal(view);
     expect(firstRow(), 'the rows did not move').to.equal(row);
     const pane = part(app, '.list-pane').getBoundingClientRect();
-    const box = calls.getBoundingClientRect();
     expect(box.bottom).to.be.at.most(pane.bottom);
-    expect(box.height, 'within the list pane').to.be.at.most(pane.height * 0.6);
+    more()!.click();
+    await until(() => calls.shadowRoot!.querySelectorAll('[part=answer]').length === 5, 'the five calls');
+    const open = calls.getBoundingClientRect();
+    expect(open.height, 'within the list pane').to.be.at.most(pane.height * 0.6);
+    expect(firstRow(), 'the rows did not move').to.equal(row);
     story.store.destroy();
   });
 

@@ -146,6 +146,8 @@ const headingOf = (state: StoreState, store: InboxStore): Heading | null => {
  * @cssprop --inbox-app-sidebar-width - Width of the views column or drawer. Defaults to `13rem`.
  * @cssprop --inbox-app-list-width - Width of the list pane beside the conversation. Defaults to `22rem`.
  * @cssprop --inbox-app-contact-width - Width of the contact pane. Defaults to `18rem`.
+ * @cssprop --inbox-toast-background - Background of the notices in the toast region, as the undo toast's. Defaults to `--inbox-color-text` (an inverted surface).
+ * @cssprop --inbox-toast-color - Text colour of those notices. Defaults to `--inbox-color-surface`.
  *
  * @cssstate sidebar - The app is in its sidebar layout (up to 480 px wide).
  * @cssstate medium - The app is in its medium layout.
@@ -584,7 +586,7 @@ export class InboxApp extends StoreSource {
           <inbox-list part="list" .keymap=${this.keymap} no-undo-toast></inbox-list>
           <div class="dock">
             <call-card part="call"></call-card>
-            <incoming-calls part="calls"></incoming-calls>
+            <incoming-calls part="calls" compact></incoming-calls>
           </div>
         </section>
         <conversation-view

@@ -114,8 +114,16 @@ export const styles = css`
     display: none !important;
   }
 
-  .row {
+  /* Each row is placed at its index (a transform, set per row): a conversation
+     that arrives or leaves above moves the rows below without moving their
+     layout box (no layout shift, no relayout of the other rows). */
+  .sizer {
     position: relative;
+  }
+  .row {
+    position: absolute;
+    inset-block-start: 0;
+    inset-inline-start: 0;
     box-sizing: border-box; /* the height includes the border, whatever the host inherits */
     width: 100%;
     height: var(--_row-height);

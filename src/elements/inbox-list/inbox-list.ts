@@ -12,7 +12,7 @@ import { SelectionChangeEvent } from '../../events/selection-change.js';
 import { getLocale } from '../../i18n/localization.js';
 import type { DisplayState } from '../../model/display.js';
 import { forMode, LIST_MODES, type ListMode } from '../../model/list-modes.js';
-import type { Conversation, Id } from '../../model/types.js';
+import type { Conversation, Id, InboxState } from '../../model/types.js';
 import { FOLDER_VIEWS, hasTabs, STATUS_TABS, type StatusTab, type ViewId } from '../../model/views.js';
 import { tabStyles, spinnerStyles, stateStyles } from '../../styles/controls.js';
 import { avatarStyles } from '../shared/avatar.js';
@@ -28,6 +28,11 @@ import { dispatchBulk } from '../bulk-bar/dispatch-bulk.js';
 
 /** The row height the styles set (`--inbox-list-row-height`), until a row is measured. */
 const FALLBACK_ROW_HEIGHT = 60;
+
+/** Two states whose rows read the same: the conversations, contacts, channels, users and bots. */
+const sameRowSources = (a: InboxState, b: InboxState): boolean =>
+  a === b ||
+  (a.conversations === b.conversations && a.contacts === b.contacts && a.channels === b.channels && a.users === b.users && a.bots === b.bots);
 /** Rows rendered past each edge of the view, so that a fast scroll shows rows, not a gap. */
 const OVERSCAN = 10;
 const EMPTY: readonly Conversation[] = [];
@@ -186,7 +191,8 @@ export class InboxList extends InboxElement {
 
   readonly #list = this.select<readonly Conversation[]>((s, store) => store.selectors.list(s));
   readonly #ui = this.select((s) => s.ui);
-  readonly #model = this.select((s) => s.model);
+  // What the rows read of the model: a timeline page or presence arriving re-renders no row.
+  readonly #model = this.select((s) => s.model, sameRowSources);
   readonly #ready = this.select((s) => s.ready);
   readonly #internals = this.attachInternals();
 
@@ -712,6 +718,7 @@ export class InboxList extends InboxElement {
       return html`<div class="state" part="loading" role="status">${msg('Loading conversations…', { id: 'list.loading' })}</div>`;
     }
     const rows = this.#rows;
+    const height = this.#measureRowHeight();
     const ctx = {
       model,
       userId: store.userId,
@@ -719,13 +726,13 @@ export class InboxList extends InboxElement {
       activeId: this.activeId,
       openId: ui.openId,
       setSize: rows.length,
+      rowHeight: height,
       now: Date.now(),
       locale: getLocale(),
       quietStates: quietStates(ui.view, ui.tab),
     };
     const checking = ui.checked.size > 0;
     const hidden = !ready || rows.length === 0;
-    const height = this.#measureRowHeight();
     const [start, end] = this.#range(this.#scrollTo ?? this.listbox?.scrollTop ?? 0, height);
     this.#start = start;
     this.#end = end;
@@ -748,13 +755,11 @@ export class InboxList extends InboxElement {
         @scroll=${this.#onScroll}
       >
         <div class="sizer" role="presentation" style=${`height: ${rows.length * height}px`}>
-          <div class="window" role="presentation" style=${`transform: translateY(${start * height}px)`}>
-            ${repeat(
-              rows.slice(start, end),
-              (c) => c.id,
-              (c, i) => renderRow(c, start + i, ctx),
-            )}
-          </div>
+          ${repeat(
+            rows.slice(start, end),
+            (c) => c.id,
+            (c, i) => renderRow(c, start + i, ctx),
+          )}
         </div>
       </div>
       ${this.#renderState(ready, ui.view, ui.tab, ui.search)}

@@ -21,6 +21,8 @@ export interface RowContext {
   readonly activeId: Id | null;
   readonly openId: Id | null;
   readonly setSize: number;
+  /** The height of a row, px: row `index` is placed at `index × rowHeight`. */
+  readonly rowHeight: number;
   readonly now: number;
   readonly locale: Locale;
   /**
@@ -102,6 +104,7 @@ export function renderRow(c: Conversation, index: number, ctx: RowContext): Temp
     aria-setsize=${ctx.setSize}
     aria-posinset=${index + 1}
     data-id=${c.id}
+    style=${`transform: translateY(${index * ctx.rowHeight}px)`}
   >
     <div class="hint hint--unread" aria-hidden="true">${msg('Unread', { id: 'list.swipe.unread' })}</div>
     <div class="hint hint--done" aria-hidden="true">${msg('Done', { id: 'list.swipe.done' })}</div>

@@ -15,6 +15,7 @@ export const styles = css`
 
   /* The calls, and the filter beside the first one: no row of its own. */
   .base {
+    position: relative;
     display: grid;
     grid-template-columns: minmax(0, 1fr) auto;
     align-items: start;
@@ -25,6 +26,36 @@ export const styles = css`
   .empty,
   .status {
     grid-column: 1;
+  }
+  /* A compact strip's "+2" tab, on its top edge: it takes no room in the strip. */
+  .more {
+    position: absolute;
+    inset-block-start: 0;
+    inset-inline-start: var(--_inbox-space-3);
+    translate: 0 -60%;
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    min-inline-size: 1.75rem;
+    block-size: 1.25rem;
+    padding: 0 var(--_inbox-space-2);
+    border: 1px solid var(--_inbox-color-border);
+    border-radius: 999px;
+    background: var(--_inbox-color-surface);
+    color: var(--_inbox-color-text);
+    font: inherit;
+    font-size: var(--_inbox-font-size-sm);
+    font-weight: var(--_inbox-font-weight-bold);
+    font-variant-numeric: tabular-nums;
+    cursor: pointer;
+    z-index: 1;
+  }
+  .more:hover {
+    background: var(--_inbox-color-surface-raised);
+  }
+  .more:focus-visible {
+    outline: 2px solid var(--_inbox-focus-ring-color);
+    outline-offset: 1px;
   }
   .filter-anchor {
     grid-column: 2;

@@ -236,6 +236,37 @@ describe('<incoming-calls>', () => {
     expect(choiceNames(el)[0]).to.equal('All 1');
   });
 
+  it('compact (the inbox\'s dock): one fixed line, the longest-waiting call; a "+N" tab shows the others and hides them; a second call never changes the height', async () => {
+    const { el, store } = await calls(stories.Empty);
+    el.compact = true;
+    const scene = storyOf(store).scene;
+    scene.ring({ target: { kind: 'unassigned' }, rungFor: 30 });
+    await waitUntil(() => rows(el).length === 1, 'the first call shows');
+    const more = () => shadow(el).querySelector<HTMLButtonElement>('[part=more]');
+    expect(more(), 'one call: no tab').to.equal(null);
+    const box = el.getBoundingClientRect();
+    const first = names(el)[0];
+    scene.ring({ target: { kind: 'unassigned' }, rungFor: 0 });
+    scene.ring({ target: { kind: 'unassigned' }, rungFor: 0 });
+    await waitUntil(() => more() !== null, 'the tab shows');
+    expect(rows(el), 'still one line').to.have.length(1);
+    expect(names(el)[0], 'the longest-waiting call').to.equal(first);
+    const after = el.getBoundingClientRect();
+    expect([after.top, after.height], 'the strip neither moved nor grew').to.deep.equal([box.top, box.height]);
+    expect(more()!.textContent.trim()).to.equal('+2');
+    expect(more()!.getAttribute('aria-label')).to.equal('Show 2 more ringing calls');
+    expect(more()!.getAttribute('aria-expanded')).to.equal('false');
+    await click(more()!);
+    await waitUntil(() => rows(el).length === 3, 'the other calls show');
+    expect(more()!.getAttribute('aria-expanded')).to.equal('true');
+    more()!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => rows(el).length === 1, 'one line again');
+    await setLocale('fr');
+    await settle(el);
+    expect(more()!.getAttribute('aria-label')).to.equal('Afficher 2 autres appels en attente');
+  });
+
   it('after a reload it finds the calls that were already ringing (loading their timelines)', async () => {
     const { store } = callStory('u-lea', { before: (scene) => scene.ring({ target: { kind: 'unassigned' }, rungFor: 12 }) });
     const el = await fixture<IncomingCalls>(html`<incoming-calls .store=${store}></incoming-calls>`);

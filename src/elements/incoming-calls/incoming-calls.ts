@@ -1,10 +1,9 @@
 import { html, nothing, type PropertyValues, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { msg, str } from '@lit/localize';
-import { Check, ListFilter, Phone, PhoneOff } from 'lucide';
+import { Check, ChevronDown, ListFilter, Phone, PhoneOff } from 'lucide';
 import { CallAnswerEvent, CallDeclineEvent } from '../../events/call-events.js';
 import { InboxNoticeEvent } from '../../events/inbox-notice.js';
-import { getLocale } from '../../i18n/localization.js';
 import {
   CALL_FILTERS,
   callFilters,
@@ -24,6 +23,7 @@ import { MenuController } from '../conversation-view/menu.controller.js';
 import { avatar, avatarStyles } from '../shared/avatar.js';
 import { callClock } from '../shared/call-summary.js';
 import { icon } from '../shared/icons.js';
+import { formatNumber, plural } from '../shared/numbers.js';
 import { InboxElement } from '../shared/inbox-element.js';
 import { TooltipController, tooltipStyles } from '../shared/tooltip.js';
 import { styles } from './incoming-calls.styles.js';
@@ -52,17 +52,11 @@ export function callFilterLabel(filter: CallFilter): string {
   }
 }
 
-const counts = new Map<string, Intl.NumberFormat>();
-/** A count in the inbox's locale. */
-function count(n: number): string {
-  const locale = getLocale();
-  let format = counts.get(locale);
-  if (!format) {
-    format = new Intl.NumberFormat(locale);
-    counts.set(locale, format);
-  }
-  return format.format(n);
-}
+const moreLabel = (n: number): string =>
+  plural(n, {
+    one: (count) => msg(str`Show ${count} more ringing call`, { id: 'calls.more.one' }),
+    other: (count) => msg(str`Show ${count} more ringing calls`, { id: 'calls.more.other' }),
+  });
 
 function refusalText(refusal: Refusal): string {
   return refusal.code === 'conflict'
@@ -96,6 +90,11 @@ function refusalText(refusal: Refusal): string {
  * element alone) does the element show it, in its status line. Works
  * inside an `<inbox-provider>` or with `.store`.
  *
+ * `compact` makes it a strip of one fixed line (`<inbox-app>`'s dock): the
+ * longest-waiting call, and when more ring a "+2" tab on its top edge that
+ * shows them all (and hides them again), so a call that starts or stops
+ * ringing never changes the strip's height by itself.
+ *
  * `:state(ringing)` matches while any call the user may see rings, so a
  * host can hide the list when none does (`<inbox-app>` does).
  *
@@ -119,6 +118,7 @@ function refusalText(refusal: Refusal): string {
  * @csspart answer - The Answer button.
  * @csspart decline - The Decline button.
  * @csspart empty - The text shown when no call rings.
+ * @csspart more - In a compact strip, the "+2" tab that shows the other ringing calls.
  * @csspart status - What happened, when nobody else said it (the element alone).
  * @csspart tooltip - The tooltip of an icon button.
  *
@@ -134,12 +134,20 @@ export class IncomingCalls extends InboxElement {
 
   static override properties: PropertyDeclarations = {
     filter: { reflect: true },
+    compact: { type: Boolean, reflect: true },
     now: { attribute: false },
+    expanded: { state: true, attribute: false },
     status: { state: true, attribute: false },
   };
 
   /** The calls shown: `all`, `mine` or `unassigned`. One the user may not use (R14) shows their first. */
   filter: CallFilter = 'all';
+
+  /** One fixed line: the longest-waiting call, the others behind a "+N" tab. */
+  compact = false;
+
+  /** In a compact strip, whether the other calls show (the "+N" tab was pressed). */
+  private expanded = false;
 
   /** The clock the waiting times read (tests and stories set it). */
   now: () => Millis = Date.now;
@@ -188,6 +196,12 @@ export class IncomingCalls extends InboxElement {
   }
 
   readonly #internals = this.attachInternals();
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // Shown again as one line once the others stop ringing.
+    if (this.expanded && this.calls.length <= 1) this.expanded = false;
+  }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
@@ -276,8 +290,10 @@ export class IncomingCalls extends InboxElement {
     const data = this.#data.value;
     const user = this.#user();
     const shown = this.#shown();
-    const calls = this.calls;
+    const all = this.calls;
+    const calls = this.compact && !this.expanded ? all.slice(0, 1) : all;
     return html`<div part="base" class="base" role="group" aria-labelledby="title">
+        ${this.compact && all.length > 1 ? this.#renderMore(all.length - 1) : nothing}
         <span part="title" class="visually-hidden" id="title">${msg('Incoming calls', { id: 'calls.title' })}</span>
         ${!data?.ready
           ? html`<p part="empty" class="empty">${msg('Loading calls…', { id: 'calls.loading' })}</p>`
@@ -294,6 +310,22 @@ export class IncomingCalls extends InboxElement {
         <p part="status" class="status" role="status">${this.status}</p>
       </div>
       ${this.#tooltip.render()}`;
+  }
+
+  /** A compact strip's tab on its top edge: "+2", or a chevron that hides them again. */
+  #renderMore(others: number): TemplateResult {
+    const label = this.expanded ? msg('Show only the longest-waiting call', { id: 'calls.less' }) : moreLabel(others);
+    return html`<button
+      type="button"
+      part="more"
+      class="more"
+      aria-expanded=${String(this.expanded)}
+      aria-label=${label}
+      data-tip=${label}
+      @click=${() => (this.expanded = !this.expanded)}
+    >
+      ${this.expanded ? icon(ChevronDown, { size: 14 }) : `+${formatNumber(others)}`}
+    </button>`;
   }
 
   /** The filter as a menu button at the end of the first line: nothing when the user has one choice (R14). */
@@ -344,7 +376,7 @@ export class IncomingCalls extends InboxElement {
           >
             <span class="check" aria-hidden="true">${filter === shown ? icon(Check) : nothing}</span>
             <span class="filter-name">${callFilterLabel(filter)}</span>
-            <span part="count" class="count">${count(counts.get(filter) ?? 0)}</span>
+            <span part="count" class="count">${formatNumber(counts.get(filter) ?? 0)}</span>
           </button>`,
         )}
       </div>
