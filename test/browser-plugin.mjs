@@ -6,17 +6,36 @@
  *   cpu:throttle { rate }   slows the page's CPU `rate` times (1: full speed), as
  *                           DevTools' performance panel does: test/figures.test.ts
  *                           measures interactions on a slowed CPU.
+ *   cpu:profile { file }    starts the V8 sampling profiler, or with `file`
+ *                           stops it and writes the .cpuprofile there (for
+ *                           DevTools' performance panel): a test kept out of
+ *                           the suite profiles what an interaction runs.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+
 export function browserPlugin() {
   const sessions = new Map();
   return {
     name: 'inbox-browser',
     async executeCommand({ command, payload, session }) {
-      if (command !== 'cpu:throttle') return undefined;
+      if (command !== 'cpu:throttle' && command !== 'cpu:profile') return undefined;
       const page = session.browser.getPage?.(session.id);
       if (!page) throw new Error('cpu:throttle needs the Chrome launcher');
       let cdp = sessions.get(session.id);
       if (!cdp) sessions.set(session.id, (cdp = await page.createCDPSession()));
+      if (command === 'cpu:profile') {
+        if (!payload?.file) {
+          await cdp.send('Profiler.enable');
+          await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+          await cdp.send('Profiler.start');
+          return true;
+        }
+        const { profile } = await cdp.send('Profiler.stop');
+        mkdirSync(dirname(payload.file), { recursive: true });
+        writeFileSync(payload.file, JSON.stringify(profile));
+        return true;
+      }
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: Number(payload?.rate ?? 1) });
       return true;
     },

@@ -55,7 +55,10 @@ export class RovingFocusController implements ReactiveController {
     const all = this.#options.elements();
     const items = this.#items();
     const current = items[this.#current(items)];
-    for (const el of all) el.tabIndex = el === current ? 0 : -1;
+    for (const el of all) {
+      const tabIndex = el === current ? 0 : -1;
+      if (el.tabIndex !== tabIndex) el.tabIndex = tabIndex; // an unchanged attribute left alone: no style work
+    }
   }
 
   readonly #onFocusin = (event: FocusEvent): void => {

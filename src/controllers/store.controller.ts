@@ -1,6 +1,7 @@
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Subscription } from 'rxjs';
+import { afterNextPaint } from './after-paint.js';
 import type { InboxStore, StoreState } from '../store/inbox-store.js';
 import { storeContext } from './store.context.js';
 
@@ -12,6 +13,11 @@ type Host = ReactiveControllerHost & HTMLElement & { store?: InboxStore | undefi
  * that slice changes. The store comes from the element's own `.store`
  * property when set, else from the nearest `<inbox-provider>` (context).
  * Subscribes on connect, unsubscribes on disconnect.
+ *
+ * `{ background: true }` is for what does not answer a person's key or
+ * click (a view's count, a dot): the slice is worked out and drawn just
+ * after the next paint, at most once a frame, so the frame that answers the
+ * key carries none of it (INP).
  */
 export class StoreController<T> implements ReactiveController {
   value: T | undefined;
@@ -22,17 +28,33 @@ export class StoreController<T> implements ReactiveController {
   #store: InboxStore | undefined;
   #subscription: Subscription | undefined;
 
+  readonly #background: boolean;
+  /** A background slice waiting for the next paint. */
+  #pending: Promise<void> | undefined;
+  #applied = false;
+
   /** `equal` decides when a new slice is the same as the last (default `Object.is`). */
-  constructor(host: Host, selector: (state: StoreState, store: InboxStore) => T, equal?: (a: T, b: T) => boolean) {
+  constructor(
+    host: Host,
+    selector: (state: StoreState, store: InboxStore) => T,
+    equal?: (a: T, b: T) => boolean,
+    { background = false }: { readonly background?: boolean } = {},
+  ) {
     this.#host = host;
     this.#selector = selector;
     this.#equal = equal;
+    this.#background = background;
     this.#consumer = new ContextConsumer(host, {
       context: storeContext,
       subscribe: true,
       callback: () => this.#resubscribe(),
     });
     host.addController(this);
+  }
+
+  /** Resolves once a background slice shows the store's latest state (at once for others). */
+  get settled(): Promise<void> {
+    return this.#pending ?? Promise.resolve();
   }
 
   /** The store in use: the host's own, or the provided one. */
@@ -60,10 +82,39 @@ export class StoreController<T> implements ReactiveController {
     if (store === this.#store && this.#subscription) return;
     this.#subscription?.unsubscribe();
     this.#store = store;
+    this.#pending = undefined;
+    if (!store) {
+      this.#subscription = undefined;
+      return;
+    }
     // The selector gets the store it reads from, for its memoised selectors.
-    this.#subscription = store?.select((state) => this.#selector(state, store), this.#equal).subscribe((value) => {
+    const select = (state: StoreState) => this.#selector(state, store);
+    if (!this.#background) {
+      this.#subscription = store.select(select, this.#equal).subscribe((value) => {
+        this.value = value;
+        this.#host.requestUpdate();
+      });
+      return;
+    }
+    const equal = this.#equal ?? Object.is;
+    const apply = (state: StoreState) => {
+      const value = select(state);
+      if (this.#applied && equal(this.value as T, value)) return;
+      this.#applied = true;
       this.value = value;
       this.#host.requestUpdate();
+    };
+    this.#applied = false;
+    let latest: StoreState;
+    // The first slice at once; later ones after the next paint, the latest of the frame.
+    this.#subscription = store.state$().subscribe((state) => {
+      latest = state;
+      if (!this.#applied) apply(state);
+      else
+        this.#pending ??= afterNextPaint().then(() => {
+          this.#pending = undefined;
+          if (this.#store === store) apply(latest);
+        });
     });
   }
 }

@@ -72,8 +72,10 @@ export interface InboxStoreOptions {
   readonly userId: Id;
   readonly now?: () => Millis;
   /**
-   * Schedules the flush of backend events; by default the next animation
-   * frame, so that a burst notifies subscribers at most once per frame.
+   * Schedules the flush of backend events; by default just after the next
+   * frame is painted, so that a burst notifies subscribers at most once per
+   * frame, and the confirmation of what a key just did never lands in the
+   * frame that answers the key (INP).
    */
   readonly schedule?: (flush: () => void) => void;
   /** Connect on construction (default true). */
@@ -84,7 +86,7 @@ export interface InboxStoreOptions {
 }
 
 const defaultSchedule = (flush: () => void): void => {
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(flush);
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(flush));
   else setTimeout(flush, 16);
 };
 

@@ -23,6 +23,10 @@ export const styles = css`
     font-size: var(--_inbox-font-size);
   }
 
+  /* Another conversation is being drawn (for one frame): not the old one's items under its header. */
+  .scroller[data-switching] > * {
+    visibility: hidden;
+  }
   .scroller {
     flex: 1 1 auto;
     min-block-size: 0;

@@ -9,6 +9,7 @@ import type { InboxStore, StoreState, TimelinePaging } from '../../store/inbox-s
 import { chipsStyles } from '../../styles/controls.js';
 import { avatarStyles } from '../shared/avatar.js';
 import { callBadgeStyles } from '../shared/call-summary.js';
+import { afterNextPaint } from '../../controllers/after-paint.js';
 import { InboxElement } from '../shared/inbox-element.js';
 import { TooltipController, tooltipStyles } from '../shared/tooltip.js';
 import { styles } from './conversation-timeline.styles.js';
@@ -226,6 +227,19 @@ export class ConversationTimeline extends InboxElement {
     this.#scroll.observe();
   }
 
+  /**
+   * A conversation to show, first or another: the old one's items are hidden at once and
+   * the new one's drawn after the next paint, so that the key or click that
+   * opened it is answered within a frame (the header and the list's open row
+   * show first) instead of after the whole timeline is built and laid out.
+   */
+  protected override scheduleUpdate() {
+    const next = this.#current()?.id ?? null;
+    if (next === null || next === this.#conversation) return super.scheduleUpdate();
+    this.renderRoot.querySelector('.scroller')?.setAttribute('data-switching', '');
+    return afterNextPaint().then(() => super.scheduleUpdate());
+  }
+
   protected override willUpdate(): void {
     const id = this.#current()?.id ?? null;
     if (id !== this.#conversation) {
@@ -246,6 +260,7 @@ export class ConversationTimeline extends InboxElement {
   }
 
   protected override updated(): void {
+    this.renderRoot.querySelector('.scroller')?.removeAttribute('data-switching');
     const store = this.#store;
     const slice = this.#current();
     this.#notes.watch(store);

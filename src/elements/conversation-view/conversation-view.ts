@@ -39,11 +39,13 @@ import { popupStyles, spinnerStyles, stateStyles } from '../../styles/controls.j
 import { avatar, avatarStyles, initials } from '../shared/avatar.js';
 import { channelIcon } from '../shared/channel-icons.js';
 import { icon, type IconNode } from '../shared/icons.js';
+import { afterNextPaint } from '../../controllers/after-paint.js';
 import { InboxElement } from '../shared/inbox-element.js';
 import { labelChip, labelStyles } from '../shared/labels.js';
 import { paletteColor } from '../shared/palette.js';
 import { priorityGlyph, priorityStyles } from '../shared/priority.js';
 import { TooltipController, tooltipStyles } from '../shared/tooltip.js';
+import { loadsOnDemand, needElements } from '../lazy-elements.js';
 import { ariaKeys, assigneeText, idsFor, presenceLines, teamName } from './header-parts.js';
 import { MenuController } from './menu.controller.js';
 import { styles } from './conversation-view.styles.js';
@@ -278,6 +280,8 @@ export class ConversationView extends InboxElement {
   readonly #tooltip = new TooltipController(this);
   readonly #internals = this.attachInternals();
   readonly #pickerIds: { id: Id | null; ids: readonly Id[] } = { id: null, ids: [] };
+  /** The pickers opened once: drawn from then on. */
+  readonly #pickersDrawn = new Set<PickerAction>();
   /** Where this view last announced itself (R17). */
   #presence: { store: InboxStore; id: Id } | null = null;
   #presenceQueued = false;
@@ -366,6 +370,18 @@ export class ConversationView extends InboxElement {
     this.#errors = undefined;
     this.#errorsStore = undefined;
     this.#resize?.disconnect();
+  }
+
+  /**
+   * Another conversation to show is drawn after the next paint: the key or
+   * click that opened it is answered at once by the list (its open row), and
+   * the conversation follows in the next frame, its timeline and composer in
+   * the one after (INP, measured by test/figures.test.ts).
+   */
+  protected override scheduleUpdate() {
+    const id = this.#current()?.conversation?.id ?? null;
+    if (id === null || id === this.#renderedId) return super.scheduleUpdate();
+    return afterNextPaint().then(() => super.scheduleUpdate());
   }
 
   protected override willUpdate(): void {
@@ -527,7 +543,26 @@ export class ConversationView extends InboxElement {
   }
 
   #openPicker(action: PickerAction): boolean {
-    const picker = this.renderRoot.querySelector<Picker>(PICKERS[action]);
+    const tag = PICKERS[action];
+    if (loadsOnDemand(tag)) {
+      // The script-tag bundle's pickers chunk: the rendered tag upgrades once it is here.
+      needElements(tag).then(
+        async () => {
+          await this.updateComplete;
+          this.#openPicker(action);
+        },
+        () => undefined,
+      );
+      return true;
+    }
+    if (!this.#pickersDrawn.has(action)) {
+      // Drawn the first time it opens (a conversation opens faster without four hidden pickers).
+      this.#pickersDrawn.add(action);
+      this.requestUpdate();
+      void this.updateComplete.then(() => this.#openPicker(action));
+      return true;
+    }
+    const picker = this.renderRoot.querySelector<Picker>(tag);
     if (!picker || typeof picker.show !== 'function') return false;
     this.#tooltip.hide();
     picker.show();
@@ -708,7 +743,8 @@ export class ConversationView extends InboxElement {
     ];
   }
 
-  #renderPicker(action: PickerAction, id: Id): TemplateResult {
+  #renderPicker(action: PickerAction, id: Id): TemplateResult | typeof nothing {
+    if (!this.#pickersDrawn.has(action)) return nothing;
     const ids = idsFor(this.#pickerIds, id);
     const store = this.activeStore;
     switch (action) {

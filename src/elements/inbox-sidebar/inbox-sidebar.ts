@@ -76,7 +76,8 @@ export class InboxSidebar extends InboxElement {
   private collapsed: ReadonlySet<SidebarKind> = new Set();
 
   readonly #views = this.select((s, store) => (s.ready ? store.selectors.views(s) : NO_VIEWS));
-  readonly #counts = this.select((s, store) => (s.ready ? store.selectors.counts(s) : NO_COUNTS));
+  // Counts follow a frame late: never in the frame that answers a key (INP).
+  readonly #counts = this.select((s, store) => (s.ready ? store.selectors.counts(s) : NO_COUNTS), undefined, { background: true });
   readonly #current = this.select((s) => s.ui.view);
   readonly #dots = this.select((s) => s.ui.dots);
   readonly #ready = this.select((s) => s.ready);

@@ -13,6 +13,7 @@ import type { InboxStore } from '../../store/inbox-store.js';
 import { buttonStyles, chipsStyles, popupStyles, tabStyles } from '../../styles/controls.js';
 import { channelLabel } from '../shared/channel-icons.js';
 import { icon } from '../shared/icons.js';
+import { afterNextPaint } from '../../controllers/after-paint.js';
 import { InboxElement } from '../shared/inbox-element.js';
 import { TooltipController, tooltipStyles } from '../shared/tooltip.js';
 import { AttachmentsController } from './attachments.controller.js';
@@ -262,6 +263,15 @@ export class MessageComposer extends InboxElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#typing.stop();
+  }
+
+  /**
+   * Its first drawing waits for the next paint: opening a conversation
+   * answers the key or click with the header and the list first (INP).
+   */
+  protected override scheduleUpdate() {
+    if (this.hasUpdated) return super.scheduleUpdate();
+    return afterNextPaint().then(() => super.scheduleUpdate());
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -565,7 +575,8 @@ export class MessageComposer extends InboxElement {
   #renderVia(data: Slice, conversation: Conversation): TemplateResult {
     const channels = this.#replyChannels(data, conversation);
     const chosen = this.#channel(data, conversation);
-    const label = (c: Channel) => `${channelLabel(c.kind)}: ${c.name}`;
+    // "SMS: Support line (US)"; "Instagram" once when the channel is named after its network.
+    const label = (c: Channel) => (c.name === channelLabel(c.kind) ? c.name : `${channelLabel(c.kind)}: ${c.name}`);
     const only = channels.length <= 1 ? channels[0] : undefined;
     return html`<div class="via" part="via">
       ${channels.length > 1

@@ -33,8 +33,25 @@ export class InboxElement extends LitElement {
     return this.#storeOf.store;
   }
 
-  /** A slice of the store's state that re-renders this element when it changes. */
-  protected select<T>(selector: (state: StoreState, store: InboxStore) => T, equal?: (a: T, b: T) => boolean): StoreController<T> {
-    return new StoreController(this, selector, equal);
+  /**
+   * A slice of the store's state that re-renders this element when it
+   * changes; `{ background: true }` after the next paint (StoreController).
+   */
+  protected select<T>(
+    selector: (state: StoreState, store: InboxStore) => T,
+    equal?: (a: T, b: T) => boolean,
+    options?: { readonly background?: boolean },
+  ): StoreController<T> {
+    const controller = new StoreController(this, selector, equal, options);
+    if (options?.background) this.#background.push(controller as StoreController<unknown>);
+    return controller;
+  }
+
+  readonly #background: StoreController<unknown>[] = [];
+
+  /** Resolves once the element shows the store's latest state, its background slices included. */
+  protected override getUpdateComplete(): Promise<boolean> {
+    if (this.#background.length === 0) return super.getUpdateComplete();
+    return Promise.all(this.#background.map((controller) => controller.settled)).then(() => super.getUpdateComplete());
   }
 }
