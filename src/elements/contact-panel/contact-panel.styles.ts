@@ -217,10 +217,19 @@ export const styles = css`
   .call .meta {
     flex-basis: 100%;
   }
-  .activity .avatar {
+  /* Who did it, beside what they did. */
+  .activity:has(> .avatar) {
+    display: grid;
+    grid-template-columns: auto minmax(0, 1fr);
+    column-gap: var(--_inbox-space-3);
+    align-items: start;
+  }
+  .activity:has(> .avatar) > :not(.avatar) {
+    grid-column: 2;
+  }
+  .activity > .avatar {
     --avatar-size: 1.25rem;
-    margin-inline-end: var(--_inbox-space-2);
-    vertical-align: middle;
+    grid-row: span 3;
   }
   .suggestion .actions {
     margin-top: var(--_inbox-space-2);
