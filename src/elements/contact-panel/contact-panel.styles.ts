@@ -154,6 +154,25 @@ export const styles = css`
   .field .editor {
     grid-column: 2 / -1;
   }
+  /* Narrow (a pane or sheet): the label and Edit on one line, the value whole on the next. */
+  :host(:state(narrow)) .field {
+    grid-template-columns: minmax(0, 1fr) auto;
+    row-gap: var(--_inbox-space-1);
+  }
+  :host(:state(narrow)) .field > dt {
+    grid-area: 1 / 1;
+    align-self: center;
+  }
+  :host(:state(narrow)) .field > dd:nth-of-type(1) {
+    grid-area: 2 / 1 / auto / -1;
+    overflow-wrap: break-word;
+  }
+  :host(:state(narrow)) .field > dd:nth-of-type(2) {
+    grid-area: 1 / 2;
+  }
+  :host(:state(narrow)) .field > .editor-cell {
+    grid-area: 2 / 1 / auto / -1;
+  }
   .editor {
     display: grid;
     gap: var(--_inbox-space-2);

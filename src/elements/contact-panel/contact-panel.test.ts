@@ -84,6 +84,33 @@ describe('<contact-panel>', () => {
     if (getLocale() !== 'en') await setLocale('en');
   });
 
+  it('in a pane of 18rem (the inbox at 1440 px), in French: each detail has its label and Edit on one line and its value whole on the next', async () => {
+    await setLocale('fr');
+    try {
+      const el = await panel();
+      el.style.cssText = 'display: block; inline-size: 18rem';
+      await until(() => el.matches(':state(narrow)'), 'the narrow state');
+      await nextFrame();
+      const fields = $$(el, '[part=field]');
+      expect(fields.length).to.be.above(3);
+      for (const field of fields) {
+        const [label, value, edit] = [...field.children] as HTMLElement[];
+        const name = text(label);
+        const [l, v, e] = [label!, value!, edit!].map((node) => node.getBoundingClientRect());
+        expect(Math.abs(l!.top - e!.top) < 8, `${name}: label and Edit on one line`).to.equal(true);
+        expect(v!.top >= l!.bottom - 1, `${name}: the value under them`).to.equal(true);
+        expect(v!.width >= field.getBoundingClientRect().width - 1, `${name}: the value has the whole width`).to.equal(true);
+      }
+      // "Non renseigné" on one line, not cut inside the word.
+      const unset = $$(el, '[part=field] .unset')[0];
+      if (unset) expect(unset.getClientRects().length, text(unset)).to.equal(1);
+      el.style.cssText = 'display: block; inline-size: 40rem';
+      await until(() => !el.matches(':state(narrow)'), 'wide again');
+    } finally {
+      await setLocale('en');
+    }
+  });
+
   it('is registered by define.ts', () => {
     expect(customElements.get('contact-panel')).to.equal(ContactPanel);
   });

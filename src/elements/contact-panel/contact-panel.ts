@@ -85,6 +85,9 @@ function memoOne<K extends readonly unknown[], R>(
   };
 }
 
+/** Below this width (26rem at 16 px) a detail's value gets a line of its own. */
+const NARROW_PX = 416;
+
 /**
  * @summary A contact's details, duplicates and history beside a
  * conversation (DESIGN.md section 5): phones, e-mails, country, language,
@@ -160,6 +163,9 @@ function memoOne<K extends readonly unknown[], R>(
  *
  * @cssprop --inbox-contact-panel-error-color - Validation messages and invalid inputs. Defaults to `--inbox-status-blocked` (red).
  * @cssprop --inbox-contact-panel-gap - The padding of the header and the panels. Defaults to `--inbox-space-4`.
+ *
+ * @cssstate narrow - The panel is narrower than 26rem (a pane or sheet beside a conversation): each
+ * detail shows its label and Edit button on one line and its value whole on the next.
  */
 export class ContactPanel extends InboxElement {
   static override styles = [...(InboxElement.styles as []), avatarStyles, callBadgeStyles, styles];
@@ -240,8 +246,26 @@ export class ContactPanel extends InboxElement {
     });
   }
 
+  readonly #internals = this.attachInternals();
+  /** Narrow or not, by the panel's own width (no container: a panel sized by its content must not collapse). */
+  readonly #resizes = new ResizeObserver(([entry]) => {
+    const narrow = (entry?.contentRect.width ?? 0) < NARROW_PX;
+    if (narrow === this.#internals.states.has('narrow')) return;
+    // In the next frame: the new layout changes the panel's height, which this observer would see in this one (a loop).
+    requestAnimationFrame(() => {
+      if (narrow) this.#internals.states.add('narrow');
+      else this.#internals.states.delete('narrow');
+    });
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#resizes.observe(this);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#resizes.disconnect();
     this.#errors?.unsubscribe();
     this.#errors = undefined;
     this.#errorsStore = undefined;

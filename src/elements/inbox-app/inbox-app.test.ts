@@ -80,6 +80,15 @@ describe('inbox-app', () => {
     expect(firstRow(), 'the rows did not move').to.equal(row);
     const pane = part(app, '.list-pane').getBoundingClientRect();
     expect(box.bottom).to.be.at.most(pane.bottom);
+    // The list leaves room after its last row: scrolled to the end, the last row clears the strip.
+    const scroller = listOf(app).shadowRoot!.querySelector<HTMLElement>('[part=list]')!;
+    scroller.scrollTop = scroller.scrollHeight;
+    await frames(3);
+    const rows = rowsOf(listOf(app));
+    const last = rows[rows.length - 1]!.getBoundingClientRect();
+    expect(last.bottom <= calls.getBoundingClientRect().top, `the last row (bottom ${last.bottom}) above the strip (top ${calls.getBoundingClientRect().top})`).to.equal(true);
+    scroller.scrollTop = 0;
+    await frames(2);
     more()!.click();
     await until(() => calls.shadowRoot!.querySelectorAll('[part=answer]').length === 5, 'the five calls');
     const open = calls.getBoundingClientRect();

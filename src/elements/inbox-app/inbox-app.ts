@@ -233,6 +233,13 @@ export class InboxApp extends StoreSource {
     this.contactRoom = width >= WIDE_LAYOUT;
   });
 
+  /** The calls dock floats over the foot of the list: the list gets that much room after its last row. */
+  readonly #dockResizes = new ResizeObserver(([entry]) => {
+    const height = entry?.borderBoxSize[0]?.blockSize ?? entry?.contentRect.height ?? 0;
+    const pane = this.renderRoot.querySelector<HTMLElement>('.list-pane');
+    pane?.style.setProperty('--inbox-list-end-space', height > 0 ? `calc(${Math.ceil(height)}px + 2 * var(--_inbox-space-3))` : '0px');
+  });
+
   constructor() {
     super();
     new ShortcutsController(this, { keymap: () => this.keymap, handle: (action) => this.#handle(action) });
@@ -253,6 +260,8 @@ export class InboxApp extends StoreSource {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#resizes.observe(this);
+    const dock = this.renderRoot.querySelector('.dock');
+    if (dock) this.#dockResizes.observe(dock);
     // The script-tag bundle loads the conversation's elements on demand: the app shows them, so it asks.
     needElements('conversation-view', 'incoming-calls', 'call-card').catch(() => undefined);
   }
@@ -260,6 +269,7 @@ export class InboxApp extends StoreSource {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#resizes.disconnect();
+    this.#dockResizes.disconnect();
     this.#watch(undefined);
   }
 
@@ -276,6 +286,11 @@ export class InboxApp extends StoreSource {
   /** The contact is a sheet over the conversation (not a pane beside it). */
   get #contactIsSheet(): boolean {
     return this.layout !== 'wide';
+  }
+
+  protected override firstUpdated(): void {
+    const dock = this.renderRoot.querySelector('.dock');
+    if (dock) this.#dockResizes.observe(dock);
   }
 
   protected override updated(changed: PropertyValues<this>): void {

@@ -109,6 +109,8 @@ export const styles = css`
     container: list-rows / inline-size;
     overflow-anchor: none;
     outline: none;
+    /* Room after the last row for what floats over the list's foot (<inbox-app>'s calls dock). */
+    padding-block-end: var(--inbox-list-end-space, 0px);
   }
   .scroller--hidden {
     display: none !important;

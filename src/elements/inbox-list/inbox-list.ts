@@ -151,6 +151,7 @@ function indexNear(rows: readonly Conversation[], id: Id, hint: number): number 
  * @csspart loading - The loading state.
  *
  * @cssprop --inbox-list-row-height - Height of a row. Defaults to `60px`.
+ * @cssprop --inbox-list-end-space - Room after the last row, for what a host floats over the list's foot (`<inbox-app>` sets it to its calls dock's height). Defaults to `0px`.
  * @cssprop --inbox-list-row-background - Background of a row. Defaults to `--inbox-color-surface`.
  * @cssprop --inbox-list-row-hover-background - Background of the row under the pointer. Defaults to a 4 % tint of `--inbox-color-text`.
  * @cssprop --inbox-list-row-active-background - Background of the focused (keyboard) row, which also has the focus ring while the list has focus. Defaults to a 7 % tint of `--inbox-color-text`.
