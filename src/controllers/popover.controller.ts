@@ -59,7 +59,16 @@ export class PopoverController implements ReactiveController {
     if (supportsPopover && !panel.matches(':popover-open')) panel.showPopover();
     panel.hidden = false;
     document.addEventListener('pointerdown', this.#onOutsidePointer, true);
-    (this.#options.initialFocus?.() ?? panel.querySelector<HTMLElement>(FOCUSABLE))?.focus();
+    this.focusInitial();
+  }
+
+  /**
+   * Moves the focus to what takes it when the panel opens (`initialFocus`,
+   * else its first focusable element): for contents drawn after it opened.
+   */
+  focusInitial(): void {
+    const panel = this.#options.panel();
+    if (panel) (this.#options.initialFocus?.() ?? panel.querySelector<HTMLElement>(FOCUSABLE))?.focus();
   }
 
   /** Closes it; `restoreFocus` sends the focus back where it was. */

@@ -243,6 +243,46 @@ export const chipsStyles = css`
 `;
 
 /**
+ * An item of a menu button's menu (`role="menuitem"` or `menuitemradio`,
+ * `class="menu-item"`): an icon, then its label on one line; a tint under
+ * the pointer and on focus, the focus ring for the keyboard.
+ */
+export const menuItemStyles = css`
+  .menu-item {
+    display: flex;
+    align-items: center;
+    gap: var(--_inbox-space-3);
+    inline-size: 100%;
+    font: inherit;
+    color: inherit;
+    text-align: start;
+    padding: var(--_inbox-space-2) var(--_inbox-space-4) var(--_inbox-space-2) var(--_inbox-space-3);
+    border: 0;
+    border-radius: var(--_inbox-radius-sm);
+    background: none;
+    white-space: nowrap;
+    cursor: pointer;
+  }
+  .menu-item svg {
+    flex: none;
+    color: var(--_inbox-color-text-muted);
+  }
+  .menu-item[aria-disabled='true'] {
+    color: var(--_inbox-color-text-muted);
+    cursor: default;
+  }
+  .menu-item:hover,
+  .menu-item:focus {
+    background: color-mix(in srgb, var(--_inbox-color-accent) 12%, var(--_inbox-color-surface));
+    outline: none;
+  }
+  .menu-item:focus-visible {
+    outline: var(--_inbox-focus-ring);
+    outline-offset: -2px;
+  }
+`;
+
+/**
  * An icon-only button (`class="icon-button"`, with an `aria-label` and a
  * `title` naming it and its key): header actions, the app's tools, toggles
  * (`aria-pressed="true"` tints it with the accent). 32 px square, 16-20 px icons.

@@ -52,22 +52,11 @@ export const styles = css`
     gap: var(--_inbox-space-2);
   }
 
+  /* The shared icon button (styles/controls.ts), in the text colour and with the accent tint under the pointer. */
   .icon-button {
-    flex: none;
-    display: inline-grid;
-    place-items: center;
-    inline-size: 2rem;
-    block-size: 2rem;
-    padding: 0;
-    border: 0;
-    border-radius: var(--_inbox-radius);
-    background: transparent;
     color: var(--_inbox-color-text);
-    font: inherit;
-    cursor: pointer;
   }
-  .icon-button:hover,
-  .icon-button[aria-expanded='true'] {
+  .icon-button:hover {
     background: color-mix(in srgb, var(--_inbox-color-accent) 14%, transparent);
   }
   .select-all {
@@ -104,35 +93,6 @@ export const styles = css`
       position-try-fallbacks: flip-block, flip-inline;
     }
   }
-  .menu-item {
-    display: flex;
-    align-items: center;
-    gap: var(--_inbox-space-3);
-    inline-size: 100%;
-    font: inherit;
-    color: inherit;
-    text-align: start;
-    padding: var(--_inbox-space-2) var(--_inbox-space-4) var(--_inbox-space-2) var(--_inbox-space-3);
-    border: 0;
-    border-radius: var(--_inbox-radius-sm);
-    background: none;
-    white-space: nowrap;
-    cursor: pointer;
-  }
-  .menu-item svg {
-    flex: none;
-    color: var(--_inbox-color-text-muted);
-  }
-  .menu-item:hover,
-  .menu-item:focus {
-    background: color-mix(in srgb, var(--_inbox-color-accent) 12%, var(--_inbox-color-surface));
-    outline: none;
-  }
-  .menu-item:focus-visible {
-    outline: var(--_inbox-focus-ring);
-    outline-offset: -2px;
-  }
-
   @media (forced-colors: active) {
     .icon-button:hover,
     .icon-button[aria-expanded='true'] {

@@ -23,7 +23,7 @@ import { InboxNoticeEvent } from '../../events/inbox-notice.js';
 import { RequestPickerEvent, type PickerKind } from '../../events/request-picker.js';
 import { applicableBulk, type BulkAction } from '../../model/bulk.js';
 import type { Conversation } from '../../model/types.js';
-import { popupStyles } from '../../styles/controls.js';
+import { iconButtonStyles, menuItemStyles, popupStyles } from '../../styles/controls.js';
 import { MenuController } from '../conversation-view/menu.controller.js';
 import { icon, type IconNode } from '../shared/icons.js';
 import { TooltipController, tooltipStyles } from '../shared/tooltip.js';
@@ -152,7 +152,7 @@ const GAP = 4;
  * @cssprop --inbox-bulk-bar-background - Background of the bar. Defaults to a tint of `--inbox-color-accent`.
  */
 export class BulkBar extends InboxElement {
-  static override styles = [InboxElement.styles, popupStyles, tooltipStyles, styles];
+  static override styles = [InboxElement.styles, popupStyles, iconButtonStyles, menuItemStyles, tooltipStyles, styles];
 
   static override properties: PropertyDeclarations = {
     matching: { attribute: false },

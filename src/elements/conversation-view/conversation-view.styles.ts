@@ -191,33 +191,6 @@ export const styles = css`
       position-try-fallbacks: flip-block, flip-inline;
     }
   }
-  .menu-item {
-    display: flex;
-    align-items: center;
-    gap: var(--_inbox-space-3);
-    inline-size: 100%;
-    font: inherit;
-    color: inherit;
-    text-align: start;
-    padding: var(--_inbox-space-2) var(--_inbox-space-4) var(--_inbox-space-2) var(--_inbox-space-3);
-    border: 0;
-    border-radius: var(--_inbox-radius-sm);
-    background: none;
-    white-space: nowrap;
-    cursor: pointer;
-  }
-  .menu-item svg {
-    flex: none;
-    color: var(--_inbox-color-text-muted);
-  }
-  .menu-item[aria-disabled='true'] {
-    color: var(--_inbox-color-text-muted);
-    cursor: default;
-  }
-  .menu-item:hover,
-  .menu-item:focus {
-    background: color-mix(in srgb, var(--_inbox-color-accent) 12%, var(--_inbox-color-surface));
-  }
   .separator {
     margin: var(--_inbox-space-2) 0;
     border-top: 1px solid var(--_inbox-color-border);

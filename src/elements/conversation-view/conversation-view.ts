@@ -35,7 +35,7 @@ import { displayState } from '../../model/display.js';
 import type { Channel, Contact, Conversation, Id, InboxState } from '../../model/types.js';
 import type { InboxStore, StoreState } from '../../store/inbox-store.js';
 import type { Presence } from '../../transport/transport.js';
-import { popupStyles, spinnerStyles, stateStyles } from '../../styles/controls.js';
+import { menuItemStyles, popupStyles, spinnerStyles, stateStyles } from '../../styles/controls.js';
 import { avatar, avatarStyles, initials } from '../shared/avatar.js';
 import { channelIcon } from '../shared/channel-icons.js';
 import { icon, type IconNode } from '../shared/icons.js';
@@ -213,6 +213,7 @@ export class ConversationView extends InboxElement {
   static override styles = [
     ...(InboxElement.styles as []),
     popupStyles,
+    menuItemStyles,
     spinnerStyles,
     stateStyles,
     avatarStyles,

@@ -127,7 +127,7 @@ export class InboxFilters extends InboxElement {
     const panel = this.renderRoot.querySelector<FilterPanel>('filter-panel');
     await panel?.updateComplete;
     if (!this.filtersOpen || !panel || panel.contains(deepActiveElement())) return;
-    panel.querySelector<HTMLElement>('input, select, button:not([disabled])')?.focus();
+    this.#popover.focusInitial();
   }
 
   /** Resolves once the panel's contents are rendered too. */
