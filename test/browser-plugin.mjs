@@ -10,6 +10,10 @@
  *                           stops it and writes the .cpuprofile there (for
  *                           DevTools' performance panel): a test kept out of
  *                           the suite profiles what an interaction runs.
+ *   cpu:trace { file }      starts a Chrome trace (main thread, compositor,
+ *                           raster, GPU), or with `file` stops it and writes
+ *                           the trace there: where an interaction's time goes
+ *                           after its script (style, layout, paint, raster).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -19,11 +23,23 @@ export function browserPlugin() {
   return {
     name: 'inbox-browser',
     async executeCommand({ command, payload, session }) {
-      if (command !== 'cpu:throttle' && command !== 'cpu:profile') return undefined;
+      if (command !== 'cpu:throttle' && command !== 'cpu:profile' && command !== 'cpu:trace') return undefined;
       const page = session.browser.getPage?.(session.id);
       if (!page) throw new Error('cpu:throttle needs the Chrome launcher');
       let cdp = sessions.get(session.id);
       if (!cdp) sessions.set(session.id, (cdp = await page.createCDPSession()));
+      if (command === 'cpu:trace') {
+        if (!payload?.file) {
+          await page.tracing.start({
+            categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'disabled-by-default-devtools.timeline.stack', 'disabled-by-default-devtools.timeline.invalidationTracking', 'blink.user_timing', 'latencyInfo', 'cc', 'viz', 'gpu', 'benchmark', 'blink'],
+          });
+          return true;
+        }
+        const buffer = await page.tracing.stop();
+        mkdirSync(dirname(payload.file), { recursive: true });
+        writeFileSync(payload.file, buffer);
+        return true;
+      }
       if (command === 'cpu:profile') {
         if (!payload?.file) {
           await cdp.send('Profiler.enable');

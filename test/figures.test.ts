@@ -234,10 +234,11 @@ describe('issue 11: the inbox at every width, language and theme', function () {
     expect(cls, `layout shifts: ${shifts.join(' | ')}`).to.be.at.most(0.05);
   });
 
-  // Issue 11 asks for 100 ms at the 98th percentile. On this 2-core machine the figure printed below
-  // runs from 96 to 144 ms from one run to the next (most interactions 24-72 ms, one or two at 104-144):
-  // not yet held, so the test holds web.dev's "good" INP (200 ms) and prints the figure; the issue stays open.
-  it('J, E, Z, Enter, Escape and typing in the search are handled within 200 ms at the 98th percentile (figure printed; 100 ms is the aim), CPU slowed 4× (the script-tag bundle, in a page of its own)', async function () {
+  // Issue 11: 100 ms at the 98th percentile. Measured where an agent waits: from the key's event to
+  // the next frame on screen (Event Timing), the production bundle, CPU slowed 4×. The browser window
+  // is as large as the largest viewport (scripts/chrome.mjs): when it was smaller than the emulated
+  // page, frames whose only change lay outside it were not drawn, and keys waited for the next one.
+  it('J, E, Z, Enter, Escape and typing in the search are handled within 100 ms at the 98th percentile, CPU slowed 4× (the script-tag bundle, in a page of its own)', async function () {
     this.timeout(120_000);
     // What a host's agents run: the production bundle (not the sources with Lit's dev mode), the
     // demo's 2,000 conversations, in a page of its own (an iframe: the bundle registers its tags afresh).
@@ -265,10 +266,13 @@ describe('issue 11: the inbox at every width, language and theme', function () {
       });
       observer.observe({ type: 'event', buffered: false, durationThreshold: 16 } as PerformanceObserverInit);
       await executeServerCommand('cpu:throttle', { rate: 4 });
+      // Enough interactions for a 98th percentile that is not simply the slowest one (web.dev's INP
+      // likewise leaves out the slowest interaction of every 50).
+      const ROUNDS = 12;
       try {
         list()!.focus();
         const keys: string[] = [];
-        for (let round = 0; round < 6; round++) keys.push('j', 'j', 'e', 'z', 'Enter', 'Escape');
+        for (let round = 0; round < ROUNDS; round++) keys.push('j', 'j', 'e', 'z', 'Enter', 'Escape');
         for (const key of keys) {
           await sendKeys({ press: key });
           await frames(2);
@@ -284,11 +288,11 @@ describe('issue 11: the inbox at every width, language and theme', function () {
       const durations = [...byInteraction.values()];
       expect(durations.length, 'the interactions were observed').to.be.above(10);
       // Interactions faster than 16 ms are not reported: they count as 16 ms or less.
-      const count = 6 * 6 + 'refund'.length;
+      const count = ROUNDS * 6 + 'refund'.length;
       const all = [...durations, ...Array.from({ length: Math.max(0, count - durations.length) }, () => 16)].sort((a, b) => a - b);
       const p98 = all[Math.min(all.length - 1, Math.ceil(all.length * 0.98) - 1)]!;
       console.log(`INP figure: p98 ${Math.round(p98)} ms over ${count} interactions at 4× CPU (durations: ${durations.map((d) => Math.round(d)).join(', ')})`);
-      expect(p98, `interaction durations (ms): ${durations.map((d) => Math.round(d)).join(', ')}`).to.be.at.most(200);
+      expect(p98, `interaction durations (ms): ${durations.map((d) => Math.round(d)).join(', ')}`).to.be.at.most(100);
     } finally {
       frame.remove();
     }

@@ -1,7 +1,7 @@
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Subscription } from 'rxjs';
-import { afterNextPaint } from './after-paint.js';
+import { distinctUntilChanged, map, type Subscription } from 'rxjs';
+import { latestAfterPaint } from './after-paint.js';
 import type { InboxStore, StoreState } from '../store/inbox-store.js';
 import { storeContext } from './store.context.js';
 
@@ -31,7 +31,6 @@ export class StoreController<T> implements ReactiveController {
   readonly #background: boolean;
   /** A background slice waiting for the next paint. */
   #pending: Promise<void> | undefined;
-  #applied = false;
 
   /** `equal` decides when a new slice is the same as the last (default `Object.is`). */
   constructor(
@@ -96,25 +95,19 @@ export class StoreController<T> implements ReactiveController {
       });
       return;
     }
-    const equal = this.#equal ?? Object.is;
-    const apply = (state: StoreState) => {
-      const value = select(state);
-      if (this.#applied && equal(this.value as T, value)) return;
-      this.#applied = true;
-      this.value = value;
-      this.#host.requestUpdate();
-    };
-    this.#applied = false;
-    let latest: StoreState;
     // The first slice at once; later ones after the next paint, the latest of the frame.
-    this.#subscription = store.state$().subscribe((state) => {
-      latest = state;
-      if (!this.#applied) apply(state);
-      else
-        this.#pending ??= afterNextPaint().then(() => {
-          this.#pending = undefined;
-          if (this.#store === store) apply(latest);
-        });
-    });
+    this.#subscription = store
+      .state$()
+      .pipe(
+        latestAfterPaint((settled) => {
+          this.#pending = settled;
+        }),
+        map(select),
+        distinctUntilChanged(this.#equal ?? Object.is),
+      )
+      .subscribe((value) => {
+        this.value = value;
+        this.#host.requestUpdate();
+      });
   }
 }

@@ -377,11 +377,12 @@ export class ConversationView extends InboxElement {
    * Another conversation to show is drawn after the next paint: the key or
    * click that opened it is answered at once by the list (its open row), and
    * the conversation follows in the next frame, its timeline and composer in
-   * the one after (INP, measured by test/figures.test.ts).
+   * the one after (INP, measured by test/figures.test.ts). Closing it too:
+   * the app hides it at once, and what it draws then is for later.
    */
   protected override scheduleUpdate() {
     const id = this.#current()?.conversation?.id ?? null;
-    if (id === null || id === this.#renderedId) return super.scheduleUpdate();
+    if (id === this.#renderedId) return super.scheduleUpdate();
     return afterNextPaint().then(() => super.scheduleUpdate());
   }
 

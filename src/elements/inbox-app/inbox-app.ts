@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import { updateWhenLocaleChanges, msg, str } from '@lit/localize';
-import type { Subscription } from 'rxjs';
+import { distinctUntilChanged, map, type Subscription } from 'rxjs';
 import { Command, Keyboard, Menu, PanelLeftClose, UserRound } from 'lucide';
 import { DEFAULT_KEYMAP, type Action, type Keymap } from '../../controllers/keymap.js';
 import { ShortcutsController } from '../../controllers/shortcuts.controller.js';
@@ -27,6 +27,7 @@ import { viewLabel } from '../inbox-sidebar/view-labels.js';
 import { needElements } from '../lazy-elements.js';
 import { icon } from '../shared/icons.js';
 import { StoreSource } from '../store-source.js';
+import { latestAfterPaint } from '../../controllers/after-paint.js';
 import { styles } from './inbox-app.styles.js';
 
 /**
@@ -324,11 +325,14 @@ export class InboxApp extends StoreSource {
           }
         }
       });
+    // The heading's count is not what a key answers: worked out after the frame that does.
     subscription.add(
       store
-        .select(
-          (s) => headingOf(s, store),
-          (a, b) => a?.label === b?.label && a?.count === b?.count,
+        .state$()
+        .pipe(
+          latestAfterPaint(),
+          map((s) => headingOf(s, store)),
+          distinctUntilChanged((a, b) => a?.label === b?.label && a?.count === b?.count),
         )
         .subscribe((heading) => (this.heading = heading)),
     );

@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
-import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { msg } from '@lit/localize';
 import { MessagesSquare, Phone } from 'lucide';
@@ -734,7 +733,6 @@ export class InboxList extends InboxElement {
       quietStates: quietStates(ui.view, ui.tab),
     };
     const checking = ui.checked.size > 0;
-    const minute = Math.floor(ctx.now / 60_000); // relative times move on by the minute
     const hidden = !ready || rows.length === 0;
     const [start, end] = this.#range(this.#scrollTo ?? this.listbox?.scrollTop ?? 0, height);
     this.#start = start;
@@ -761,12 +759,7 @@ export class InboxList extends InboxElement {
           ${repeat(
             rows.slice(start, end),
             (c) => c.id,
-            // A row is drawn again only when something it shows changed: J, Enter or Escape redraw two rows, not every one.
-            (c, i) =>
-              guard(
-                [c, start + i, model.contacts.get(c.contactId), model.channels, model.users, model.bots, ctx.checked.has(c.id), c.id === ctx.activeId, c.id === ctx.openId, ctx.setSize, minute, ctx.locale, ctx.quietStates, height],
-                () => renderRow(c, start + i, ctx),
-              ),
+            (c, i) => renderRow(c, start + i, ctx),
           )}
         </div>
       </div>

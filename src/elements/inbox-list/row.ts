@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import { msg, str } from '@lit/localize';
 import { Check, Pin } from 'lucide';
 import type { Locale } from '../../i18n/localization.js';
@@ -85,16 +86,16 @@ function secondLine(c: Conversation, kind: Parameters<typeof channelIcon>[0], lo
  */
 export function renderRow(c: Conversation, index: number, ctx: RowContext): TemplateResult {
   const { model } = ctx;
-  const contact = model.contacts.get(c.contactId);
-  const kind = model.channels.get(c.channelId)?.kind ?? 'chat';
   const state = displayState(model, c, ctx.userId);
   const unread = state === 'unread';
   const checked = ctx.checked.has(c.id);
-  const at = c.lastMessage?.at ?? c.createdAt;
-  const name = contact?.name ?? msg('Unknown contact', { id: 'list.row.unknownContact' });
   const classes = `row${checked ? ' row--checked' : ''}${c.id === ctx.activeId ? ' row--active' : ''}${
     c.id === ctx.openId ? ' row--open' : ''
   }${unread ? ' row--unread' : ''}`;
+  const contact = model.contacts.get(c.contactId);
+  const minute = Math.floor(ctx.now / 60_000); // relative times move on by the minute
+  // The option itself (its place, focus and open state) is cheap to draw again; what it shows is
+  // drawn again only when that changed: J, Enter or Escape, or a row leaving above, redraw no row's content.
   return html`<div
     id=${rowDomId(c.id)}
     class=${classes}
@@ -106,7 +107,20 @@ export function renderRow(c: Conversation, index: number, ctx: RowContext): Temp
     data-id=${c.id}
     style=${`transform: translateY(${index * ctx.rowHeight}px)`}
   >
-    <div class="hint hint--unread" aria-hidden="true">${msg('Unread', { id: 'list.swipe.unread' })}</div>
+    ${guard([c, contact, model.channels, model.users, model.bots, state, checked, minute, ctx.locale, ctx.quietStates], () =>
+      rowContent(c, state, checked, ctx),
+    )}
+  </div>`;
+}
+
+function rowContent(c: Conversation, state: DisplayState, checked: boolean, ctx: RowContext): TemplateResult {
+  const { model } = ctx;
+  const contact = model.contacts.get(c.contactId);
+  const kind = model.channels.get(c.channelId)?.kind ?? 'chat';
+  const unread = state === 'unread';
+  const at = c.lastMessage?.at ?? c.createdAt;
+  const name = contact?.name ?? msg('Unknown contact', { id: 'list.row.unknownContact' });
+  return html`<div class="hint hint--unread" aria-hidden="true">${msg('Unread', { id: 'list.swipe.unread' })}</div>
     <div class="hint hint--done" aria-hidden="true">${msg('Done', { id: 'list.swipe.done' })}</div>
     <div class="content">
       ${unread ? html`<span class="dot" part="unread-dot" role="img" aria-label=${msg('Unread', { id: 'list.row.unread' })}></span>` : nothing}
@@ -134,6 +148,5 @@ export function renderRow(c: Conversation, index: number, ctx: RowContext): Temp
           </span>
         </span>
       </span>
-    </div>
-  </div>`;
+    </div>`;
 }

@@ -2,7 +2,6 @@ import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'l
 import { InboxElement } from '../shared/inbox-element.js';
 import { msg, str } from '@lit/localize';
 import { ShortcutsController } from '../../controllers/shortcuts.controller.js';
-import { StoreController } from '../../controllers/store.controller.js';
 import { DEFAULT_KEYMAP, type Keymap } from '../../controllers/keymap.js';
 import type { CommandType } from '../../model/commands.js';
 import type { UndoEntry } from '../../store/inbox-store.js';
@@ -97,7 +96,8 @@ export class UndoToast extends InboxElement {
   /** The keys of each action (the Undo key). */
   keymap: Keymap = DEFAULT_KEYMAP;
 
-  readonly #entry = new StoreController(this, (s) => s.lastUndoable);
+  // The toast is not what answers E or Z (the row is): it is drawn just after that frame.
+  readonly #entry = this.select((s) => s.lastUndoable, undefined, { background: true });
   #timer: ReturnType<typeof setTimeout> | undefined;
   #paused = false;
 
@@ -105,7 +105,7 @@ export class UndoToast extends InboxElement {
     super();
     new ShortcutsController(this, {
       keymap: () => this.keymap,
-      handle: (action) => action === 'undo' && this.#entry.value != null && this.undo(),
+      handle: (action) => action === 'undo' && this.#entry.store?.state.lastUndoable != null && this.undo(),
     });
     this.addEventListener('pointerenter', () => this.#pause(true));
     this.addEventListener('pointerleave', () => this.#pause(false));
