@@ -35,6 +35,9 @@ export interface UploadStore {
   upload(id: Id): StoredUpload | undefined;
 }
 
+/** Where the server serves an upload: the only attachment url a reply may carry (model/attachments.ts). */
+export const uploadUrl = (id: Id): string => `/api/uploads/${id}`;
+
 /** The largest attachment POST /api/uploads takes. */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 /** Types a browser may show inline; everything else downloads. */
@@ -292,7 +295,7 @@ export function createApp(options: AppOptions): App {
     }
     const id = `att-${randomBytes(16).toString('hex')}`;
     options.uploads.saveUpload({ id, name, mime, size: body.bytes.length, data: body.bytes }, userId, Date.now());
-    sendJson(res, 201, { id, name, mime, size: body.bytes.length, url: `/api/uploads/${id}` }, cors);
+    sendJson(res, 201, { id, name, mime, size: body.bytes.length, url: uploadUrl(id) }, cors);
   };
 
   /**

@@ -330,6 +330,11 @@ export class InboxDatabase {
     return this.#statements.getUpload.get(id) as StoredUpload | undefined;
   }
 
+  /** What an upload is and who made it, without its bytes: for checking a reply's attachments. */
+  uploadInfo(id: Id): (Omit<StoredUpload, 'data'> & { readonly userId: Id }) | undefined {
+    return this.#statements.getUploadInfo.get(id) as (Omit<StoredUpload, 'data'> & { userId: Id }) | undefined;
+  }
+
   // ---- tokens ----
 
   /** token → user id, after giving every user without one a random token. */
@@ -416,5 +421,6 @@ function prepare(db: Database.Database) {
     allTokens: db.prepare('SELECT user_id, token FROM tokens'),
     insertUpload: db.prepare('INSERT INTO uploads (id, user_id, name, mime, size, data, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
     getUpload: db.prepare('SELECT id, name, mime, size, data FROM uploads WHERE id = ?'),
+    getUploadInfo: db.prepare('SELECT id, name, mime, size, user_id AS userId FROM uploads WHERE id = ?'),
   };
 }

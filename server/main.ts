@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { MemoryBackend } from '../src/transport/memory/memory-backend.js';
-import { createApp } from './app.js';
+import { createApp, uploadUrl } from './app.js';
 import { DEFAULT_DB_PATH, InboxDatabase } from './db.js';
 
 /**
@@ -79,6 +79,11 @@ const backend = new MemoryBackend({
   persist: store.commit,
   // Ids this process makes (traffic, clock) never collide with an earlier run's acks.
   idPrefix: `${Date.now().toString(36)}-`,
+  // A reply attaches only its author's uploads, as this server issued them.
+  uploadOf: (id) => {
+    const info = store.uploadInfo(id);
+    return info && { userId: info.userId, attachment: { id: info.id, name: info.name, mime: info.mime, size: info.size, url: uploadUrl(info.id) } };
+  },
 });
 const tokens = store.tokens(snapshot.users);
 const log = (line: string): void => void process.stderr.write(`${line}\n`);

@@ -1,4 +1,4 @@
-import type { Conversation, InboxState, SavedView, User } from './types.js';
+import type { Contact, Conversation, InboxState, SavedView, User } from './types.js';
 
 /**
  * R14 visibility. A backend enforces it on every response and event; a
@@ -45,6 +45,27 @@ export function visibilityFilter(state: InboxState, user: User): (c: Conversatio
   if (seesEverything(user)) return () => true;
   const teammates = teammateIds(state, user);
   return (conversation) => canSeeConversation(state, user, conversation, teammates);
+}
+
+/**
+ * Whether `user` may see `contact` (R14): whoever sees every conversation
+ * does; others see the contacts of the conversations they see, and no other
+ * (not by id, not through a command). A backend answers a contact one may
+ * not see exactly as one that does not exist, and sends it only to those
+ * who may see it. `visible` may be passed in when checking many contacts.
+ */
+export function canSeeContact(
+  state: InboxState,
+  user: User,
+  contact: Contact,
+  visible: (c: Conversation) => boolean = visibilityFilter(state, user),
+): boolean {
+  if (!user.active) return false;
+  if (seesEverything(user)) return true;
+  for (const conversation of state.conversations.values()) {
+    if (conversation.contactId === contact.id && visible(conversation)) return true;
+  }
+  return false;
 }
 
 export function canSeeView(user: User, view: SavedView): boolean {

@@ -1,7 +1,10 @@
 import { expect } from '@open-wc/testing';
-import { makeContact, makeConversation, makeState, makeUser } from './fixtures.js';
+import { makeContact, makeConversation, makeState, makeUser, T0 } from './fixtures.js';
 import { reduceAll } from './state.js';
-import { ANA, cmd, conv, deepFreeze, eventsOf, refusal, run, SYSTEM } from './rules.testing.js';
+import { canSeeContact } from './permissions.js';
+import { ANA, cmd, conv, deepFreeze, eventsOf, OWNER, refusal, run, SYSTEM } from './rules.testing.js';
+import type { Command } from './commands.js';
+import type { InboxState, RuleContext } from './types.js';
 
 /** Contacts k-1 (Zoé) and k-2 (her duplicate), with conversations c-1 (k-1), c-2 and c-3 (k-2), c-4 (k-3). */
 function duplicates(extra: { blocked?: [boolean, boolean] } = {}) {
@@ -142,10 +145,14 @@ describe('rules: contacts (updateContact, mergeContacts)', () => {
       expect(run(both, merge()).contacts.get('k-1')!.ownerId).to.equal('u-owner');
     });
 
-    it('R14 whoever may edit a contact may merge: any active user, and the system', () => {
+    it('R14 whoever may edit both contacts may merge them: any active user who sees them, and the system', () => {
       expect(run(duplicates(), merge(), ANA).contacts.has('k-2')).to.equal(false);
-      expect(run(duplicates(), merge(), { actorId: 'u-self', now: ANA.now }).contacts.has('k-2')).to.equal(false);
       expect(run(duplicates(), merge(), SYSTEM).contacts.has('k-2')).to.equal(false);
+      // The self agent sees both contacts once one conversation of each is theirs.
+      const self = { actorId: 'u-self', now: ANA.now };
+      expect(refusal(duplicates(), merge(), self).code).to.equal('not-found');
+      const theirs = run(duplicates(), cmd('assign', { ids: ['c-1', 'c-3'], assignee: { type: 'user', id: 'u-self' } }), OWNER);
+      expect(run(theirs, merge(), self).contacts.has('k-2')).to.equal(false);
       expect(refusal(duplicates(), merge(), { actorId: 'u-gone', now: ANA.now }).code).to.equal('forbidden');
     });
   });
@@ -155,5 +162,128 @@ describe('rules: contacts (updateContact, mergeContacts)', () => {
     const after = reduceAll(state, [{ type: 'contact.deleted', id: 'k-3' }]);
     expect([...after.contacts.keys()]).to.deep.equal(['k-1', 'k-2']);
     expect(state.contacts.size).to.equal(3);
+  });
+});
+
+/**
+ * Who sees which contact (R14): k-1's conversation is the self agent's, k-2's Ana's, k-3's the
+ * team agent's teammate's, k-4 has no conversation, k-5's conversation is unassigned but mentions
+ * the self agent (R20).
+ */
+function sight(): InboxState {
+  return makeState({
+    users: [
+      makeUser({ id: 'u-owner', role: 'owner' }),
+      makeUser({ id: 'u-ana' }),
+      makeUser({ id: 'u-self', visibility: 'self' }),
+      makeUser({ id: 'u-team', visibility: 'team', teamIds: ['t-1'] }),
+      makeUser({ id: 'u-mate', teamIds: ['t-1'] }),
+      makeUser({ id: 'u-gone', active: false }),
+      makeUser({ id: 'u-manager', role: 'manager', visibility: 'self' }),
+    ],
+    teams: [{ id: 't-1', name: 'Sales', memberIds: ['u-team', 'u-mate'] }],
+    contacts: ['k-1', 'k-2', 'k-3', 'k-4', 'k-5'].map((id) => makeContact({ id, name: `Contact ${id}`, emails: [`${id}@example.com`] })),
+    conversations: [
+      makeConversation({ id: 'c-1', contactId: 'k-1', assignee: { type: 'user', id: 'u-self' } }),
+      makeConversation({ id: 'c-2', contactId: 'k-2', assignee: { type: 'user', id: 'u-ana' } }),
+      makeConversation({ id: 'c-3', contactId: 'k-3', assignee: { type: 'user', id: 'u-mate' } }),
+      makeConversation({ id: 'c-5', contactId: 'k-5', assignee: null, mentions: ['u-self'] }),
+    ],
+  });
+}
+
+const as = (actorId: string): RuleContext => ({ actorId, now: T0 + 1000 });
+
+/** Every person's command that names a contact, aimed at `contactId`. */
+function contactCommands(contactId: string, own = 'k-1'): Command[] {
+  return [
+    cmd('updateContact', { contactId, patch: { company: 'Globex' } }),
+    cmd('blockContact', { contactId }),
+    cmd('unblockContact', { contactId }),
+    cmd('mergeContacts', { targetId: own, sourceId: contactId }),
+    cmd('mergeContacts', { targetId: contactId, sourceId: own }),
+    cmd('startConversation', { conversationId: 'c-new', itemId: 'm-new', contactId, channelId: 'ch-sms', subject: '', body: 'Hello' }),
+  ];
+}
+
+describe('rules: R14 on contacts', () => {
+  it('R14 owners, managers and agents who see everything see every contact, conversations or not', () => {
+    const state = sight();
+    for (const userId of ['u-owner', 'u-ana', 'u-manager']) {
+      for (const contact of state.contacts.values()) {
+        expect(canSeeContact(state, state.users.get(userId)!, contact), `${userId} sees ${contact.id}`).to.equal(true);
+      }
+    }
+  });
+
+  it('R14 a self agent sees the contacts of their own conversations and of those they are mentioned in, no other', () => {
+    const state = sight();
+    const self = state.users.get('u-self')!;
+    const seen = [...state.contacts.values()].filter((k) => canSeeContact(state, self, k)).map((k) => k.id);
+    expect(seen).to.deep.equal(['k-1', 'k-5']);
+  });
+
+  it("R14 a team agent sees the contacts of their teammates' conversations, not the others' nor a contact without one", () => {
+    const state = sight();
+    const team = state.users.get('u-team')!;
+    const seen = [...state.contacts.values()].filter((k) => canSeeContact(state, team, k)).map((k) => k.id);
+    expect(seen).to.deep.equal(['k-3']);
+  });
+
+  it('R14 a deactivated user sees no contact', () => {
+    const state = sight();
+    const gone = state.users.get('u-gone')!;
+    expect([...state.contacts.values()].some((k) => canSeeContact(state, gone, k))).to.equal(false);
+  });
+
+  it('R14 a contact comes into sight with a conversation of theirs, and leaves with it', () => {
+    const state = sight();
+    const given = run(state, cmd('assign', { ids: ['c-2'], assignee: { type: 'user', id: 'u-self' } }), OWNER);
+    expect(canSeeContact(given, given.users.get('u-self')!, given.contacts.get('k-2')!)).to.equal(true);
+    const taken = run(given, cmd('assign', { ids: ['c-2'], assignee: { type: 'user', id: 'u-ana' } }), OWNER);
+    expect(canSeeContact(taken, taken.users.get('u-self')!, taken.contacts.get('k-2')!)).to.equal(false);
+  });
+
+  for (const hidden of ['k-2', 'k-3', 'k-4']) {
+    it(`R14 every contact command on ${hidden}, which the self agent may not see, is refused exactly as for a contact that does not exist`, () => {
+      const state = sight();
+      const commands = contactCommands(hidden);
+      const missing = contactCommands('k-404');
+      commands.forEach((command, i) => {
+        const r = refusal(state, command, as('u-self'));
+        const m = refusal(state, missing[i]!, as('u-self'));
+        expect(r, command.type).to.deep.equal({ ...m, reason: m.reason.replace('k-404', hidden) });
+        expect(r.code, command.type).to.equal('not-found');
+      });
+    });
+  }
+
+  it('R14 a refused contact command changes nothing: the hidden contact keeps its details and its conversations', () => {
+    const state = deepFreeze(sight());
+    for (const command of contactCommands('k-2')) refusal(state, command, as('u-self'));
+    expect(state.contacts.get('k-2')).to.deep.include({ emails: ['k-2@example.com'], blocked: false });
+    expect(conv(state, 'c-2').contactId).to.equal('k-2');
+  });
+
+  it('R14 the self agent may change, block, merge and write to the contacts they see', () => {
+    const state = sight();
+    const self = as('u-self');
+    expect(run(state, cmd('updateContact', { contactId: 'k-5', patch: { company: 'Globex' } }), self).contacts.get('k-5')!.company).to.equal('Globex');
+    expect(run(state, cmd('blockContact', { contactId: 'k-1' }), self).contacts.get('k-1')!.blocked).to.equal(true);
+    expect(run(state, cmd('mergeContacts', { targetId: 'k-1', sourceId: 'k-5' }), self).contacts.has('k-5')).to.equal(false);
+    const started = run(state, contactCommands('k-1')[5]!, self);
+    expect(conv(started, 'c-new').assignee).to.deep.equal({ type: 'user', id: 'u-self' });
+  });
+
+  it('R14 the team agent is refused a contact of another team, and allowed their teammate\'s', () => {
+    const state = sight();
+    expect(refusal(state, cmd('updateContact', { contactId: 'k-1', patch: { company: 'Globex' } }), as('u-team')).code).to.equal('not-found');
+    expect(run(state, cmd('updateContact', { contactId: 'k-3', patch: { company: 'Globex' } }), as('u-team')).contacts.get('k-3')!.company).to.equal('Globex');
+  });
+
+  it('R14 the outside world (the system) reaches every contact: an inbound message to a contact nobody sees', () => {
+    const state = sight();
+    const after = run(state, cmd('receiveMessage', { conversationId: 'c-in', itemId: 'm-in', contactId: 'k-4', channelId: 'ch-sms', body: 'Hi' }), SYSTEM);
+    expect(conv(after, 'c-in').contactId).to.equal('k-4');
   });
 });

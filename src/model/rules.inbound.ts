@@ -10,6 +10,7 @@ import {
   assigneeKey,
   byPerson,
   changeConversation,
+  findContact,
   findConversation,
   findItem,
   isBlank,
@@ -43,8 +44,8 @@ export interface Party {
 }
 
 export function findParty(input: RuleInput, contactId: Id, channelId: Id): Party | Refused {
-  const contact = input.state.contacts.get(contactId);
-  if (!contact) return refuse('not-found', `Contact ${contactId} was not found.`);
+  const contact = findContact(input, contactId);
+  if (isRefused(contact)) return contact;
   const channel = input.state.channels.get(channelId);
   if (!channel) return refuse('not-found', `Channel ${channelId} was not found.`);
   return { contact, channel };

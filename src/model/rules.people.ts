@@ -18,6 +18,7 @@ import {
   byPerson,
   changeConversation,
   eventItem,
+  findContact,
   findConversation,
   findItem,
   isBlank,
@@ -32,9 +33,6 @@ import {
 } from './rules.support.js';
 import type { CommentItem, Contact, Conversation, Id, InboxState, NoteItem, User } from './types.js';
 
-function findContact(input: RuleInput, contactId: Id): Contact | Refused {
-  return input.state.contacts.get(contactId) ?? refuse('not-found', `Contact ${contactId} was not found.`);
-}
 
 /**
  * R8: the flag lives on the contact and the views derive Blocked from it;

@@ -5,9 +5,10 @@
  */
 import type { Command, CommandArgs, CommandType } from './commands.js';
 import type { Decision, DomainEvent, Refusal } from './events.js';
-import { visibilityFilter } from './permissions.js';
+import { canSeeContact, visibilityFilter } from './permissions.js';
 import type {
   Assignee,
+  Contact,
   Conversation,
   EventItem,
   EventKind,
@@ -155,6 +156,15 @@ export function findConversation(input: RuleInput, id: Id): Conversation | Refus
 
 export function notFound(conversationId: Id): Refused {
   return refuse('not-found', `Conversation ${conversationId} was not found.`);
+}
+
+/** R14: a contact the actor may not see is answered exactly as one that does not exist. */
+export function findContact(input: RuleInput, contactId: Id): Contact | Refused {
+  const contact = input.state.contacts.get(contactId);
+  if (!contact || (input.actor && !canSeeContact(input.state, input.actor, contact))) {
+    return refuse('not-found', `Contact ${contactId} was not found.`);
+  }
+  return contact;
 }
 
 /**

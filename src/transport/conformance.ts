@@ -1,9 +1,9 @@
 import type { Subscription } from 'rxjs';
 import type { Command } from '../model/commands.js';
 import type { DomainEvent } from '../model/events.js';
-import { canSeeConversation } from '../model/permissions.js';
+import { canSeeContact, canSeeConversation } from '../model/permissions.js';
 import { reduceAll, stateFromSnapshot } from '../model/state.js';
-import type { Conversation, Id, InboxState, Snapshot, TimelineItem } from '../model/types.js';
+import type { Attachment, Conversation, Id, InboxState, Snapshot, TimelineItem } from '../model/types.js';
 import type { CommandAck, ServerMessage, TimelinePage, Transport } from './transport.js';
 import * as assert from './conformance-assert.js';
 
@@ -473,6 +473,128 @@ export function runTransportTests(name: string, setup: () => Promise<TransportHa
         await assign(later.id, teammate);
         await team.until((x) => x.conversation(later.id) !== undefined, 'the conversation assigned to the team');
         assert.deepEqual(team.about(unassigned.id), [], 'events about an unassigned conversation');
+      });
+    });
+
+    describe('contacts (R14)', () => {
+      /** Every person's command that names a contact, aimed at `contactId`, with `own` as the other side of a merge. */
+      const contactCommands = (contactId: Id, own: Id, channelId: Id): Command[] => [
+        { id: uid('conf-k'), type: 'updateContact', args: { contactId, patch: { company: 'Conformance Inc.' } } },
+        { id: uid('conf-k'), type: 'blockContact', args: { contactId } },
+        { id: uid('conf-k'), type: 'unblockContact', args: { contactId } },
+        { id: uid('conf-k'), type: 'mergeContacts', args: { targetId: own, sourceId: contactId } },
+        { id: uid('conf-k'), type: 'mergeContacts', args: { targetId: contactId, sourceId: own } },
+        {
+          id: uid('conf-k'), type: 'startConversation',
+          args: { conversationId: uid('conf-c'), itemId: uid('conf-m'), contactId, channelId, subject: '', body: 'Hello' },
+        },
+      ];
+
+      it('refuses every contact command on a contact the self agent may not see exactly as on one that does not exist, and changes nothing', async () => {
+        const mine = await freshConversation();
+        await assign(mine.id, ids().agentSelf);
+        const all = owner.state;
+        const selfUser = all.users.get(ids().agentSelf)!;
+        const hidden = [...all.contacts.values()].find((k) => !k.blocked && !canSeeContact(all, selfUser, k));
+        if (!hidden) throw new Error('The data set needs an unblocked contact none of whose conversations the self agent sees');
+        const self = await connect(ids().agentSelf);
+        assert.notIncludes(self.snapshot.contacts.map((k) => k.id), hidden.id, "the self agent's snapshot");
+        const missing = uid('conf-no-contact');
+        const selfs = h.transportFor(ids().agentSelf);
+        const tried = contactCommands(hidden.id, mine.contactId, mine.channelId);
+        const control = contactCommands(missing, mine.contactId, mine.channelId);
+        for (const [i, command] of tried.entries()) {
+          const ack = await send(selfs, command, ids().agentSelf);
+          const missed = await send(selfs, control[i]!, ids().agentSelf);
+          const what = `${command.type} of ${JSON.stringify(command.args)}`;
+          assert.equal(ack.ok, false, `${what} is refused`);
+          assert.equal(missed.ok, false, `${command.type} on a missing contact is refused`);
+          if (ack.ok || missed.ok) continue;
+          assert.equal(ack.refusal.code, 'not-found', `${what}: the refusal's code`);
+          assert.deepEqual(ack.refusal, { ...missed.refusal, reason: missed.refusal.reason.replaceAll(missing, hidden.id) }, `${what}: answered as a missing contact`);
+        }
+        // Nothing changed: the contact is whole for the owner, and nothing about it reached the self agent.
+        const marker = setPriority(mine.id, 'low');
+        await sendOk(h.transportFor(ids().owner), marker, ids().owner);
+        await self.until((x) => x.conversation(mine.id)?.priority === 'low', 'the marker after the refused commands');
+        assert.deepEqual(owner.state.contacts.get(hidden.id), hidden, 'the hidden contact after');
+        const leaked = self.events.filter((e) => (e.event.type === 'contact.upserted' && e.event.contact.id === hidden.id) || (e.event.type === 'contact.deleted' && e.event.id === hidden.id));
+        assert.deepEqual(leaked, [], 'events about the hidden contact on the self agent\'s stream');
+        assert.equal(self.state.contacts.has(hidden.id), false, 'the self agent holds no copy of the hidden contact');
+      });
+
+      it('lets the self agent change a contact they see, and tells them', async () => {
+        const mine = await freshConversation();
+        await assign(mine.id, ids().agentSelf);
+        const self = await connect(ids().agentSelf);
+        const command: Command = { id: uid('conf-k'), type: 'updateContact', args: { contactId: mine.contactId, patch: { company: 'Conformance Inc.' } } };
+        await sendOk(h.transportFor(ids().agentSelf), command, ids().agentSelf);
+        await self.until((x) => x.state.contacts.get(mine.contactId)?.company === 'Conformance Inc.', 'the changed contact');
+        await owner.until((x) => x.state.contacts.get(mine.contactId)?.company === 'Conformance Inc.', 'the owner sees the change');
+      });
+    });
+
+    describe('attachments', () => {
+      /** A file uploaded through `userId`'s transport, as its upload answered; null when the transport takes no uploads. */
+      async function uploaded(userId: Id, text = 'Invoice 42: 19,90 €'): Promise<Attachment | null> {
+        const transport = h.transportFor(userId);
+        if (!transport.upload) return null;
+        return (await transport.upload(new File([text], 'facture n°42.txt', { type: 'text/plain' }), userId)) as Attachment;
+      }
+
+      const reply = (conversationId: Id, attachments: readonly Attachment[]): Command => ({
+        id: uid('conf-r'), type: 'reply', args: { conversationId, itemId: uid('conf-m'), body: 'Here it is', attachments },
+      });
+
+      /** Sends `command` as Léa (agent, visibility all), expecting a refusal; then checks that nothing of it reached anyone. */
+      async function refusedReply(c: Conversation, command: Command): Promise<Extract<CommandAck, { ok: false }>['refusal']> {
+        const ack = await send(h.transportFor(ids().agentAll), command, ids().agentAll);
+        assert.equal(ack.ok, false, `a reply with ${JSON.stringify((command.args as { attachments: unknown }).attachments)} is refused`);
+        const marker = setPriority(c.id, 'high');
+        await sendOk(h.transportFor(ids().owner), marker, ids().owner);
+        await owner.until((o) => o.conversation(c.id)?.priority === 'high', 'the marker after the refused reply');
+        const itemId = (command.args as { itemId: Id }).itemId;
+        const stored = owner.about(c.id).filter((e) => e.type === 'timeline.upserted' && e.item.id === itemId);
+        assert.deepEqual(stored, [], 'events of the refused reply');
+        return ack.ok ? { code: 'invalid', reason: '' } : ack.refusal;
+      }
+
+      it('refuses a reply whose attachment names no upload, and one whose url is not the one its upload was given', async () => {
+        const c = await freshConversation();
+        const forged: Attachment = { id: uid('att'), name: 'x.txt', mime: 'text/plain', size: 1, url: 'javascript:alert(1)' };
+        const none = await refusedReply(c, reply(c.id, [forged]));
+        assert.equal(none.code, 'not-found', 'an attachment that names no upload');
+        const real = await uploaded(ids().agentAll);
+        if (real) {
+          const moved = await refusedReply(c, reply(c.id, [{ ...real, url: 'javascript:alert(1)' }]));
+          assert.equal(moved.code, 'invalid', 'an upload with another url');
+          const elsewhere = await refusedReply(c, reply(c.id, [{ ...real, url: 'https://elsewhere.example/facture.txt' }]));
+          assert.equal(elsewhere.code, 'invalid', 'an upload pointing elsewhere');
+        }
+      });
+
+      it("refuses another person's upload exactly as one that does not exist, and stores the author's own as it was uploaded", async () => {
+        const c = await freshConversation();
+        const theirs = await uploaded(ids().owner);
+        const mine = await uploaded(ids().agentAll, 'Receipt');
+        if (!theirs || !mine) {
+          // A transport without uploads: no reply can carry an attachment.
+          const refusal = await refusedReply(c, reply(c.id, [{ id: uid('att'), name: 'a.txt', mime: 'text/plain', size: 1, url: '/a.txt' }]));
+          assert.equal(refusal.code, 'not-found', 'an attachment where no upload can exist');
+          return;
+        }
+        const missing = { ...theirs, id: uid('att-missing') };
+        const other = await refusedReply(c, reply(c.id, [theirs]));
+        const none = await refusedReply(c, reply(c.id, [missing]));
+        assert.deepEqual(other, { ...none, reason: none.reason.replaceAll(missing.id, theirs.id) }, "another person's upload, answered as a missing one");
+        const ok = reply(c.id, [mine]);
+        await sendOk(h.transportFor(ids().agentAll), ok, ids().agentAll);
+        const itemId = (ok.args as { itemId: Id }).itemId;
+        await owner.until((o) => o.about(c.id).some((e) => e.type === 'timeline.upserted' && e.item.id === itemId), 'the reply with its attachment');
+        const item = owner.about(c.id).find((e): e is Extract<DomainEvent, { type: 'timeline.upserted' }> => e.type === 'timeline.upserted' && e.item.id === itemId)!.item;
+        // Each transport may resolve the url against its own address: the same path, the same file.
+        const path = (a: Attachment) => ({ ...a, url: new URL(a.url, 'http://any.example').pathname });
+        assert.deepEqual(item.type === 'message' ? item.attachments.map(path) : null, [path(mine)], 'the attachment as its upload answered');
       });
     });
 

@@ -135,7 +135,7 @@ export class HttpTransport implements Transport {
           await this.#stream(since, abort.signal, (data, id) => {
             progress.received = true;
             if (id !== undefined && /^\d+$/.test(id)) since = Number(id);
-            subscriber.next(data);
+            subscriber.next(this.#fromServer(data));
           }, request.onOpen);
           throw new HttpError(0, 'the stream ended', true);
         } catch (error) {
@@ -250,7 +250,7 @@ export class HttpTransport implements Transport {
       response = await this.#fetch(this.#url('/api/commands'), {
         method: 'POST',
         headers: this.#headers(true),
-        body: JSON.stringify(command),
+        body: JSON.stringify(this.#toServer(command)),
         cache: 'no-store',
       });
     } catch (error) {
@@ -270,7 +270,39 @@ export class HttpTransport implements Transport {
   /** A page of a timeline; rejects with an HttpError for any non-2xx answer (404 when not visible). */
   async timeline(request: TimelineRequest, _actorId: Id): Promise<unknown> {
     const path = `/api/conversations/${encodeURIComponent(request.conversationId)}/timeline`;
-    return this.#get(this.#url(path, { before: request.before, limit: request.limit }));
+    const page = (await this.#get(this.#url(path, { before: request.before, limit: request.limit }))) as { items?: unknown } | null;
+    if (!page || typeof page !== 'object' || !Array.isArray(page.items)) return page;
+    return { ...page, items: page.items.map((item) => this.#itemFromServer(item)) };
+  }
+
+  // The server issues attachment urls relative to itself (/api/uploads/…) and takes back only
+  // those: they are absolute against this transport's base on the way in, relative on the way out.
+
+  #toServer(command: Command): Command {
+    const args = command.args as { attachments?: unknown };
+    if (command.type !== 'reply' || !Array.isArray(args.attachments) || this.#base === '') return command;
+    const base = `${this.#base}/`;
+    const attachments = (args.attachments as unknown[]).map((a) => {
+      const url = (a as { url?: unknown } | null)?.url;
+      return typeof url === 'string' && url.startsWith(base) ? { ...(a as object), url: url.slice(this.#base.length) } : a;
+    });
+    return { ...command, args: { ...args, attachments } } as unknown as Command;
+  }
+
+  #fromServer(data: unknown): unknown {
+    const message = data as { kind?: unknown; event?: { type?: unknown; item?: unknown } } | null;
+    if (message?.kind !== 'event' || message.event?.type !== 'timeline.upserted') return data;
+    return { ...message, event: { ...message.event, item: this.#itemFromServer(message.event.item) } };
+  }
+
+  #itemFromServer(item: unknown): unknown {
+    const message = item as { attachments?: unknown } | null;
+    if (!message || typeof message !== 'object' || !Array.isArray(message.attachments)) return item;
+    const attachments = (message.attachments as unknown[]).map((a) => {
+      const url = (a as { url?: unknown } | null)?.url;
+      return typeof url === 'string' && url.startsWith('/') && !url.startsWith('//') ? { ...(a as object), url: `${this.#base}${url}` } : a;
+    });
+    return { ...message, attachments };
   }
 
   /** Tells the others what this user views (`conversationId`, or null) and whether they type (R17). */

@@ -2,8 +2,10 @@ import type { Command } from '../../model/commands.js';
 import type { DomainEvent, Refusal } from '../../model/events.js';
 import { canSeeConversation, canSeeView, seesEverything, visibilityFilter } from '../../model/permissions.js';
 import { applyAsBackend } from '../../model/rules.backend.js';
+import { checkAttachments, type UploadRecord } from '../../model/attachments.js';
 import { emptyState, stateFromSnapshot, upsertTimelineItem } from '../../model/state.js';
 import type {
+  Attachment,
   Contact,
   Conversation,
   Id,
@@ -57,6 +59,12 @@ export interface MemoryBackendOptions {
   readonly persist?: ((commit: Commit) => void) | undefined;
   /** Prefix of the ids this backend makes (traffic, clock), so that a restarted backend never reuses one. */
   readonly idPrefix?: string | undefined;
+  /**
+   * The uploads a reply's attachments must name (model/attachments.ts): a
+   * persisted backend's store (the reference server's database). Without
+   * it, the uploads registered with `registerUpload` (the memory transport's).
+   */
+  readonly uploadOf?: ((id: Id) => UploadRecord | undefined) | undefined;
 }
 
 /** A persisted backend's log, to carry on from. */
@@ -169,6 +177,8 @@ export class MemoryBackend {
   readonly #ackMemory: number;
   readonly #findAck: (commandId: Id) => CommandAck | undefined;
   readonly #persist: ((commit: Commit) => void) | null;
+  readonly #uploads = new Map<Id, UploadRecord>();
+  readonly #uploadOf: (id: Id) => UploadRecord | undefined;
   readonly #idPrefix: string;
   readonly #connections = new Set<Connection>();
   /** Per user, the newest seq their stream carries: what their acks point at. */
@@ -201,6 +211,7 @@ export class MemoryBackend {
     this.#log = new Array<LogEntry | undefined>(this.#logSize);
     this.#ackMemory = Math.max(1, options.ackMemory ?? 100_000);
     this.#findAck = options.findAck ?? (() => undefined);
+    this.#uploadOf = options.uploadOf ?? ((id) => this.#uploads.get(id));
     this.#persist = options.persist ?? null;
     this.#idPrefix = options.idPrefix ?? '';
     if (options.restore) this.#restore(options.restore);
@@ -331,7 +342,14 @@ export class MemoryBackend {
       this.stats.refused++;
       return { commandId, ok: false, refusal: { code: 'invalid', reason: malformedReason(command, parsed.error.message) } };
     }
-    const valid = parsed.value;
+    const valid = this.#withUploads(parsed.value, actorId);
+    if ('code' in valid) {
+      const ack: CommandAck = { commandId, ok: false, refusal: valid };
+      this.#persist?.({ command: parsed.value, actorId, ack, events: [], entries: [], cursors: new Map() });
+      this.stats.refused++;
+      this.#remember(ack);
+      return ack;
+    }
     this.#loadTimelineFor(valid);
     const before = this.#state;
     const result = applyAsBackend(before, valid, { actorId, now: this.now() });
@@ -362,6 +380,20 @@ export class MemoryBackend {
     this.#closeDeactivated(result.state);
     this.#remember(ack);
     return ack;
+  }
+
+  /** Keeps an upload made through this backend's transport, for the replies that attach it. */
+  registerUpload(attachment: Attachment, userId: Id): void {
+    this.#uploads.set(attachment.id, { attachment, userId });
+  }
+
+  /** A reply's attachments replaced by the uploads they name, or the refusal of one that names none of the actor's. */
+  #withUploads(command: Command, actorId: Id | null): Command | Refusal {
+    if (command.type !== 'reply' || actorId === null) return command;
+    const args = command.args;
+    if (!args.attachments || args.attachments.length === 0) return command;
+    const attachments = checkAttachments(args.attachments, actorId, this.#uploadOf);
+    return 'code' in attachments ? attachments : { ...command, args: { ...args, attachments } };
   }
 
   // ---- presence (R17) ----

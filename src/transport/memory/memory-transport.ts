@@ -192,9 +192,10 @@ export class MemoryTransport implements Transport {
 
   /**
    * Keeps the file in the page (an object URL): the memory backend has no
-   * storage, and the attachment lives as long as the page does.
+   * storage, and the attachment lives as long as the page does. The backend
+   * learns who uploaded it: only they may attach it to a reply.
    */
-  upload(file: File, _actorId: Id): Promise<unknown> {
+  upload(file: File, actorId: Id): Promise<unknown> {
     if (this.#offline) return Promise.reject(new Error('offline'));
     const attachment: Attachment = {
       id: newId('att'),
@@ -203,6 +204,7 @@ export class MemoryTransport implements Transport {
       size: file.size,
       url: URL.createObjectURL(file),
     };
+    this.backend.registerUpload(attachment, actorId);
     return new Promise((resolve) => this.#answers.push(() => resolve(attachment)));
   }
 
