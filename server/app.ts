@@ -4,7 +4,7 @@ import type { Socket } from 'node:net';
 import type { Id } from '../src/model/types.js';
 import { MemoryBackend, RefusedError } from '../src/transport/memory/memory-backend.js';
 import type { CommandAck, ServerMessage } from '../src/transport/transport.js';
-import { parseJson, readBody, readBytes, sendError, sendJson, STATUS_OF } from './http.js';
+import { isJsonBody, parseJson, readBody, readBytes, sendError, sendJson, STATUS_OF } from './http.js';
 import type { StoredUpload } from './db.js';
 
 /**
@@ -53,7 +53,15 @@ export interface App {
   close(): Promise<void>;
 }
 
-/** The bearer token that /api/test/inject takes (with --test only). */
+const NOT_JSON = 'The request body must be JSON, sent with "Content-Type: application/json".';
+
+/** The token of an `Authorization: Bearer <token>` header (the scheme in any case, RFC 9110), if any. */
+function bearerToken(req: IncomingMessage): string | undefined {
+  const match = /^bearer +(\S+) *$/i.exec(req.headers.authorization ?? '');
+  return match?.[1];
+}
+
+/** The bearer token that the /api/test/* routes take (with --test only). */
 export const TEST_SYSTEM_TOKEN = 'test-system';
 const DEV_TOKEN_PREFIX = 'dev-';
 /** A stream whose client reads slower than this much buffered output is cut; the client resumes. */
@@ -94,8 +102,7 @@ export function createApp(options: AppOptions): App {
 
   /** The user a request acts for, or null after answering 401. */
   function authenticate(req: IncomingMessage, res: ServerResponse): Id | null {
-    const header = req.headers.authorization;
-    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+    const token = bearerToken(req);
     let userId = token === undefined ? undefined : tokens.get(token);
     if (userId === undefined && open && token?.startsWith(DEV_TOKEN_PREFIX)) {
       const id = token.slice(DEV_TOKEN_PREFIX.length);
@@ -108,6 +115,13 @@ export function createApp(options: AppOptions): App {
         : 'The bearer token is not valid.';
     sendError(res, 401, 'unauthorized', reason, { ...cors, 'WWW-Authenticate': 'Bearer' });
     return null;
+  }
+
+  /** The test routes act as the outside world: the system token only. */
+  function isSystem(req: IncomingMessage, res: ServerResponse): boolean {
+    if (bearerToken(req) === TEST_SYSTEM_TOKEN) return true;
+    sendError(res, 401, 'unauthorized', `The test routes take "Authorization: Bearer ${TEST_SYSTEM_TOKEN}".`, { ...cors, 'WWW-Authenticate': 'Bearer' });
+    return false;
   }
 
   function answerAck(res: ServerResponse, ack: CommandAck): void {
@@ -125,6 +139,11 @@ export function createApp(options: AppOptions): App {
         refusal: { code: 'invalid', reason: 'The request body is larger than 1 MB.' },
       };
       sendJson(res, 413, ack, cors);
+      return null;
+    }
+    if (!isJsonBody(req)) {
+      const ack: CommandAck = { commandId: '(missing)', ok: false, refusal: { code: 'invalid', reason: NOT_JSON } };
+      sendJson(res, 415, ack, cors);
       return null;
     }
     const parsed = parseJson(body.text);
@@ -245,6 +264,10 @@ export function createApp(options: AppOptions): App {
       sendError(res, 413, 'too-large', 'The request body is larger than 1 MB.', cors);
       return;
     }
+    if (!isJsonBody(req)) {
+      sendError(res, 415, 'unsupported-media-type', NOT_JSON, cors);
+      return;
+    }
     const parsed = parseJson(body.text);
     if (!parsed.ok) {
       sendError(res, 400, 'invalid', parsed.reason, cors);
@@ -325,20 +348,20 @@ export function createApp(options: AppOptions): App {
   };
 
   const inject: Handler = async (req, res) => {
-    if (req.headers.authorization !== `Bearer ${TEST_SYSTEM_TOKEN}`) {
-      sendError(res, 401, 'unauthorized', `Test injection takes "Authorization: Bearer ${TEST_SYSTEM_TOKEN}".`, cors);
-      return;
-    }
+    if (!isSystem(req, res)) return;
     const body = await commandBody(req, res);
     if (body) answerAck(res, backend.send(body.value, null));
   };
 
-  const drop: Handler = (_req, res) => {
+  const drop: Handler = (req, res) => {
+    if (!isSystem(req, res)) return;
     dropStreams();
     res.writeHead(204, cors).end();
   };
 
-  const tick: Handler = (_req, res) => answerAck(res, backend.tick());
+  const tick: Handler = (req, res) => {
+    if (isSystem(req, res)) answerAck(res, backend.tick());
+  };
 
   const routes: Route[] = [
     { path: /^\/api\/health$/, methods: { GET: health } },
@@ -363,6 +386,10 @@ export function createApp(options: AppOptions): App {
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    // Every answer is data, never a page: not sniffed, not framed, nothing loaded from it (a stored file sets its own policy).
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
+    res.setHeader('Referrer-Policy', 'no-referrer');
     if (open && req.method === 'OPTIONS') {
       res.writeHead(204, cors).end();
       return;

@@ -4,8 +4,8 @@ import type { Refusal } from '../src/model/events.js';
 /** Small HTTP helpers: JSON answers, bounded bodies, the refusal → status mapping. */
 
 export const MAX_BODY_BYTES = 1024 * 1024;
-/** A body declared or sent beyond this is not read to the end: the connection is closed. */
-const MAX_DRAINED_BYTES = 8 * 1024 * 1024;
+/** Past a body's limit, this much more is read and thrown away before the connection is closed. */
+const MAX_DRAINED_BYTES = 64 * 1024 * 1024;
 
 export const STATUS_OF: Readonly<Record<Refusal['code'], number>> = {
   invalid: 400,
@@ -52,35 +52,42 @@ export async function readBody(req: IncomingMessage, res: ServerResponse, limit 
 }
 
 /**
- * Reads a request body of at most `limit` bytes. A larger one is read on
- * and thrown away (so that the client gets the 413 rather than a reset),
- * up to a point past which the connection is simply closed.
+ * Reads a request body of at most `limit` bytes. A larger one (declared or
+ * sent) is answered at once as too large, and the rest of it is read on and
+ * thrown away, so that a client still sending gets its 413 rather than a
+ * reset; only past MAX_DRAINED_BYTES more, after the answer was written, is
+ * the connection closed.
  */
-export function readBytes(req: IncomingMessage, res: ServerResponse, limit = MAX_BODY_BYTES): Promise<Bytes> {
-  // Past the limit, read on (and throw away) this much more, so that the client gets the 413 rather than a reset.
-  const drained = limit + MAX_DRAINED_BYTES;
+export function readBytes(req: IncomingMessage, _res: ServerResponse, limit = MAX_BODY_BYTES): Promise<Bytes> {
   return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length'] ?? NaN);
-    if (declared > drained) {
-      res.setHeader('Connection', 'close');
-      req.resume();
-      resolve({ ok: false, tooLarge: true });
-      return;
-    }
     const chunks: Buffer[] = [];
     let size = 0;
+    let settled = false;
+    const tooLarge = (): void => {
+      settled = true;
+      chunks.length = 0;
+      resolve({ ok: false, tooLarge: true });
+    };
+    if (Number(req.headers['content-length'] ?? NaN) > limit) tooLarge();
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size <= limit) chunks.push(chunk);
-      else if (size > drained) {
-        res.setHeader('Connection', 'close');
-        resolve({ ok: false, tooLarge: true });
-        req.pause();
-      }
+      if (settled) {
+        if (size > limit + MAX_DRAINED_BYTES) req.socket.destroy();
+      } else if (size > limit) tooLarge();
+      else chunks.push(chunk);
     });
-    req.on('end', () => resolve(size > limit ? { ok: false, tooLarge: true } : { ok: true, bytes: Buffer.concat(chunks) }));
-    req.on('error', reject);
+    req.on('end', () => {
+      if (settled) return;
+      settled = true;
+      resolve({ ok: true, bytes: Buffer.concat(chunks) });
+    });
+    req.on('error', (error) => (settled ? undefined : reject(error)));
   });
+}
+
+/** Whether a request says its body is JSON (`application/json`, parameters such as a charset allowed). */
+export function isJsonBody(req: IncomingMessage): boolean {
+  return (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase() === 'application/json';
 }
 
 /** JSON.parse, with the failure as a sentence. */

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import assert from 'node:assert/strict';
+import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -86,6 +87,12 @@ describe('bad input and R14, one server', () => {
       ['presence with a wrong type', () => server.request('POST', '/api/presence', { body: { conversationId: 'c-1', typing: 'yes' } }), 400, /typing/],
       ['presence on an unknown conversation', () => server.request('POST', '/api/presence', { body: { conversationId: 'c-nope', typing: false } }), 404, /c-nope/],
       ['injection without the system token', () => server.request('POST', '/api/test/inject', { body: { id: 'bad-11', type: 'tick', args: {} } }), 401, /test-system/],
+      ['a clock tick without the system token', () => server.request('POST', '/api/test/tick'), 401, /test-system/],
+      ['cutting the streams without the system token', () => server.request('POST', '/api/test/drop'), 401, /test-system/],
+      ['a command sent as text/plain', () => server.request('POST', '/api/commands', { body: { id: 'bad-12', type: 'markDone', args: { ids: ['c-1'] } }, headers: { 'Content-Type': 'text/plain' } }), 415, /application\/json/],
+      ['a command sent as a form', () => server.request('POST', '/api/commands', { body: 'id=bad-13&type=markDone', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } }), 415, /application\/json/],
+      ['a command without a Content-Type', () => server.request('POST', '/api/commands', { body: { id: 'bad-14', type: 'markDone', args: { ids: ['c-1'] } }, headers: { 'Content-Type': '' } }), 415, /application\/json/],
+      ['presence sent as text/plain', () => server.request('POST', '/api/presence', { body: { conversationId: null, typing: false }, headers: { 'Content-Type': 'text/plain' } }), 415, /application\/json/],
     ];
     for (const [what, run, status, reason] of cases) {
       const answer = await run();
@@ -101,6 +108,55 @@ describe('bad input and R14, one server', () => {
     assert.equal(JSON.stringify((await snapshotOf(server, 'u-ana')).snapshot), state, 'the state is unchanged');
     const health = await server.request('GET', '/api/health', { token: null });
     assert.deepEqual(health.body, { ok: true, seq });
+  });
+
+  it('answers every request with nosniff and a policy that loads nothing, whatever the route or the outcome', async () => {
+    const answers = await Promise.all([
+      server.request('GET', '/api/health', { token: null }),
+      server.request('POST', '/api/commands', { body: { id: 'hdr-1', type: 'setPriority', args: { ids: ['c-1'], priority: 'low' } } }),
+      server.request('POST', '/api/commands', { body: { id: 'hdr-2', type: 'markDone', args: { ids: ['c-nope'] } } }),
+      server.request('GET', '/api/nothing-here'),
+      server.request('GET', '/api/conversations/c-1/timeline', { token: null }),
+    ]);
+    for (const answer of answers) {
+      assert.equal(answer.headers.get('x-content-type-options'), 'nosniff', `nosniff on a ${answer.status}`);
+      assert.equal(answer.headers.get('content-security-policy'), "default-src 'none'; frame-ancestors 'none'", `CSP on a ${answer.status}`);
+    }
+  });
+
+  it('takes the bearer scheme in any case (RFC 9110)', async () => {
+    for (const scheme of ['bearer', 'BEARER', 'Bearer']) {
+      const answer = await server.request('GET', '/api/conversations/c-1/timeline?limit=1', { token: null, headers: { Authorization: `${scheme} dev-u-ana` } });
+      assert.equal(answer.status, 200, `${scheme}: ${JSON.stringify(answer.body)}`);
+    }
+  });
+
+  it('answers 413 to every over-large command body, sent whole or still being sent, rather than resetting the connection', async () => {
+    const { hostname, port } = new URL(server.url);
+    const send = (bytes: number, declared: boolean) =>
+      new Promise<number>((resolve, reject) => {
+        const headers: Record<string, string | number> = { Authorization: 'Bearer dev-u-ana', 'Content-Type': 'application/json' };
+        if (declared) headers['Content-Length'] = bytes;
+        const req = httpRequest({ host: hostname, port: Number(port), method: 'POST', path: '/api/commands', headers }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on('error', reject);
+        const chunk = Buffer.alloc(256 * 1024, 0x20);
+        let sent = 0;
+        const pump = (): void => {
+          while (sent < bytes) {
+            sent += chunk.length;
+            if (!req.write(chunk)) return void req.once('drain', pump);
+          }
+          req.end();
+        };
+        pump();
+      });
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) statuses.push(await send(20 * 1024 * 1024, i % 2 === 0));
+    assert.deepEqual(statuses, Array(8).fill(413), '8 tries of 20 MB, with and without a declared length');
+    assert.equal((await server.request('GET', '/api/health', { token: null })).status, 200, 'and the server carries on');
   });
 
   it('stores an attachment, serves it back sandboxed, and refuses bad uploads', async () => {

@@ -89,7 +89,7 @@ export class ServerProcess {
     let body: string | undefined;
     if (options.body !== undefined) {
       body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
-      headers['Content-Type'] = 'application/json';
+      headers['Content-Type'] ??= 'application/json';
     }
     const response = await fetch(`${this.url}${path}`, { method, headers, ...(body === undefined ? {} : { body }) });
     const text = await response.text();
