@@ -2,10 +2,7 @@
  * The Chromium every browser tool of the project drives (the test runner,
  * the benchmarks, the screenshots, the host examples): Debian's, or
  * CHROME_PATH; npm-downloaded browsers cannot be fetched here. The flags keep
- * it headless, unsandboxed as root, and off the closed network. The window
- * is larger than the largest viewport a test emulates (1440x900): Chromium
- * skips drawing a frame whose changes lie outside its real window, so a
- * smaller window made the figures test's keys wait for a later frame.
+ * it headless, unsandboxed as root, and off the closed network.
  */
 export const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
@@ -19,5 +16,4 @@ export const chromeArgs = [
   '--disable-sync',
   '--no-first-run',
   '--disable-quic',
-  '--window-size=1600,1000',
 ];

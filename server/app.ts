@@ -5,7 +5,7 @@ import type { Id } from '../src/model/types.js';
 import { MemoryBackend, RefusedError } from '../src/transport/memory/memory-backend.js';
 import type { CommandAck, ServerMessage } from '../src/transport/transport.js';
 import { isJsonBody, parseJson, readBody, readBytes, sendError, sendJson, STATUS_OF } from './http.js';
-import type { StoredUpload } from './db.js';
+import { tokenHash, type StoredUpload } from './db.js';
 
 /**
  * The reference server's HTTP side (issue 5, the protocol of
@@ -18,11 +18,13 @@ import type { StoredUpload } from './db.js';
 
 export interface AppOptions {
   readonly backend: MemoryBackend;
-  /** token → user id. */
-  readonly tokens: ReadonlyMap<string, Id>;
-  /** Also accept `dev-<userId>`, and allow any origin (CORS). */
+  /** A token's SHA-256 (hex, db.ts tokenHash) → user id: the server keeps no token itself. */
+  readonly tokenHashes: ReadonlyMap<string, Id>;
+  /** Also accept `dev-<userId>` tokens (the demo reaches the server through its dev server's proxy: same origin). */
   readonly dev?: boolean | undefined;
-  /** --dev, plus the /api/test/* routes. */
+  /** Origins answered with CORS (with `test`, any). */
+  readonly allowOrigins?: readonly string[] | undefined;
+  /** --dev, plus the /api/test/* routes and CORS for any origin (the test runner's pages). */
   readonly test?: boolean | undefined;
   readonly heartbeatMs?: number | undefined;
   readonly log?: ((line: string) => void) | undefined;
@@ -85,25 +87,33 @@ interface Stream {
 }
 
 export function createApp(options: AppOptions): App {
-  const { backend, tokens } = options;
+  const { backend, tokenHashes } = options;
   const test = options.test === true;
   const open = test || options.dev === true;
   const heartbeatMs = options.heartbeatMs ?? 15_000;
   const log = options.log ?? (() => {});
   const streams = new Set<Stream>();
-  const cors: Record<string, string> = open
-    ? {
-        'Access-Control-Allow-Origin': '*',
-        'Access-Control-Allow-Headers': 'Authorization, Content-Type, X-File-Name',
-        'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
-        'Access-Control-Max-Age': '600',
-      }
-    : {};
+  // CORS is answered per request, in handle(), for the allowed origins only; answers add nothing more.
+  const cors: Record<string, string> = {};
+  const allowOrigins = test ? '*' : new Set(options.allowOrigins ?? []);
+  /** The CORS headers for a request's Origin: any with --test, else only the origins given. */
+  function corsFor(req: IncomingMessage): Record<string, string> {
+    const origin = req.headers.origin;
+    const allowed = allowOrigins === '*' ? '*' : origin !== undefined && allowOrigins.has(origin) ? origin : null;
+    if (allowed === null) return {};
+    return {
+      'Access-Control-Allow-Origin': allowed,
+      'Access-Control-Allow-Headers': 'Authorization, Content-Type, X-File-Name',
+      'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
+      'Access-Control-Max-Age': '600',
+      ...(allowed === '*' ? {} : { Vary: 'Origin' }),
+    };
+  }
 
   /** The user a request acts for, or null after answering 401. */
   function authenticate(req: IncomingMessage, res: ServerResponse): Id | null {
     const token = bearerToken(req);
-    let userId = token === undefined ? undefined : tokens.get(token);
+    let userId = token === undefined ? undefined : tokenHashes.get(tokenHash(token));
     if (userId === undefined && open && token?.startsWith(DEV_TOKEN_PREFIX)) {
       const id = token.slice(DEV_TOKEN_PREFIX.length);
       if (backend.state.users.has(id)) userId = id;
@@ -390,8 +400,10 @@ export function createApp(options: AppOptions): App {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
     res.setHeader('Referrer-Policy', 'no-referrer');
-    if (open && req.method === 'OPTIONS') {
-      res.writeHead(204, cors).end();
+    const corsHeaders = corsFor(req);
+    for (const [name, value] of Object.entries(corsHeaders)) res.setHeader(name, value);
+    if (req.method === 'OPTIONS' && corsHeaders['Access-Control-Allow-Origin'] !== undefined) {
+      res.writeHead(204).end();
       return;
     }
     for (const route of routes) {

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DomainEvent } from '../src/model/events.js';
@@ -85,7 +85,39 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 3,
+    name: 'acks per actor',
+    sql: `
+      -- Command ids are scoped per actor ('' is the system): one user's id never answers another's command.
+      CREATE TABLE acks_by_actor (
+        actor_id TEXT NOT NULL,
+        command_id TEXT NOT NULL,
+        json TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        PRIMARY KEY (actor_id, command_id)
+      ) WITHOUT ROWID;
+      INSERT INTO acks_by_actor (actor_id, command_id, json, at) SELECT COALESCE(actor_id, ''), command_id, json, at FROM acks;
+      DROP TABLE acks;
+      ALTER TABLE acks_by_actor RENAME TO acks;
+    `,
+  },
+  {
+    version: 4,
+    name: 'token hashes',
+    sql: `
+      -- Bearer tokens are kept as SHA-256 hashes; a token is known only when it is issued.
+      -- (tokens(), at start, moves any token of the old plain table here and empties it.)
+      CREATE TABLE token_hashes (user_id TEXT PRIMARY KEY, hash TEXT NOT NULL UNIQUE) WITHOUT ROWID;
+    `,
+  },
 ];
+
+/** What the server keeps of a bearer token: its SHA-256, hex. */
+export const tokenHash = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+/** A new bearer token: 24 random bytes, base64url. */
+const newToken = (): string => randomBytes(24).toString('base64url');
 
 export interface StoredUpload {
   readonly id: Id;
@@ -219,8 +251,9 @@ export class InboxDatabase {
     return { seq, entries, cursors };
   }
 
-  findAck(commandId: Id): CommandAck | undefined {
-    const json = this.#statements.findAck.pluck().get(commandId) as string | undefined;
+  /** The answer `actorId` (null: the system) got for `commandId`, if it sent one. */
+  findAck(commandId: Id, actorId: Id | null): CommandAck | undefined {
+    const json = this.#statements.findAck.pluck().get(actorId ?? '', commandId) as string | undefined;
     return json === undefined ? undefined : (JSON.parse(json) as CommandAck);
   }
 
@@ -239,7 +272,7 @@ export class InboxDatabase {
         s.insertEvent.run(entry.seq, c.command.id, JSON.stringify(entry.event), JSON.stringify({ to: entry.to, gone: entry.gone }));
       }
       for (const [userId, seq] of c.cursors) s.upsertCursor.run(userId, seq);
-      s.insertAck.run(c.ack.commandId, JSON.stringify(c.ack), c.actorId, Date.now());
+      s.insertAck.run(c.actorId ?? '', c.ack.commandId, JSON.stringify(c.ack), Date.now());
     })(commit);
 
   #store(event: DomainEvent): void {
@@ -337,17 +370,34 @@ export class InboxDatabase {
 
   // ---- tokens ----
 
-  /** token → user id, after giving every user without one a random token. */
-  tokens(users: readonly User[]): Map<string, Id> {
+  /**
+   * Token hash → user id, after giving every user without a token a new
+   * one; `issued` holds those new tokens, the only time they are known
+   * (stored tokens are hashes). Tokens of the old plain table are hashed.
+   */
+  tokens(users: readonly User[]): { readonly byHash: Map<string, Id>; readonly issued: Map<Id, string> } {
     const s = this.#statements;
+    const issued = new Map<Id, string>();
     this.db.transaction(() => {
+      for (const row of s.legacyTokens.all() as { user_id: Id; token: string }[]) s.setTokenHash.run(row.user_id, tokenHash(row.token));
+      s.clearLegacyTokens.run();
       for (const user of users) {
-        if (s.tokenOf.get(user.id) === undefined) s.insertToken.run(user.id, randomBytes(24).toString('base64url'));
+        if (s.tokenHashOf.get(user.id) !== undefined) continue;
+        const token = newToken();
+        s.setTokenHash.run(user.id, tokenHash(token));
+        issued.set(user.id, token);
       }
     })();
-    const tokens = new Map<string, Id>();
-    for (const row of s.allTokens.all() as { user_id: Id; token: string }[]) tokens.set(row.token, row.user_id);
-    return tokens;
+    const byHash = new Map<string, Id>();
+    for (const row of s.allTokenHashes.all() as { user_id: Id; hash: string }[]) byHash.set(row.hash, row.user_id);
+    return { byHash, issued };
+  }
+
+  /** A new token for `userId`, replacing the one they had (which stops working at the next start). */
+  issueToken(userId: Id): string {
+    const token = newToken();
+    this.#statements.setTokenHash.run(userId, tokenHash(token));
+    return token;
   }
 
   // ---- meta ----
@@ -398,8 +448,8 @@ function prepare(db: Database.Database) {
     insertEvent: db.prepare('INSERT INTO events (seq, command_id, json, audience) VALUES (?, ?, ?, ?)'),
     eventsAfter: db.prepare('SELECT seq, json, audience FROM events WHERE seq > ? ORDER BY seq'),
     pruneEvents: db.prepare('DELETE FROM events WHERE seq <= ?'),
-    insertAck: db.prepare('INSERT INTO acks (command_id, json, actor_id, at) VALUES (?, ?, ?, ?)'),
-    findAck: db.prepare('SELECT json FROM acks WHERE command_id = ?'),
+    insertAck: db.prepare('INSERT INTO acks (actor_id, command_id, json, at) VALUES (?, ?, ?, ?)'),
+    findAck: db.prepare('SELECT json FROM acks WHERE actor_id = ? AND command_id = ?'),
     upsertCursor: db.prepare(
       'INSERT INTO cursors (user_id, seq) VALUES (?, ?) ON CONFLICT (user_id) DO UPDATE SET seq = excluded.seq',
     ),
@@ -416,9 +466,11 @@ function prepare(db: Database.Database) {
     deleteTimeline: db.prepare('DELETE FROM timeline_items WHERE conversation_id = ?'),
     isLoaded: db.prepare('SELECT 1 FROM timelines_loaded WHERE conversation_id = ?'),
     markLoaded: db.prepare('INSERT INTO timelines_loaded (conversation_id) VALUES (?) ON CONFLICT DO NOTHING'),
-    tokenOf: db.prepare('SELECT token FROM tokens WHERE user_id = ?'),
-    insertToken: db.prepare('INSERT INTO tokens (user_id, token) VALUES (?, ?)'),
-    allTokens: db.prepare('SELECT user_id, token FROM tokens'),
+    legacyTokens: db.prepare('SELECT user_id, token FROM tokens'),
+    clearLegacyTokens: db.prepare('DELETE FROM tokens'),
+    tokenHashOf: db.prepare('SELECT hash FROM token_hashes WHERE user_id = ?'),
+    setTokenHash: db.prepare('INSERT OR REPLACE INTO token_hashes (user_id, hash) VALUES (?, ?)'),
+    allTokenHashes: db.prepare('SELECT user_id, hash FROM token_hashes'),
     insertUpload: db.prepare('INSERT INTO uploads (id, user_id, name, mime, size, data, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
     getUpload: db.prepare('SELECT id, name, mime, size, data FROM uploads WHERE id = ?'),
     getUploadInfo: db.prepare('SELECT id, name, mime, size, user_id AS userId FROM uploads WHERE id = ?'),

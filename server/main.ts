@@ -7,7 +7,7 @@ import { DEFAULT_DB_PATH, InboxDatabase } from './db.js';
  * Starts the reference server:
  *   node --import tsx server/main.ts [--port 8787] [--host 127.0.0.1] [--db PATH]
  *     [--seed-conversations N] [--traffic N] [--tick-seconds N] [--dev] [--test]
- * Prints `listening on <url>` and one token per active user.
+ * Prints `listening on <url>`; with --dev, how to authenticate (dev-<userId>) and any token it just issued.
  */
 
 const USAGE = `Usage: node --import tsx server/main.ts [options]
@@ -17,8 +17,12 @@ const USAGE = `Usage: node --import tsx server/main.ts [options]
   --seed-conversations N   demo size when the database is new (default 2000; 200 to 100000)
   --traffic N              simulated traffic, commands per second (default 0: off)
   --tick-seconds N         run the clock (snooze wake-up R18, trash purge R6) every N s (default 60; 0: off)
-  --dev                    also accept dev-<userId> tokens; CORS for any origin
-  --test                   --dev, plus /api/test/inject, /api/test/drop, /api/test/tick`;
+  --dev                    also accept dev-<userId> tokens (npm start's demo reaches the server through
+                           vite's proxy, same origin: no CORS)
+  --allow-origin ORIGIN    answer CORS for this origin (repeatable), e.g. https://crm.example.com
+  --test                   --dev, plus /api/test/inject, /api/test/drop, /api/test/tick, CORS for any origin
+  --issue-token USER_ID    print a new bearer token for that user (replacing theirs) and exit;
+                           the database keeps only its hash, a running server learns it at its next start`;
 
 /** Events MemoryBackend keeps in memory for resuming (the database keeps more). */
 const LOG_SIZE = 20_000;
@@ -47,6 +51,8 @@ try {
       'tick-seconds': { type: 'string' },
       dev: { type: 'boolean' },
       test: { type: 'boolean' },
+      'issue-token': { type: 'string' },
+      'allow-origin': { type: 'string', multiple: true },
       help: { type: 'boolean' },
     },
   }).values;
@@ -70,12 +76,23 @@ const dev = test || args.dev === true;
 const started = performance.now();
 const store = new InboxDatabase({ path: dbPath, seedConversations });
 const snapshot = store.snapshot();
+const issueFor = args['issue-token'];
+if (issueFor !== undefined) {
+  const user = snapshot.users.find((u) => u.id === issueFor);
+  if (!user?.active) {
+    store.close();
+    fail(`--issue-token: there is no active user "${issueFor}".`);
+  }
+  process.stdout.write(`${store.issueToken(issueFor)}\n`);
+  store.close();
+  process.exit(0);
+}
 const backend = new MemoryBackend({
   snapshot,
   timelineFor: store.timelineFor,
   restore: store.restoredLog(LOG_SIZE),
   logSize: LOG_SIZE,
-  findAck: (commandId) => store.findAck(commandId),
+  findAck: (commandId, actorId) => store.findAck(commandId, actorId),
   persist: store.commit,
   // Ids this process makes (traffic, clock) never collide with an earlier run's acks.
   idPrefix: `${Date.now().toString(36)}-`,
@@ -87,7 +104,11 @@ const backend = new MemoryBackend({
 });
 const tokens = store.tokens(snapshot.users);
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
-const app = createApp({ backend, tokens, dev, test, log, uploads: store });
+const allowOrigins = args['allow-origin'] ?? [];
+for (const origin of allowOrigins) {
+  if (!/^https?:\/\/[^/\s]+$/.test(origin)) fail(`--allow-origin takes an origin such as https://crm.example.com, not "${origin}".`);
+}
+const app = createApp({ backend, tokenHashes: tokens.byHash, dev, test, log, uploads: store, allowOrigins });
 
 app.server.listen(port, host, () => {
   const address = app.server.address();
@@ -98,15 +119,20 @@ app.server.listen(port, host, () => {
     `  database ${dbPath}${store.migrated.length > 0 ? ` (migrated to ${store.migrated.join(', ')})` : ''}${
       store.seeded ? `, seeded with ${snapshot.conversations.length} demo conversations` : ''
     }; seq ${backend.seq}; ready in ${Math.round(performance.now() - started)} ms${dev ? `; ${test ? 'test' : 'dev'} mode` : ''}`,
-    '  bearer tokens (Authorization: Bearer <token>):',
   ];
-  const byUser = new Map([...tokens].map(([token, userId]) => [userId, token]));
-  for (const user of snapshot.users) {
-    if (!user.active) continue;
-    const role = user.role === 'agent' ? `agent, ${user.visibility}` : user.role;
-    out.push(`    ${user.id.padEnd(10)} ${`${user.name} (${role})`.padEnd(28)} ${byUser.get(user.id) ?? ''}`);
+  // Tokens are kept as hashes: a new one is known only now. Outside --dev none is ever printed;
+  // an operator hands them out with --issue-token <userId>.
+  if (dev) {
+    out.push('  bearer tokens (Authorization: Bearer <token>): dev-<userId> (dev-u-ana)');
+    for (const user of snapshot.users) {
+      const token = tokens.issued.get(user.id);
+      if (!user.active || token === undefined) continue;
+      const role = user.role === 'agent' ? `agent, ${user.visibility}` : user.role;
+      out.push(`    ${user.id.padEnd(10)} ${`${user.name} (${role})`.padEnd(28)} ${token} (new)`);
+    }
+  } else {
+    out.push(`  ${snapshot.users.filter((u) => u.active).length} active users; give one a bearer token with --issue-token <userId> (it replaces theirs)`);
   }
-  if (dev) out.push('  dev-<userId> tokens are accepted too (dev-u-ana).');
   process.stdout.write(`${out.join('\n')}\n`);
 });
 

@@ -1,5 +1,7 @@
 import Database from 'better-sqlite3';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -92,6 +94,8 @@ describe('bad input and R14, one server', () => {
       ['a command sent as text/plain', () => server.request('POST', '/api/commands', { body: { id: 'bad-12', type: 'markDone', args: { ids: ['c-1'] } }, headers: { 'Content-Type': 'text/plain' } }), 415, /application\/json/],
       ['a command sent as a form', () => server.request('POST', '/api/commands', { body: 'id=bad-13&type=markDone', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } }), 415, /application\/json/],
       ['a command without a Content-Type', () => server.request('POST', '/api/commands', { body: { id: 'bad-14', type: 'markDone', args: { ids: ['c-1'] } }, headers: { 'Content-Type': '' } }), 415, /application\/json/],
+      ['a __proto__ key in a contact\'s attributes', () => post('{"id":"bad-15","type":"updateContact","args":{"contactId":"k-1","patch":{"attributes":{"__proto__":"x"}}}}'), 400, /__proto__/],
+      ['a constructor key in a contact\'s attributes', () => post('{"id":"bad-16","type":"updateContact","args":{"contactId":"k-1","patch":{"attributes":{"constructor":"x"}}}}'), 400, /constructor/],
       ['presence sent as text/plain', () => server.request('POST', '/api/presence', { body: { conversationId: null, typing: false }, headers: { 'Content-Type': 'text/plain' } }), 415, /application\/json/],
     ];
     for (const [what, run, status, reason] of cases) {
@@ -250,7 +254,7 @@ describe('durability across kill -9', () => {
 
   it('keeps every acknowledged command, answers a resent id alike once, resumes, and migrates and seeds once', async () => {
     server = await ServerProcess.start(db, ['--seed-conversations', '200']);
-    assert.match(server.startText, /migrated to 1, 2/);
+    assert.match(server.startText, /migrated to 1, 2, 3, 4/);
     assert.match(server.startText, /seeded with 200/);
     const { snapshot } = await snapshotOf(server, 'u-ana');
     const open = snapshot.conversations.filter((c) => c.status === 'open' && c.trashedAt === null && !c.spam).slice(0, 20);
@@ -307,10 +311,70 @@ describe('durability across kill -9', () => {
 
     const sqlite = new Database(db, { readonly: true });
     try {
-      assert.deepEqual(sqlite.prepare('SELECT version FROM schema_migrations').pluck().all(), [1, 2]);
+      assert.deepEqual(sqlite.prepare('SELECT version FROM schema_migrations').pluck().all(), [1, 2, 3, 4]);
       assert.equal(sqlite.prepare("SELECT count(*) FROM entities WHERE kind = 'conversation'").pluck().get(), 200);
     } finally {
       sqlite.close();
+    }
+  });
+});
+
+describe('bearer tokens', () => {
+  it('keeps only hashes: --issue-token prints a token once, the database holds its SHA-256, and the server takes it', async () => {
+    const db = join(dir, 'tokens.db');
+    const first = await ServerProcess.start(db, ['--seed-conversations', '200']);
+    await first.stop();
+    const issue = spawnSync(process.execPath, ['--import', 'tsx', 'server/main.ts', '--db', db, '--issue-token', 'u-lea'], { encoding: 'utf8' });
+    assert.equal(issue.status, 0, issue.stderr);
+    const token = issue.stdout.trim();
+    assert.match(token, /^[A-Za-z0-9_-]{32}$/);
+    const nobody = spawnSync(process.execPath, ['--import', 'tsx', 'server/main.ts', '--db', db, '--issue-token', 'u-nobody'], { encoding: 'utf8' });
+    assert.equal(nobody.status, 2);
+    assert.match(nobody.stderr, /no active user "u-nobody"/);
+
+    const raw = new Database(db, { readonly: true });
+    try {
+      const hashes = raw.prepare('SELECT user_id, hash FROM token_hashes').all() as { user_id: string; hash: string }[];
+      assert.equal(hashes.find((h) => h.user_id === 'u-lea')?.hash, createHash('sha256').update(token).digest('hex'));
+      const everything = JSON.stringify([hashes, raw.prepare('SELECT * FROM tokens').all()]);
+      assert.equal(everything.includes(token), false, 'the token itself is stored nowhere');
+    } finally {
+      raw.close();
+    }
+
+    const server = await ServerProcess.start(db, ['--seed-conversations', '200']);
+    try {
+      assert.equal(server.startText.includes(token), false, 'the token is not printed at start');
+      const mine = await server.request('GET', '/api/conversations/c-1/timeline?limit=1', { token });
+      assert.notEqual(mine.status, 401, JSON.stringify(mine.body));
+      const wrong = await server.request('GET', '/api/conversations/c-1/timeline?limit=1', { token: `${token}x` });
+      assert.equal(wrong.status, 401);
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
+describe('dev mode', () => {
+  it('answers CORS only for the origins it is given, and has no test routes', async () => {
+    const server = await ServerProcess.start(join(dir, 'dev.db'), ['--seed-conversations', '200', '--allow-origin', 'https://crm.example.com'], '--dev');
+    try {
+      const from = (origin: string, method = 'GET') =>
+        fetch(`${server.url}/api/health`, { method, headers: { Origin: origin, 'Access-Control-Request-Method': 'POST' } });
+      const evil = await from('https://evil.example');
+      assert.equal(evil.headers.get('access-control-allow-origin'), null, 'another page gets no CORS');
+      const evilPreflight = await from('https://evil.example', 'OPTIONS');
+      assert.equal(evilPreflight.headers.get('access-control-allow-origin'), null, 'nor a preflight');
+      const crm = await from('https://crm.example.com');
+      assert.equal(crm.headers.get('access-control-allow-origin'), 'https://crm.example.com');
+      assert.equal(crm.headers.get('vary'), 'Origin');
+      const preflight = await from('https://crm.example.com', 'OPTIONS');
+      assert.equal(preflight.status, 204);
+      assert.match(preflight.headers.get('access-control-allow-headers') ?? '', /Authorization/);
+      assert.equal((await server.request('POST', '/api/test/tick', { token: 'test-system' })).status, 404, 'no test routes');
+      assert.equal((await server.request('GET', '/api/conversations/c-1/timeline?limit=1', { token: 'dev-u-ana' })).status, 200, 'dev tokens');
+    } finally {
+      await server.stop();
     }
   });
 });

@@ -16,11 +16,11 @@ export class ServerProcess {
     readonly url: string,
   ) {}
 
-  /** Starts `server/main.ts --test` on a free port and waits until it listens. */
-  static start(dbPath: string, extra: readonly string[] = []): Promise<ServerProcess> {
+  /** Starts `server/main.ts --test` (or `--dev`) on a free port and waits until it listens. */
+  static start(dbPath: string, extra: readonly string[] = [], mode: '--test' | '--dev' = '--test'): Promise<ServerProcess> {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', 'server/main.ts', '--port', '0', '--db', dbPath, '--test', '--tick-seconds', '0', ...extra],
+      ['--import', 'tsx', 'server/main.ts', '--port', '0', '--db', dbPath, mode, '--tick-seconds', '0', ...extra],
       { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     const output: string[] = [];

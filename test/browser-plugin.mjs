@@ -10,6 +10,11 @@
  *                           stops it and writes the .cpuprofile there (for
  *                           DevTools' performance panel): a test kept out of
  *                           the suite profiles what an interaction runs.
+ *   window:size { width, height }  sets the browser window's size and answers
+ *                           the one it had: Chromium does not draw a frame
+ *                           whose only change lies outside its real window,
+ *                           so a test that times frames on an emulated
+ *                           viewport larger than the window enlarges it.
  *   cpu:trace { file }      starts a Chrome trace (main thread, compositor,
  *                           raster, GPU), or with `file` stops it and writes
  *                           the trace there: where an interaction's time goes
@@ -23,11 +28,16 @@ export function browserPlugin() {
   return {
     name: 'inbox-browser',
     async executeCommand({ command, payload, session }) {
-      if (command !== 'cpu:throttle' && command !== 'cpu:profile' && command !== 'cpu:trace') return undefined;
+      if (!['cpu:throttle', 'cpu:profile', 'cpu:trace', 'window:size'].includes(command)) return undefined;
       const page = session.browser.getPage?.(session.id);
       if (!page) throw new Error('cpu:throttle needs the Chrome launcher');
       let cdp = sessions.get(session.id);
       if (!cdp) sessions.set(session.id, (cdp = await page.createCDPSession()));
+      if (command === 'window:size') {
+        const { windowId, bounds } = await cdp.send('Browser.getWindowForTarget');
+        await cdp.send('Browser.setWindowBounds', { windowId, bounds: { width: Number(payload.width), height: Number(payload.height) } });
+        return { width: bounds.width, height: bounds.height };
+      }
       if (command === 'cpu:trace') {
         if (!payload?.file) {
           await page.tracing.start({

@@ -314,6 +314,19 @@ export function runTransportTests(name: string, setup: () => Promise<TransportHa
         );
       });
 
+      it("scopes command ids per user: another user's command with the same id is theirs, answered and applied", async () => {
+        const c = await freshConversation();
+        const shared = uid('conf-shared');
+        const first = await sendOk(h.transportFor(ids().owner), setPriority(c.id, 'urgent', shared), ids().owner);
+        await owner.until((o) => o.conversation(c.id)?.priority === 'urgent', 'the owner\'s command');
+        await sendOk(h.transportFor(ids().agentAll), setPriority(c.id, 'low', shared), ids().agentAll);
+        await owner.until((o) => o.conversation(c.id)?.priority === 'low', 'the agent\'s command with the same id');
+        // And each user's resend still gets their own first answer, changing nothing.
+        assert.deepEqual(await send(h.transportFor(ids().owner), setPriority(c.id, 'urgent', shared), ids().owner), first, 'the owner\'s resend');
+        await pause(50);
+        assert.equal(owner.conversation(c.id)?.priority, 'low', 'a resend changes nothing');
+      });
+
       it('delivers events in the order they were applied, the same to every client', async () => {
         const c = await freshConversation();
         const other = await connect(ids().agentAll);

@@ -40,6 +40,22 @@ export const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
 export const Ids = v.array(Id);
 const Text = v.pipe(v.string(), v.maxLength(100_000));
 export const ShortText = v.pipe(v.string(), v.maxLength(1000));
+/** Keys that would reach an object's prototype when copied (`__proto__`, `constructor`, `prototype`). */
+const UNSAFE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+const FreeKey = v.pipe(v.string(), v.maxLength(200));
+/**
+ * A free-form map (a contact's attributes, custom fields): keys of at most
+ * 200 characters, none of the unsafe ones. valibot's record() skips those
+ * keys silently rather than refusing them, so the raw object is checked first.
+ */
+const freeMap = <T extends v.GenericSchema>(value: T) =>
+  v.pipe(
+    v.custom<Record<string, unknown>>(
+      (input) => typeof input === 'object' && input !== null && !Object.keys(input).some((key) => UNSAFE_KEYS.has(key)),
+      'a map here is an object whose keys are not "__proto__", "constructor" or "prototype"',
+    ),
+    v.record(FreeKey, value),
+  );
 export const opt = <T extends v.GenericSchema>(schema: T) => v.optional(schema);
 
 export const UserSchema = v.object({
@@ -72,7 +88,7 @@ export const ContactSchema = v.object({
   company: opt(ShortText),
   country: opt(ShortText),
   language: opt(ShortText),
-  attributes: v.record(v.string(), ShortText),
+  attributes: freeMap(ShortText),
   tags: v.array(ShortText),
   notes: opt(Text),
   blocked: v.boolean(),
@@ -120,7 +136,7 @@ export const ConversationSchema = v.object({
   awaitingSince: Time,
   createdAt: Time,
   doneAt: v.nullable(Time),
-  custom: v.record(v.string(), CustomValueSchema),
+  custom: freeMap(CustomValueSchema),
   version: Count,
 });
 
@@ -139,7 +155,7 @@ const FiltersSchema = v.object({
   labels: opt(v.array(ShortText)),
   priorities: opt(v.array(v.picklist(PRIORITIES))),
   companies: opt(v.array(ShortText)),
-  custom: opt(v.record(v.string(), CustomValueSchema)),
+  custom: opt(freeMap(CustomValueSchema)),
   hideSpam: opt(v.boolean()),
   hideTrash: opt(v.boolean()),
 });

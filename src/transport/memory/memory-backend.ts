@@ -48,8 +48,8 @@ export interface MemoryBackendOptions {
   readonly ackMemory?: number | undefined;
   /** Where the sequence and the log start: a persisted backend's (the reference server's) restart. */
   readonly restore?: RestoredLog | undefined;
-  /** Acknowledgements older than those in memory (a database), for idempotency across restarts. */
-  readonly findAck?: ((commandId: Id) => CommandAck | undefined) | undefined;
+  /** Acknowledgements older than those in memory (a database), for idempotency across restarts; ids are scoped per actor (null: the system). */
+  readonly findAck?: ((commandId: Id, actorId: Id | null) => CommandAck | undefined) | undefined;
   /**
    * Called synchronously for every command whose answer is remembered,
    * after the rules decided and before anything changes, is delivered or
@@ -173,9 +173,10 @@ export class MemoryBackend {
   readonly #logSize: number;
   /** The oldest `since` the log can resume from (a restored log may start late). */
   #floor = 0;
-  readonly #acks = new Map<Id, CommandAck>();
+  /** Answers by actor and command id. */
+  readonly #acks = new Map<string, CommandAck>();
   readonly #ackMemory: number;
-  readonly #findAck: (commandId: Id) => CommandAck | undefined;
+  readonly #findAck: (commandId: Id, actorId: Id | null) => CommandAck | undefined;
   readonly #persist: ((commit: Commit) => void) | null;
   readonly #uploads = new Map<Id, UploadRecord>();
   readonly #uploadOf: (id: Id) => UploadRecord | undefined;
@@ -334,7 +335,9 @@ export class MemoryBackend {
     const id = typeof command === 'object' && command !== null ? (command as { id?: unknown }).id : undefined;
     // Acks need a non-empty id on the wire; a command without one gets a placeholder.
     const commandId = typeof id === 'string' && id !== '' ? id : '(missing)';
-    const known = this.#acks.get(commandId) ?? (commandId === '(missing)' ? undefined : this.#findAck(commandId));
+    // Command ids are scoped per actor: another user's command with the same id is a command of its own.
+    const ackKey = `${actorId ?? ''}\u0000${commandId}`;
+    const known = this.#acks.get(ackKey) ?? (commandId === '(missing)' ? undefined : this.#findAck(commandId, actorId));
     if (known) return known;
     const parsed = parseCommand(command);
     if (!parsed.ok) {
@@ -347,7 +350,7 @@ export class MemoryBackend {
       const ack: CommandAck = { commandId, ok: false, refusal: valid };
       this.#persist?.({ command: parsed.value, actorId, ack, events: [], entries: [], cursors: new Map() });
       this.stats.refused++;
-      this.#remember(ack);
+      this.#remember(ackKey, ack);
       return ack;
     }
     this.#loadTimelineFor(valid);
@@ -357,7 +360,7 @@ export class MemoryBackend {
       const ack: CommandAck = { commandId, ok: false, refusal: result.refusal };
       this.#persist?.({ command: valid, actorId, ack, events: [], entries: [], cursors: new Map() });
       this.stats.refused++;
-      this.#remember(ack);
+      this.#remember(ackKey, ack);
       return ack;
     }
     const entries = this.#plan(before, result.state, result.events);
@@ -378,7 +381,7 @@ export class MemoryBackend {
     for (const event of result.events) if (event.type === 'conversation.deleted') this.#materialized.add(event.id);
     for (const entry of entries) this.#append(entry);
     this.#closeDeactivated(result.state);
-    this.#remember(ack);
+    this.#remember(ackKey, ack);
     return ack;
   }
 
@@ -436,8 +439,8 @@ export class MemoryBackend {
     return this.inject({ id: this.#nextId('tick'), type: 'tick', args: {} });
   }
 
-  #remember(ack: CommandAck): void {
-    this.#acks.set(ack.commandId, ack);
+  #remember(key: string, ack: CommandAck): void {
+    this.#acks.set(key, ack);
     if (this.#acks.size <= this.#ackMemory) return;
     const oldest = this.#acks.keys().next();
     if (!oldest.done) this.#acks.delete(oldest.value);

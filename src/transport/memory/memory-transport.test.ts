@@ -507,7 +507,7 @@ describe('MemoryBackend', () => {
     const second = new MemoryBackend({
       snapshot: first.snapshotFor(owner),
       restore: { seq: first.seq, entries: entries.slice(1), cursors },
-      findAck: (id) => acks.get(id),
+      findAck: (id, actor) => (actor === owner ? acks.get(id) : undefined),
     });
     expect(second.seq).to.equal(first.seq);
     expect(second.canResume(1)).to.equal(true);
@@ -520,6 +520,10 @@ describe('MemoryBackend', () => {
     // A command that the owner does not see the effect of still points at the owner's restored cursor.
     const ack = second.send({ id: 'restored-x', type: 'setPriority', args: { ids: [ids[0]!], priority: 'urgent' } }, owner);
     expect(ack).to.deep.equal({ commandId: 'restored-x', ok: true, seq: cursors.get(owner) });
+    // Ids are scoped per actor: another user's command with a restored id is theirs, and applied.
+    const theirs = second.send({ id: 'restored-0', type: 'setPriority', args: { ids: [ids[0]!], priority: 'low' } }, agentAll);
+    expect(theirs.ok).to.equal(true);
+    expect(second.state.conversations.get(ids[0]!)!.priority).to.equal('low');
   });
 
   it('fans presence out to those who may see the conversation, not the sender (R14, R17)', () => {
