@@ -6,6 +6,7 @@ import { MemoryBackend, RefusedError } from '../src/transport/memory/memory-back
 import type { CommandAck, ServerMessage } from '../src/transport/transport.js';
 import { isJsonBody, parseJson, readBody, readBytes, sendError, sendJson, STATUS_OF } from './http.js';
 import { tokenHash, type StoredUpload } from './db.js';
+import { DEFAULT_LIMITS, RateLimiter, type Limits } from './limits.js';
 
 /**
  * The reference server's HTTP side (issue 5, the protocol of
@@ -22,6 +23,8 @@ export interface AppOptions {
   readonly tokenHashes: ReadonlyMap<string, Id>;
   /** Also accept `dev-<userId>` tokens (the demo reaches the server through its dev server's proxy: same origin). */
   readonly dev?: boolean | undefined;
+  /** Rates, quotas and bounds (server/limits.ts; DEFAULT_LIMITS for those not given). */
+  readonly limits?: Partial<Limits> | undefined;
   /** Origins answered with CORS (with `test`, any). */
   readonly allowOrigins?: readonly string[] | undefined;
   /** --dev, plus the /api/test/* routes and CORS for any origin (the test runner's pages). */
@@ -34,6 +37,8 @@ export interface AppOptions {
 
 export interface UploadStore {
   saveUpload(upload: StoredUpload, userId: Id, at: number): void;
+  /** Bytes `userId` uploaded since `since` (ms), for the daily quota. */
+  uploadedBytesSince(userId: Id, since: number): number;
   upload(id: Id): StoredUpload | undefined;
 }
 
@@ -66,8 +71,7 @@ function bearerToken(req: IncomingMessage): string | undefined {
 /** The bearer token that the /api/test/* routes take (with --test only). */
 export const TEST_SYSTEM_TOKEN = 'test-system';
 const DEV_TOKEN_PREFIX = 'dev-';
-/** A stream whose client reads slower than this much buffered output is cut; the client resumes. */
-const MAX_STREAM_BUFFER = 64 * 1024 * 1024;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 type Handler = (req: IncomingMessage, res: ServerResponse, params: RouteParams) => void | Promise<void>;
 
@@ -82,12 +86,15 @@ interface Route {
 }
 
 interface Stream {
+  readonly userId: Id;
   readonly res: ServerResponse;
   end(abrupt: boolean): void;
 }
 
 export function createApp(options: AppOptions): App {
   const { backend, tokenHashes } = options;
+  const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const rate = new RateLimiter(limits.commandsPerSecond, limits.commandBurst);
   const test = options.test === true;
   const open = test || options.dev === true;
   const heartbeatMs = options.heartbeatMs ?? 15_000;
@@ -105,6 +112,7 @@ export function createApp(options: AppOptions): App {
       'Access-Control-Allow-Origin': allowed,
       'Access-Control-Allow-Headers': 'Authorization, Content-Type, X-File-Name',
       'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
+      'Access-Control-Expose-Headers': 'Retry-After',
       'Access-Control-Max-Age': '600',
       ...(allowed === '*' ? {} : { Vary: 'Origin' }),
     };
@@ -132,6 +140,11 @@ export function createApp(options: AppOptions): App {
     if (bearerToken(req) === TEST_SYSTEM_TOKEN) return true;
     sendError(res, 401, 'unauthorized', `The test routes take "Authorization: Bearer ${TEST_SYSTEM_TOKEN}".`, { ...cors, 'WWW-Authenticate': 'Bearer' });
     return false;
+  }
+
+  /** 429 with Retry-After (whole seconds, at least 1). */
+  function tooMany(res: ServerResponse, waitMs: number, reason: string): void {
+    sendError(res, 429, 'too-many-requests', reason, { ...cors, 'Retry-After': String(Math.max(1, Math.ceil(waitMs / 1000))) });
   }
 
   function answerAck(res: ServerResponse, ack: CommandAck): void {
@@ -189,6 +202,12 @@ export function createApp(options: AppOptions): App {
       sendError(res, 403, 'forbidden', `User ${userId} is deactivated.`, cors);
       return;
     }
+    let theirs = 0;
+    for (const s of streams) if (s.userId === userId) theirs++;
+    if (theirs >= limits.streamsPerUser) {
+      tooMany(res, 5000, `At most ${limits.streamsPerUser} streams may be open for one user; close one, or retry later.`);
+      return;
+    }
     res.writeHead(200, {
       ...cors,
       'Content-Type': 'text/event-stream; charset=utf-8',
@@ -202,6 +221,7 @@ export function createApp(options: AppOptions): App {
     let closed = false;
     let disconnect = (): void => {};
     const entry: Stream = {
+      userId,
       res,
       end: (abrupt) => {
         if (closed) return;
@@ -213,10 +233,14 @@ export function createApp(options: AppOptions): App {
         else res.end();
       },
     };
+    // A client that reads slower than the stream is cut off past this much queued (its snapshot
+    // aside, which may be larger): it reconnects and resumes from its last seq.
+    let budget = -1;
     const write = (text: string): void => {
       if (closed) return;
       res.write(text);
-      if (res.writableLength > MAX_STREAM_BUFFER) entry.end(true);
+      if (budget < 0) budget = res.writableLength + limits.streamBufferBytes;
+      else if (res.writableLength > budget) entry.end(true);
     };
     const heartbeat = setInterval(() => write(': ping\n\n'), heartbeatMs);
     streams.add(entry);
@@ -238,7 +262,13 @@ export function createApp(options: AppOptions): App {
     const userId = authenticate(req, res);
     if (userId === null) return;
     const body = await commandBody(req, res);
-    if (body) answerAck(res, backend.send(body.value, userId));
+    if (!body) return;
+    const wait = rate.take(userId);
+    if (wait > 0) {
+      tooMany(res, wait, `At most ${limits.commandsPerSecond} commands a second per user; this one was not applied: send it again later.`);
+      return;
+    }
+    answerAck(res, backend.send(body.value, userId));
   };
 
   const timeline: Handler = (req, res, { url, match }) => {
@@ -306,6 +336,10 @@ export function createApp(options: AppOptions): App {
   const upload: Handler = async (req, res) => {
     const userId = authenticate(req, res);
     if (userId === null || !options.uploads) return;
+    if (backend.state.users.get(userId)?.active !== true) {
+      sendError(res, 403, 'forbidden', `User ${userId} is deactivated.`, cors);
+      return;
+    }
     let name: string;
     try {
       name = decodeURIComponent(String(req.headers['x-file-name'] ?? '')).trim();
@@ -324,6 +358,15 @@ export function createApp(options: AppOptions): App {
     const body = await readBytes(req, res, MAX_UPLOAD_BYTES);
     if (!body.ok) {
       sendError(res, 413, 'too-large', `An attachment may be at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`, cors);
+      return;
+    }
+    const wait = rate.take(userId);
+    if (wait > 0) {
+      tooMany(res, wait, `At most ${limits.commandsPerSecond} commands and uploads a second per user; send it again later.`);
+      return;
+    }
+    if (limits.uploadBytesPerDay > 0 && options.uploads.uploadedBytesSince(userId, Date.now() - DAY_MS) + body.bytes.length > limits.uploadBytesPerDay) {
+      tooMany(res, 60 * 60 * 1000, `At most ${Math.round(limits.uploadBytesPerDay / 1024 / 1024)} MB of attachments a day per user; this file was not stored.`);
       return;
     }
     const id = `att-${randomBytes(16).toString('hex')}`;

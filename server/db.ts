@@ -363,6 +363,10 @@ export class InboxDatabase {
     return this.#statements.getUpload.get(id) as StoredUpload | undefined;
   }
 
+  uploadedBytesSince(userId: Id, since: number): number {
+    return this.#statements.uploadedBytesSince.pluck().get(userId, since) as number;
+  }
+
   /** What an upload is and who made it, without its bytes: for checking a reply's attachments. */
   uploadInfo(id: Id): (Omit<StoredUpload, 'data'> & { readonly userId: Id }) | undefined {
     return this.#statements.getUploadInfo.get(id) as (Omit<StoredUpload, 'data'> & { userId: Id }) | undefined;
@@ -473,6 +477,7 @@ function prepare(db: Database.Database) {
     allTokenHashes: db.prepare('SELECT user_id, hash FROM token_hashes'),
     insertUpload: db.prepare('INSERT INTO uploads (id, user_id, name, mime, size, data, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
     getUpload: db.prepare('SELECT id, name, mime, size, data FROM uploads WHERE id = ?'),
+    uploadedBytesSince: db.prepare('SELECT COALESCE(SUM(size), 0) FROM uploads WHERE user_id = ? AND created_at > ?'),
     getUploadInfo: db.prepare('SELECT id, name, mime, size, user_id AS userId FROM uploads WHERE id = ?'),
   };
 }

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { MemoryBackend } from '../src/transport/memory/memory-backend.js';
 import { createApp, uploadUrl } from './app.js';
 import { DEFAULT_DB_PATH, InboxDatabase } from './db.js';
+import { DEFAULT_LIMITS, type Limits } from './limits.js';
 
 /**
  * Starts the reference server:
@@ -21,6 +22,10 @@ const USAGE = `Usage: node --import tsx server/main.ts [options]
                            vite's proxy, same origin: no CORS)
   --allow-origin ORIGIN    answer CORS for this origin (repeatable), e.g. https://crm.example.com
   --test                   --dev, plus /api/test/inject, /api/test/drop, /api/test/tick, CORS for any origin
+  --rate N                 commands (and uploads) per user per second, bursts of 2N (default 50; 0: off); 429 past it
+  --streams-per-user N     open streams per user (default 20); 429 past it
+  --upload-mb-per-day N    attachment megabytes per user over 24 hours (default 200; 0: off); 429 past it
+  --stream-buffer-kb N     output queued for a slow reader past its snapshot before its stream is cut (default 8192)
   --issue-token USER_ID    print a new bearer token for that user (replacing theirs) and exit;
                            the database keeps only its hash, a running server learns it at its next start`;
 
@@ -53,6 +58,10 @@ try {
       test: { type: 'boolean' },
       'issue-token': { type: 'string' },
       'allow-origin': { type: 'string', multiple: true },
+      rate: { type: 'string' },
+      'streams-per-user': { type: 'string' },
+      'upload-mb-per-day': { type: 'string' },
+      'stream-buffer-kb': { type: 'string' },
       help: { type: 'boolean' },
     },
   }).values;
@@ -108,7 +117,15 @@ const allowOrigins = args['allow-origin'] ?? [];
 for (const origin of allowOrigins) {
   if (!/^https?:\/\/[^/\s]+$/.test(origin)) fail(`--allow-origin takes an origin such as https://crm.example.com, not "${origin}".`);
 }
-const app = createApp({ backend, tokenHashes: tokens.byHash, dev, test, log, uploads: store, allowOrigins });
+const rate = integer(args.rate, 'rate', DEFAULT_LIMITS.commandsPerSecond, 0, 100_000);
+const limits: Limits = {
+  commandsPerSecond: rate,
+  commandBurst: 2 * rate,
+  streamsPerUser: integer(args['streams-per-user'], 'streams-per-user', DEFAULT_LIMITS.streamsPerUser, 1, 10_000),
+  uploadBytesPerDay: integer(args['upload-mb-per-day'], 'upload-mb-per-day', DEFAULT_LIMITS.uploadBytesPerDay / 1024 / 1024, 0, 1_000_000) * 1024 * 1024,
+  streamBufferBytes: integer(args['stream-buffer-kb'], 'stream-buffer-kb', DEFAULT_LIMITS.streamBufferBytes / 1024, 16, 1_048_576) * 1024,
+};
+const app = createApp({ backend, tokenHashes: tokens.byHash, dev, test, log, uploads: store, allowOrigins, limits });
 
 app.server.listen(port, host, () => {
   const address = app.server.address();

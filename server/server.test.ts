@@ -378,3 +378,73 @@ describe('dev mode', () => {
     }
   });
 });
+
+describe('limits', () => {
+  let server: ServerProcess;
+  before(async () => {
+    server = await ServerProcess.start(join(dir, 'limits.db'), ['--seed-conversations', '200', '--rate', '5', '--streams-per-user', '3', '--upload-mb-per-day', '1']);
+  });
+  after(() => server.stop());
+
+  it('answers 429 with Retry-After past a user\'s command rate, applies none of those, and takes them again after the wait', async () => {
+    const command = (i: number) => ({ id: `rate-${i}`, type: 'setPriority', args: { ids: ['c-1'], priority: i % 2 === 0 ? 'high' : 'low' } });
+    const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => server.request('POST', '/api/commands', { body: command(i) })));
+    const limited = answers.flatMap((a, i) => (a.status === 429 ? [i] : []));
+    const accepted = answers.filter((a) => a.status === 200).length;
+    assert.ok(limited.length >= 15, `most of 30 at once are limited (burst 10): ${answers.map((a) => a.status).join(' ')}`);
+    assert.equal(accepted + limited.length, 30);
+    const first = answers[limited[0]!]!;
+    assert.match(first.headers.get('retry-after') ?? '', /^[1-9]\d*$/);
+    assert.match(reasonOf(first.body), /commands a second/);
+    // Another user has a bucket of their own.
+    assert.equal((await server.request('POST', '/api/commands', { body: command(100), token: 'dev-u-lea' })).status, 200);
+    // A limited command was not remembered: after the wait it is applied like any other.
+    await new Promise((resolve) => setTimeout(resolve, Number(first.headers.get('retry-after')) * 1000));
+    const again = await server.request('POST', '/api/commands', { body: command(limited[0]!) });
+    assert.equal(again.status, 200, JSON.stringify(again.body));
+  });
+
+  it('refuses a user\'s stream past their limit with 429, and takes one again when another closes', async () => {
+    const streams = [server.stream('u-ana'), server.stream('u-ana'), server.stream('u-ana')];
+    try {
+      for (const stream of streams) await stream.waitFor(() => stream.frames.length > 0, 'a snapshot');
+      const fourth = await fetch(`${server.url}/api/stream`, { headers: { Authorization: 'Bearer dev-u-ana' } });
+      assert.equal(fourth.status, 429);
+      assert.match(fourth.headers.get('retry-after') ?? '', /^[1-9]\d*$/);
+      assert.match(((await fourth.json()) as { reason: string }).reason, /At most 3 streams/);
+      const other = server.stream('u-lea');
+      await other.waitFor(() => other.frames.length > 0, 'another user\'s stream');
+      other.close();
+      streams.shift()!.close();
+      // The server frees the slot once it sees the connection close.
+      let status = 0;
+      for (let i = 0; i < 50 && status !== 200; i++) {
+        const abort = new AbortController();
+        const answer = await fetch(`${server.url}/api/stream`, { headers: { Authorization: 'Bearer dev-u-ana' }, signal: abort.signal });
+        status = answer.status;
+        abort.abort();
+        if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      assert.equal(status, 200, 'a slot freed by a closed stream');
+    } finally {
+      for (const stream of streams) stream.close();
+    }
+  });
+
+  it('keeps a user to their upload quota (429), and takes no upload from a deactivated user (403)', async () => {
+    const post = (token: string, bytes: number) =>
+      fetch(`${server.url}/api/uploads`, {
+        method: 'POST',
+        body: new Uint8Array(bytes),
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/octet-stream', 'X-File-Name': 'part.bin' },
+      });
+    assert.equal((await post('dev-u-tom', 600 * 1024)).status, 201);
+    const over = await post('dev-u-tom', 600 * 1024);
+    assert.equal(over.status, 429);
+    assert.match(((await over.json()) as { reason: string }).reason, /1 MB of attachments a day/);
+    assert.equal((await post('dev-u-marc', 600 * 1024)).status, 201, 'another user has their own quota');
+    const gone = await post('dev-u-claire', 10);
+    assert.equal(gone.status, 403);
+    assert.match(((await gone.json()) as { reason: string }).reason, /deactivated/);
+  });
+});

@@ -453,10 +453,13 @@ export class InboxStore {
         if (this.#destroyed) return;
         this.#set({ pending: update(this.state.pending, id, { inFlight: false }) });
         this.#errors$.next({ kind: 'transport', message: `Could not send: ${String(error)}` });
+        // A transport may say how long the backend asked it to wait (HTTP's Retry-After on a 429).
+        const asked = (error as { retryAfterMs?: unknown } | null)?.retryAfterMs;
+        const wait = Math.max(this.#reconnectDelay * 2, typeof asked === 'number' && Number.isFinite(asked) ? Math.min(asked, 300_000) : 0);
         this.#resendTimer ??= setTimeout(() => {
           this.#resendTimer = null;
           if (this.state.connection === 'live') this.#resend();
-        }, this.#reconnectDelay * 2);
+        }, wait);
       },
     );
   }

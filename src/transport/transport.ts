@@ -21,8 +21,10 @@ export interface Transport {
   connect(request: ConnectRequest): Observable<unknown>;
   /**
    * Sends one command as `actorId`. Resolves to a CommandAck (as unknown).
-   * Idempotent by `command.id`: sent twice, applied once, same answer.
-   * Rejects only when the backend cannot be reached.
+   * Idempotent by `command.id` (ids are scoped per actor): sent twice,
+   * applied once, same answer. Rejects only when the backend cannot be
+   * reached or asks to be tried later; the rejection may carry
+   * `retryAfterMs` (a rate limit's wait), and the store resends no sooner.
    */
   send(command: Command, actorId: Id): Promise<unknown>;
   /** A page of a conversation's timeline, newest last, older than `before`. */

@@ -60,6 +60,9 @@ async function panel(story: stories.Story = stories.Details, extra: Partial<stor
   const el = await ready(root, 'contact-panel');
   await storySettled(el);
   await el.updateComplete;
+  // Its width decides its layout (:state(narrow), under 26rem) a few frames after it is first laid
+  // out: a click measured before that lands where a button was (a loaded machine made it happen).
+  await until(() => el.matches(':state(narrow)') === el.clientWidth < 416, 'the layout for its width');
   return el;
 }
 
@@ -212,7 +215,8 @@ describe('<contact-panel>', () => {
       const el = await panel();
       const before = contact(el);
       await click($(el, '[data-edit=emails]')!);
-      await el.updateComplete;
+      // The editor opens and takes the focus once the click has been handled and drawn (later on a loaded machine).
+      await until(() => deepActive() !== null && deepActive() === $(el, '[data-editor=emails] input'), 'the e-mail editor focused');
       const input = $<HTMLInputElement>(el, '[data-editor=emails] input')!;
       expectFocus(input);
       input.select();
@@ -229,7 +233,7 @@ describe('<contact-panel>', () => {
     it('contacts: a wrong country code is refused; a lower-case one is stored upper case', async () => {
       const el = await panel();
       await click($(el, '[data-edit=country]')!);
-      await el.updateComplete;
+      await until(() => deepActive() !== null && deepActive() === $(el, '[data-editor=country] input'), 'the country editor focused');
       const input = $<HTMLInputElement>(el, '[data-editor=country] input')!;
       input.select();
       await sendKeys({ type: 'Suisse' });

@@ -40,6 +40,8 @@ export class HttpError extends Error {
     readonly status: number,
     readonly reason: string,
     readonly retryable: boolean,
+    /** How long the server asked to wait before trying again (Retry-After of a 429 or 503), ms. */
+    readonly retryAfterMs?: number,
   ) {
     super(status === 0 ? reason : `HTTP ${status}: ${reason}`);
     this.name = 'HttpError';
@@ -47,6 +49,16 @@ export class HttpError extends Error {
 }
 
 const RETRYABLE = new Set([408, 425, 429, 502, 503, 504]);
+
+/** A Retry-After header (seconds, or an HTTP date) in ms from now; undefined without one. */
+function retryAfterOf(response: Response): number | undefined {
+  const value = response.headers.get('Retry-After');
+  if (value === null) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
 const isRetryable = (status: number): boolean => status >= 500 || RETRYABLE.has(status);
 
 /** The refusal code a non-ack 4xx answer stands for, so that the store rolls the command back. */
@@ -260,7 +272,7 @@ export class HttpTransport implements Transport {
       throw new HttpError(0, `the answer was cut off: ${asError(error).message}`, true);
     });
     if (response.ok) return body;
-    if (isRetryable(response.status)) throw new HttpError(response.status, reasonOf(body, response.status), true);
+    if (isRetryable(response.status)) throw new HttpError(response.status, reasonOf(body, response.status), true, retryAfterOf(response));
     if (looksLikeAck(body)) return body;
     const commandId = (command as { id?: unknown }).id;
     if (typeof commandId !== 'string') throw new HttpError(response.status, reasonOf(body, response.status), false);
