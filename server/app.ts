@@ -100,8 +100,7 @@ export function createApp(options: AppOptions): App {
   const heartbeatMs = options.heartbeatMs ?? 15_000;
   const log = options.log ?? (() => {});
   const streams = new Set<Stream>();
-  // CORS is answered per request, in handle(), for the allowed origins only; answers add nothing more.
-  const cors: Record<string, string> = {};
+  // CORS is answered per request, in handle(), for the allowed origins only.
   const allowOrigins = test ? '*' : new Set(options.allowOrigins ?? []);
   /** The CORS headers for a request's Origin: any with --test, else only the origins given. */
   function corsFor(req: IncomingMessage): Record<string, string> {
@@ -131,24 +130,24 @@ export function createApp(options: AppOptions): App {
       token === undefined
         ? 'A bearer token is required: send the header "Authorization: Bearer <token>".'
         : 'The bearer token is not valid.';
-    sendError(res, 401, 'unauthorized', reason, { ...cors, 'WWW-Authenticate': 'Bearer' });
+    sendError(res, 401, 'unauthorized', reason, { 'WWW-Authenticate': 'Bearer' });
     return null;
   }
 
   /** The test routes act as the outside world: the system token only. */
   function isSystem(req: IncomingMessage, res: ServerResponse): boolean {
     if (bearerToken(req) === TEST_SYSTEM_TOKEN) return true;
-    sendError(res, 401, 'unauthorized', `The test routes take "Authorization: Bearer ${TEST_SYSTEM_TOKEN}".`, { ...cors, 'WWW-Authenticate': 'Bearer' });
+    sendError(res, 401, 'unauthorized', `The test routes take "Authorization: Bearer ${TEST_SYSTEM_TOKEN}".`, { 'WWW-Authenticate': 'Bearer' });
     return false;
   }
 
   /** 429 with Retry-After (whole seconds, at least 1). */
   function tooMany(res: ServerResponse, waitMs: number, reason: string): void {
-    sendError(res, 429, 'too-many-requests', reason, { ...cors, 'Retry-After': String(Math.max(1, Math.ceil(waitMs / 1000))) });
+    sendError(res, 429, 'too-many-requests', reason, { 'Retry-After': String(Math.max(1, Math.ceil(waitMs / 1000))) });
   }
 
   function answerAck(res: ServerResponse, ack: CommandAck): void {
-    sendJson(res, ack.ok ? 200 : STATUS_OF[ack.refusal.code], ack, cors);
+    sendJson(res, ack.ok ? 200 : STATUS_OF[ack.refusal.code], ack);
   }
 
 
@@ -161,12 +160,12 @@ export function createApp(options: AppOptions): App {
         ok: false,
         refusal: { code: 'invalid', reason: 'The request body is larger than 1 MB.' },
       };
-      sendJson(res, 413, ack, cors);
+      sendJson(res, 413, ack);
       return null;
     }
     if (!isJsonBody(req)) {
       const ack: CommandAck = { commandId: '(missing)', ok: false, refusal: { code: 'invalid', reason: NOT_JSON } };
-      sendJson(res, 415, ack, cors);
+      sendJson(res, 415, ack);
       return null;
     }
     const parsed = parseJson(body.text);
@@ -179,12 +178,12 @@ export function createApp(options: AppOptions): App {
 
   function refused(res: ServerResponse, error: unknown): void {
     if (!(error instanceof RefusedError)) throw error;
-    sendError(res, STATUS_OF[error.refusal.code], error.refusal.code, error.refusal.reason, cors);
+    sendError(res, STATUS_OF[error.refusal.code], error.refusal.code, error.refusal.reason);
   }
 
   // ---- routes ----
 
-  const health: Handler = (_req, res) => sendJson(res, 200, { ok: true, seq: backend.seq }, cors);
+  const health: Handler = (_req, res) => sendJson(res, 200, { ok: true, seq: backend.seq });
 
   const stream: Handler = (req, res, { url }) => {
     const userId = authenticate(req, res);
@@ -194,12 +193,12 @@ export function createApp(options: AppOptions): App {
     if (sinceText !== null) {
       since = Number(sinceText);
       if (sinceText.trim() === '' || !Number.isSafeInteger(since) || since < 0) {
-        sendError(res, 400, 'invalid', `"since" must be a sequence number (an integer ≥ 0), not "${sinceText.slice(0, 50)}".`, cors);
+        sendError(res, 400, 'invalid', `"since" must be a sequence number (an integer ≥ 0), not "${sinceText.slice(0, 50)}".`);
         return;
       }
     }
     if (backend.state.users.get(userId)?.active !== true) {
-      sendError(res, 403, 'forbidden', `User ${userId} is deactivated.`, cors);
+      sendError(res, 403, 'forbidden', `User ${userId} is deactivated.`);
       return;
     }
     let theirs = 0;
@@ -209,7 +208,6 @@ export function createApp(options: AppOptions): App {
       return;
     }
     res.writeHead(200, {
-      ...cors,
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-cache, no-transform',
       Connection: 'keep-alive',
@@ -278,19 +276,19 @@ export function createApp(options: AppOptions): App {
     try {
       conversationId = decodeURIComponent(match[1] ?? '');
     } catch {
-      sendError(res, 400, 'invalid', 'The conversation id in the path is not valid percent-encoding.', cors);
+      sendError(res, 400, 'invalid', 'The conversation id in the path is not valid percent-encoding.');
       return;
     }
     const limitText = url.searchParams.get('limit');
     const limit = limitText === null ? 50 : Number(limitText);
     if (!Number.isInteger(limit) || limit < 1) {
-      sendError(res, 400, 'invalid', `"limit" must be a positive integer, not "${(limitText ?? '').slice(0, 50)}".`, cors);
+      sendError(res, 400, 'invalid', `"limit" must be a positive integer, not "${(limitText ?? '').slice(0, 50)}".`);
       return;
     }
     // Above 1000, MemoryBackend answers pages of 1000 (hasMore tells the rest).
     const before = url.searchParams.get('before') ?? undefined;
     try {
-      sendJson(res, 200, backend.timeline({ conversationId, before, limit }, userId), cors);
+      sendJson(res, 200, backend.timeline({ conversationId, before, limit }, userId));
     } catch (error) {
       refused(res, error);
     }
@@ -301,31 +299,31 @@ export function createApp(options: AppOptions): App {
     if (userId === null) return;
     const body = await readBody(req, res);
     if (!body.ok) {
-      sendError(res, 413, 'too-large', 'The request body is larger than 1 MB.', cors);
+      sendError(res, 413, 'too-large', 'The request body is larger than 1 MB.');
       return;
     }
     if (!isJsonBody(req)) {
-      sendError(res, 415, 'unsupported-media-type', NOT_JSON, cors);
+      sendError(res, 415, 'unsupported-media-type', NOT_JSON);
       return;
     }
     const parsed = parseJson(body.text);
     if (!parsed.ok) {
-      sendError(res, 400, 'invalid', parsed.reason, cors);
+      sendError(res, 400, 'invalid', parsed.reason);
       return;
     }
     const value = parsed.value as { conversationId?: unknown; typing?: unknown } | null;
     const conversationId = typeof value === 'object' && value !== null ? value.conversationId : undefined;
     const typing = typeof value === 'object' && value !== null ? value.typing : undefined;
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      sendError(res, 400, 'invalid', 'The body must be an object {conversationId, typing}.', cors);
+      sendError(res, 400, 'invalid', 'The body must be an object {conversationId, typing}.');
     } else if (conversationId !== null && (typeof conversationId !== 'string' || conversationId === '' || conversationId.length > 200)) {
-      sendError(res, 400, 'invalid', '"conversationId" must be a conversation id (a string of 1 to 200 characters) or null.', cors);
+      sendError(res, 400, 'invalid', '"conversationId" must be a conversation id (a string of 1 to 200 characters) or null.');
     } else if (typeof typing !== 'boolean') {
-      sendError(res, 400, 'invalid', '"typing" must be true or false.', cors);
+      sendError(res, 400, 'invalid', '"typing" must be true or false.');
     } else {
       try {
         backend.presence(userId, conversationId, typing);
-        res.writeHead(204, cors).end();
+        res.writeHead(204).end();
       } catch (error) {
         refused(res, error);
       }
@@ -337,7 +335,7 @@ export function createApp(options: AppOptions): App {
     const userId = authenticate(req, res);
     if (userId === null || !options.uploads) return;
     if (backend.state.users.get(userId)?.active !== true) {
-      sendError(res, 403, 'forbidden', `User ${userId} is deactivated.`, cors);
+      sendError(res, 403, 'forbidden', `User ${userId} is deactivated.`);
       return;
     }
     let name: string;
@@ -347,17 +345,17 @@ export function createApp(options: AppOptions): App {
       name = '';
     }
     if (name === '' || name.length > 255) {
-      sendError(res, 400, 'invalid', 'The header "X-File-Name" must carry the file name, 1 to 255 characters, percent-encoded.', cors);
+      sendError(res, 400, 'invalid', 'The header "X-File-Name" must carry the file name, 1 to 255 characters, percent-encoded.');
       return;
     }
     const mime = (req.headers['content-type'] ?? 'application/octet-stream').split(';')[0]!.trim().toLowerCase();
     if (!/^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/.test(mime)) {
-      sendError(res, 400, 'invalid', `"${mime.slice(0, 100)}" is not a media type.`, cors);
+      sendError(res, 400, 'invalid', `"${mime.slice(0, 100)}" is not a media type.`);
       return;
     }
     const body = await readBytes(req, res, MAX_UPLOAD_BYTES);
     if (!body.ok) {
-      sendError(res, 413, 'too-large', `An attachment may be at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`, cors);
+      sendError(res, 413, 'too-large', `An attachment may be at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`);
       return;
     }
     const wait = rate.take(userId);
@@ -371,7 +369,7 @@ export function createApp(options: AppOptions): App {
     }
     const id = `att-${randomBytes(16).toString('hex')}`;
     options.uploads.saveUpload({ id, name, mime, size: body.bytes.length, data: body.bytes }, userId, Date.now());
-    sendJson(res, 201, { id, name, mime, size: body.bytes.length, url: uploadUrl(id) }, cors);
+    sendJson(res, 201, { id, name, mime, size: body.bytes.length, url: uploadUrl(id) });
   };
 
   /**
@@ -383,14 +381,13 @@ export function createApp(options: AppOptions): App {
   const download: Handler = (_req, res, { match }) => {
     const stored = options.uploads?.upload(match[1] ?? '');
     if (!stored) {
-      sendError(res, 404, 'not-found', 'No such attachment.', cors);
+      sendError(res, 404, 'not-found', 'No such attachment.');
       return;
     }
     const inline = INLINE_TYPES.has(stored.mime);
     res
       .writeHead(200, {
-        ...cors,
-        'Content-Type': inline ? stored.mime : 'application/octet-stream',
+          'Content-Type': inline ? stored.mime : 'application/octet-stream',
         'Content-Length': String(stored.data.length),
         'Content-Disposition': `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(stored.name)}`,
         'Content-Security-Policy': "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'",
@@ -409,7 +406,7 @@ export function createApp(options: AppOptions): App {
   const drop: Handler = (req, res) => {
     if (!isSystem(req, res)) return;
     dropStreams();
-    res.writeHead(204, cors).end();
+    res.writeHead(204).end();
   };
 
   const tick: Handler = (req, res) => {
@@ -456,21 +453,20 @@ export function createApp(options: AppOptions): App {
       if (!handler) {
         const allowed = Object.keys(route.methods).join(', ');
         sendError(res, 405, 'method-not-allowed', `${url.pathname} accepts ${allowed}, not ${req.method ?? '?'}.`, {
-          ...cors,
-          Allow: allowed,
+              Allow: allowed,
         });
         return;
       }
       await handler(req, res, { url, match });
       return;
     }
-    sendError(res, 404, 'not-found', `There is no route ${req.method ?? ''} ${url.pathname}.`, cors);
+    sendError(res, 404, 'not-found', `There is no route ${req.method ?? ''} ${url.pathname}.`);
   }
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       log(`error on ${req.method ?? ''} ${req.url ?? ''}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      sendError(res, 500, 'internal', 'The server failed to handle this request; nothing was changed.', cors);
+      sendError(res, 500, 'internal', 'The server failed to handle this request; nothing was changed.');
     });
   });
   // A request the parser cannot read gets a plain 400, and the server carries on.

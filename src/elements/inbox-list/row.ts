@@ -4,7 +4,7 @@ import { msg, str } from '@lit/localize';
 import { Check, Pin } from 'lucide';
 import type { Locale } from '../../i18n/localization.js';
 import { displayState, type DisplayState } from '../../model/display.js';
-import type { Conversation, Id, InboxState } from '../../model/types.js';
+import type { Contact, Conversation, Id, InboxState } from '../../model/types.js';
 import { avatar } from '../shared/avatar.js';
 import { callGlyph, callSummary, callTone } from '../shared/call-summary.js';
 import { channelIcon } from '../shared/channel-icons.js';
@@ -108,14 +108,13 @@ export function renderRow(c: Conversation, index: number, ctx: RowContext): Temp
     style=${`transform: translateY(${index * ctx.rowHeight}px)`}
   >
     ${guard([c, contact, model.channels, model.users, model.bots, state, checked, minute, ctx.locale, ctx.quietStates], () =>
-      rowContent(c, state, checked, ctx),
+      rowContent(c, contact, state, checked, ctx),
     )}
   </div>`;
 }
 
-function rowContent(c: Conversation, state: DisplayState, checked: boolean, ctx: RowContext): TemplateResult {
+function rowContent(c: Conversation, contact: Contact | undefined, state: DisplayState, checked: boolean, ctx: RowContext): TemplateResult {
   const { model } = ctx;
-  const contact = model.contacts.get(c.contactId);
   const kind = model.channels.get(c.channelId)?.kind ?? 'chat';
   const unread = state === 'unread';
   const at = c.lastMessage?.at ?? c.createdAt;
