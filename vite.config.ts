@@ -37,7 +37,7 @@ export default defineConfig(({ command }) => ({
       external: (id) => external.test(id),
       output: {
         // Locale modules (dynamic imports) apart from the shared code; the
-        // transports' loaders (src/transport/loaders.ts) are dynamic imports
+        // transports' loaders (src/transport/loaders.ts, src/elements/loaders.ts, src/protocol/loading.ts) are dynamic imports
         // too, but of code the entries share, so they go with the chunks.
         chunkFileNames: (chunk) =>
           chunk.isDynamicEntry && chunk.facadeModuleId?.includes('/i18n/locales/')

@@ -25,6 +25,8 @@ const elementGroups = existsSync('src/elements')
 const groups = [
   { name: 'model', files: 'src/model/**/*.test.ts', dir: 'src/model' },
   { name: 'store', files: 'src/store/**/*.test.ts', dir: 'src/store' },
+  { name: 'protocol', files: 'src/protocol/**/*.test.ts', dir: 'src/protocol' },
+  { name: 'backend', files: 'src/backend/**/*.test.ts', dir: 'src/backend' },
   { name: 'transport', files: 'src/transport/**/*.test.ts', dir: 'src/transport' },
   { name: 'controllers', files: 'src/controllers/**/*.test.ts', dir: 'src/controllers' },
   { name: 'elements', files: 'src/elements/**/*.test.ts', dir: 'src/elements' },

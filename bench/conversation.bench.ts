@@ -16,8 +16,8 @@ import '../src/define.js';
 import type { ConversationView } from '../src/elements/conversation-view/conversation-view.js';
 import type { Id, TimelineItem } from '../src/model/types.js';
 import { InboxStore } from '../src/store/inbox-store.js';
-import { DEMO_LONG_TIMELINE_LENGTH, generateDemoData } from '../src/transport/memory/demo-data.js';
-import { MemoryBackend } from '../src/transport/memory/memory-backend.js';
+import { DEMO_LONG_TIMELINE_LENGTH, generateDemoData } from '../src/backend/demo-data.js';
+import { MemoryBackend } from '../src/backend/memory-backend.js';
 import { MemoryTransport } from '../src/transport/memory/memory-transport.js';
 import { median, medianRows, nextFrame, round, type Row } from './harness.js';
 

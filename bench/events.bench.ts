@@ -8,7 +8,7 @@ import type { DomainEvent } from '../src/model/events.js';
 import type { Conversation } from '../src/model/types.js';
 import { PRIORITIES } from '../src/model/types.js';
 import { InboxStore } from '../src/store/inbox-store.js';
-import { generateDemoData } from '../src/transport/memory/demo-data.js';
+import { generateDemoData } from '../src/backend/demo-data.js';
 import type { Transport } from '../src/transport/transport.js';
 import { nextFrame, round, type Row } from './harness.js';
 

@@ -11,7 +11,7 @@ import { EMPTY } from 'rxjs';
 import '../src/define.js';
 import type { InboxList } from '../src/elements/inbox-list/inbox-list.js';
 import { InboxStore } from '../src/store/inbox-store.js';
-import { generateDemoData } from '../src/transport/memory/demo-data.js';
+import { generateDemoData } from '../src/backend/demo-data.js';
 import type { Transport } from '../src/transport/transport.js';
 import { median, nextFrame, percentile, round, type Row } from './harness.js';
 

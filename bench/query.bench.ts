@@ -5,7 +5,7 @@
  */
 import { runQuery, type Query } from '../src/model/query.js';
 import { stateFromSnapshot } from '../src/model/state.js';
-import { generateDemoData } from '../src/transport/memory/demo-data.js';
+import { generateDemoData } from '../src/backend/demo-data.js';
 import { median, percentile, round, type Row } from './harness.js';
 
 const WORDS = ['zoe', 'garcia', 'factura', 'invoice', 'rembourse', 'jose', 'order', 'envio', 'martin', 'livraison'];

@@ -1,6 +1,6 @@
 import { InboxStore } from '../src/store/inbox-store.js';
 import { HttpTransport } from '../src/transport/http/http-transport.js';
-import { DEMO_USER_IDS } from '../src/transport/memory/demo-data.js';
+import { DEMO_USER_IDS } from '../src/backend/demo-data.js';
 import { MemoryTransport } from '../src/transport/memory/memory-transport.js';
 import type { Transport } from '../src/transport/transport.js';
 

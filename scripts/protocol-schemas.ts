@@ -1,12 +1,12 @@
 /**
  * `npm run protocol:schemas`: writes the protocol's JSON Schemas, generated
- * from src/transport/protocol.ts, to docs/schemas/ (stale files removed).
+ * from src/protocol/protocol.ts, to docs/schemas/ (stale files removed).
  * `-- --check` writes nothing and fails when the committed files differ.
  */
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { protocolJsonSchemas, schemaFileText } from '../src/transport/json-schemas.js';
+import { protocolJsonSchemas, schemaFileText } from '../src/protocol/json-schemas.js';
 
 const dir = join(dirname(dirname(fileURLToPath(import.meta.url))), 'docs', 'schemas');
 const check = process.argv.includes('--check');

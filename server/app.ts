@@ -2,8 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { randomBytes } from 'node:crypto';
 import type { Socket } from 'node:net';
 import type { Id } from '../src/model/types.js';
-import { MemoryBackend, RefusedError } from '../src/transport/memory/memory-backend.js';
-import type { CommandAck, ServerMessage } from '../src/transport/transport.js';
+import { MemoryBackend, RefusedError } from '../src/backend/memory-backend.js';
+import type { CommandAck, ServerMessage } from '../src/protocol/wire.js';
 import { isJsonBody, parseJson, readBody, readBytes, sendError, sendJson, STATUS_OF } from './http.js';
 import { tokenHash, type StoredUpload } from './db.js';
 import { DEFAULT_LIMITS, RateLimiter, type Limits } from './limits.js';

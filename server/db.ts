@@ -4,9 +4,9 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DomainEvent } from '../src/model/events.js';
 import type { Id, Settings, Snapshot, TimelineItem, User } from '../src/model/types.js';
-import { DEMO_DEFAULT_SEED, generateDemoData, type DemoData } from '../src/transport/memory/demo-data.js';
-import { logEntry, type Commit, type LogEntry, type RestoredLog } from '../src/transport/memory/memory-backend.js';
-import type { CommandAck } from '../src/transport/transport.js';
+import { DEMO_DEFAULT_SEED, generateDemoData, type DemoData } from '../src/backend/demo-data.js';
+import { logEntry, type Commit, type LogEntry, type RestoredLog } from '../src/backend/memory-backend.js';
+import type { CommandAck } from '../src/protocol/wire.js';
 
 /**
  * The reference server's storage: SQLite through better-sqlite3, which is

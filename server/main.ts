@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { MemoryBackend } from '../src/transport/memory/memory-backend.js';
+import { MemoryBackend } from '../src/backend/memory-backend.js';
 import { createApp, uploadUrl } from './app.js';
 import { DEFAULT_DB_PATH, InboxDatabase } from './db.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';

@@ -68,27 +68,22 @@ export type {
 // parseCommand, the backends' check of incoming commands, is not listed here but in index.ts and in
 // the memory chunk (loadMemoryTransport()): it would put every command's schema in the script-tag bundle.
 // The protocol's schemas load on demand too (loadProtocol()); the checks are in index.ts and that module.
-export { ProtocolError } from './transport/protocol-error.js';
-export { DEMO_USER_IDS, DEFAULT_DEMO_CONVERSATIONS } from './transport/memory/demo-defaults.js';
+export { ProtocolError } from './protocol/protocol-error.js';
+export { DEMO_USER_IDS, DEFAULT_DEMO_CONVERSATIONS } from './backend/demo-defaults.js';
+export { loadMemoryTransport, loadHttpTransport, type MemoryTransportModule, type HttpTransportModule } from './transport/loaders.js';
 export {
-  loadMemoryTransport,
-  loadHttpTransport,
   loadConversationElements,
   loadContactElements,
   loadOverlayElements,
   loadPickerElements,
   loadCallElements,
-  loadProtocol,
   type ConversationModule,
   type ContactModule,
   type OverlaysModule,
   type PickersModule,
   type CallsModule,
-  type ProtocolModule,
-  type Loader,
-  type MemoryTransportModule,
-  type HttpTransportModule,
-} from './transport/loaders.js';
+} from './elements/loaders.js';
+export { loadProtocol, type ProtocolModule, type Loader } from './protocol/loading.js';
 
 // Model: the rules and queries, for hosts and backends that reuse them
 export { decide, apply, applyAll } from './model/rules.js';

@@ -3,7 +3,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '../src/define.js';
 import type { Locale } from '../src/i18n/localization.js';
-import { DEMO_USER_IDS } from '../src/transport/memory/demo-data.js';
+import { DEMO_USER_IDS } from '../src/backend/demo-data.js';
 import { callStory, endedCallConversation } from './call-story.js';
 
 /**

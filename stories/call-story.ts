@@ -1,8 +1,8 @@
 import type { Command, CommandArgs, CommandType } from '../src/model/commands.js';
 import type { ChannelKind, Conversation, Id } from '../src/model/types.js';
 import { InboxStore } from '../src/store/inbox-store.js';
-import { generateDemoData } from '../src/transport/memory/demo-data.js';
-import { MemoryBackend } from '../src/transport/memory/memory-backend.js';
+import { generateDemoData } from '../src/backend/demo-data.js';
+import { MemoryBackend } from '../src/backend/memory-backend.js';
 import { MemoryTransport } from '../src/transport/memory/memory-transport.js';
 
 /**

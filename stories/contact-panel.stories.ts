@@ -8,8 +8,8 @@ import type { Locale } from '../src/i18n/localization.js';
 import type { Command } from '../src/model/commands.js';
 import type { Contact, Id } from '../src/model/types.js';
 import { InboxStore } from '../src/store/inbox-store.js';
-import { DEMO_USER_IDS, generateDemoData } from '../src/transport/memory/demo-data.js';
-import { MemoryBackend } from '../src/transport/memory/memory-backend.js';
+import { DEMO_USER_IDS, generateDemoData } from '../src/backend/demo-data.js';
+import { MemoryBackend } from '../src/backend/memory-backend.js';
 import { MemoryTransport } from '../src/transport/memory/memory-transport.js';
 import { ROLE_USERS } from './demo-stores.js';
 

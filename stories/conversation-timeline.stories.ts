@@ -5,8 +5,8 @@ import '../src/define.js';
 import type { Locale } from '../src/i18n/localization.js';
 import type { Conversation, Id, TimelineItem } from '../src/model/types.js';
 import { InboxStore } from '../src/store/inbox-store.js';
-import { generateDemoData } from '../src/transport/memory/demo-data.js';
-import { MemoryBackend } from '../src/transport/memory/memory-backend.js';
+import { generateDemoData } from '../src/backend/demo-data.js';
+import { MemoryBackend } from '../src/backend/memory-backend.js';
 import { MemoryTransport } from '../src/transport/memory/memory-transport.js';
 import { ROLE_USERS } from './demo-stores.js';
 

@@ -5,7 +5,7 @@ import '../src/define.js';
 import type { Locale } from '../src/i18n/localization.js';
 import { visibilityFilter } from '../src/model/permissions.js';
 import type { Conversation, Id } from '../src/model/types.js';
-import type { MemoryBackend } from '../src/transport/memory/memory-backend.js';
+import type { MemoryBackend } from '../src/backend/memory-backend.js';
 import { ROLE_USERS, STORE_KINDS, demoBackend, storyStore, type StoreKind } from './demo-stores.js';
 
 /**

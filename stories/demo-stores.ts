@@ -1,5 +1,5 @@
-import { DEMO_USER_IDS, generateDemoData } from '../src/transport/memory/demo-data.js';
-import { MemoryBackend } from '../src/transport/memory/memory-backend.js';
+import { DEMO_USER_IDS, generateDemoData } from '../src/backend/demo-data.js';
+import { MemoryBackend } from '../src/backend/memory-backend.js';
 import { MemoryTransport } from '../src/transport/memory/memory-transport.js';
 import { InboxStore } from '../src/store/inbox-store.js';
 import type { Id, Settings } from '../src/model/types.js';

@@ -4,7 +4,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '../src/define.js';
 import type { Locale } from '../src/i18n/localization.js';
 import { CALL_FILTERS, type CallFilter } from '../src/model/calls.js';
-import { DEMO_USER_IDS } from '../src/transport/memory/demo-data.js';
+import { DEMO_USER_IDS } from '../src/backend/demo-data.js';
 import { callStory, type RingSpec } from './call-story.js';
 import { ROLE_USERS } from './demo-stores.js';
 

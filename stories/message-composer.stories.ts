@@ -9,8 +9,8 @@ import type { Command } from '../src/model/commands.js';
 import type { ChannelKind, Conversation, Id } from '../src/model/types.js';
 import { DRAFT_MODES, clearDraft, defaultDraftStorage } from '../src/store/drafts.js';
 import { InboxStore } from '../src/store/inbox-store.js';
-import { DEMO_USER_IDS } from '../src/transport/memory/demo-data.js';
-import type { MemoryBackend } from '../src/transport/memory/memory-backend.js';
+import { DEMO_USER_IDS } from '../src/backend/demo-data.js';
+import type { MemoryBackend } from '../src/backend/memory-backend.js';
 import { MemoryTransport } from '../src/transport/memory/memory-transport.js';
 import { ROLE_USERS, demoBackend } from './demo-stores.js';
 

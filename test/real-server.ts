@@ -4,7 +4,7 @@
  */
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { Command } from '../src/model/commands.js';
-import { DEMO_USER_IDS } from '../src/transport/memory/demo-data.js';
+import { DEMO_USER_IDS } from '../src/backend/demo-data.js';
 import { HttpTransport, type HttpTransportOptions } from '../src/transport/http/http-transport.js';
 import type { CommandAck } from '../src/transport/transport.js';
 

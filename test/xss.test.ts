@@ -6,8 +6,8 @@ import { domId } from '../src/elements/conversation-timeline/timeline-arrange.js
 import { frames, ignoreResizeObserverLoop, mountList, rowById, until } from '../src/elements/inbox-list/list.testing.js';
 import type { Channel, Contact, Conversation, Id, TimelineItem, User } from '../src/model/types.js';
 import { InboxStore } from '../src/store/inbox-store.js';
-import { generateDemoData } from '../src/transport/memory/demo-data.js';
-import { MemoryBackend } from '../src/transport/memory/memory-backend.js';
+import { generateDemoData } from '../src/backend/demo-data.js';
+import { MemoryBackend } from '../src/backend/memory-backend.js';
 import { MemoryTransport } from '../src/transport/memory/memory-transport.js';
 import { XSS_CORPUS } from './xss-corpus.js';
 import { deepActive } from './navigation-fixtures.js';

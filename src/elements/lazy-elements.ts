@@ -1,4 +1,4 @@
-import { loadCallElements, loadContactElements, loadConversationElements, loadOverlayElements, loadPickerElements } from '../transport/loaders.js';
+import { loadCallElements, loadContactElements, loadConversationElements, loadOverlayElements, loadPickerElements } from './loaders.js';
 
 /**
  * The tags the script-tag bundle defines on demand, each with the loader of

@@ -1,7 +1,7 @@
 import { LitElement, type PropertyDeclarations } from 'lit';
 import type { Id } from '../model/types.js';
 import type { InboxStore } from '../store/inbox-store.js';
-import { DEFAULT_DEMO_CONVERSATIONS, DEMO_USER_IDS } from '../transport/memory/demo-defaults.js';
+import { DEFAULT_DEMO_CONVERSATIONS, DEMO_USER_IDS } from '../backend/demo-defaults.js';
 
 /**
  * What names a store, shared by `<inbox-provider>`, which builds it, and

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { InboxStore } from './inbox-store.js';
 import { MemoryTransport } from '../transport/memory/memory-transport.js';
-import { DEMO_USER_IDS } from '../transport/memory/demo-defaults.js';
+import { DEMO_USER_IDS } from '../backend/demo-defaults.js';
 
 /** R14: nobody lands on "No conversations" with no view selected. */
 describe('the view a store starts on', () => {

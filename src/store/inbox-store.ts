@@ -11,7 +11,7 @@ import { emptyState, reduceAll, stateFromSnapshot, upsertTimelineItem } from '..
 import type { Attachment, Filters, Id, InboxState, Millis, SortOrder, TimelineItem } from '../model/types.js';
 import { invert } from '../model/undo.js';
 import { usableView, type StatusTab, type ViewId } from '../model/views.js';
-import { loadProtocol, type ProtocolModule } from '../transport/loaders.js';
+import { loadProtocol, type ProtocolModule } from '../protocol/loading.js';
 import type { Presence, ServerMessage, Transport } from '../transport/transport.js';
 import { rebase, remove, settle, update, type PendingCommand } from './pending.js';
 import { sameSelection, type InboxSelection } from './selection.js';

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { MemoryBackend } from '../transport/memory/memory-backend.js';
+import { MemoryBackend } from '../backend/memory-backend.js';
 import { MemoryTransport } from '../transport/memory/memory-transport.js';
 import type { Transport } from '../transport/transport.js';
 import type { StoreError } from './inbox-store.js';

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { Subject, type Observable } from 'rxjs';
 import { makeConversation, makeState, makeUser } from '../model/fixtures.js';
 import { toSnapshot } from '../model/state.js';
-import { loadProtocol } from '../transport/loaders.js';
+import { loadProtocol } from '../protocol/loading.js';
 import type { ConnectRequest, Transport } from '../transport/transport.js';
 import { InboxStore, type StoreError } from './inbox-store.js';
 

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { EMPTY } from 'rxjs';
 import { runQuery } from '../model/query.js';
 import { PRIORITIES } from '../model/types.js';
-import { generateDemoData } from '../transport/memory/demo-data.js';
+import { generateDemoData } from '../backend/demo-data.js';
 import type { Transport } from '../transport/transport.js';
 import { InboxStore } from './inbox-store.js';
 import { selectUser } from './selectors.js';

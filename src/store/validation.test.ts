@@ -3,7 +3,7 @@ import * as v from 'valibot';
 import { EMPTY } from 'rxjs';
 import { makeContact, makeConversation, makeState, T0 } from '../model/fixtures.js';
 import { toSnapshot } from '../model/state.js';
-import { ContactSchema, ConversationSchema, TimelineItemSchema } from '../transport/protocol.js';
+import { ContactSchema, ConversationSchema, TimelineItemSchema } from '../protocol/protocol.js';
 import type { Transport } from '../transport/transport.js';
 import { InboxStore, type StoreError } from './inbox-store.js';
 

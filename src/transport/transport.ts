@@ -1,14 +1,25 @@
 import type { Observable } from 'rxjs';
 import type { Command } from '../model/commands.js';
-import type { DomainEvent, Refusal } from '../model/events.js';
-import type { Id, Snapshot, TimelineItem } from '../model/types.js';
+import type { Id } from '../model/types.js';
+import type { QueryRequest, StreamRequest, TimelineRequest } from '../protocol/wire.js';
+
+export type {
+  CommandAck,
+  Presence,
+  QueryRequest,
+  QueryResult,
+  ServerMessage,
+  StreamRequest,
+  TimelinePage,
+  TimelineRequest,
+} from '../protocol/wire.js';
 
 /**
  * The contract between an InboxStore and a backend. Kept to four methods
  * (Automerge Repo's adapters are the model): state lives in the store, so
  * a transport only carries messages. Everything a transport hands over is
  * typed `unknown` on purpose: the store validates every message
- * (src/transport/protocol.ts) before it reaches the state.
+ * (src/protocol/protocol.ts) before it reaches the state.
  */
 export interface Transport {
   /**
@@ -44,10 +55,7 @@ export interface Transport {
   upload?(file: File, actorId: Id): Promise<unknown>;
 }
 
-export interface ConnectRequest {
-  readonly userId: Id;
-  /** The last sequence number this client has applied. */
-  readonly since?: number | undefined;
+export interface ConnectRequest extends StreamRequest {
   /**
    * Called when the backend has accepted the stream, for transports that can
    * tell (HttpTransport: the 200 answer). A resumed stream with nothing
@@ -55,49 +63,4 @@ export interface ConnectRequest {
    * again and resends what went unanswered. Optional on both sides.
    */
   readonly onOpen?: (() => void) | undefined;
-}
-
-export interface TimelineRequest {
-  readonly conversationId: Id;
-  /** Item id: the page ends just before it. Absent: the newest page. */
-  readonly before?: Id | undefined;
-  readonly limit: number;
-}
-
-export interface QueryRequest {
-  readonly view: string;
-  readonly tab: string;
-  readonly search: string;
-  readonly offset: number;
-  readonly limit: number;
-}
-
-/** Messages on the live stream. */
-export type ServerMessage =
-  | { readonly kind: 'snapshot'; readonly seq: number; readonly snapshot: Snapshot }
-  | { readonly kind: 'event'; readonly seq: number; readonly event: DomainEvent }
-  | { readonly kind: 'presence'; readonly presence: Presence };
-
-/** Who else is viewing or typing in a conversation (R17). Not sequenced. */
-export interface Presence {
-  readonly userId: Id;
-  readonly conversationId: Id | null;
-  readonly typing: boolean;
-  readonly at: number;
-}
-
-export type CommandAck =
-  | { readonly commandId: Id; readonly ok: true; readonly seq: number }
-  | { readonly commandId: Id; readonly ok: false; readonly refusal: Refusal };
-
-export interface TimelinePage {
-  readonly conversationId: Id;
-  readonly items: readonly TimelineItem[];
-  /** True when older items remain. */
-  readonly hasMore: boolean;
-}
-
-export interface QueryResult {
-  readonly ids: readonly Id[];
-  readonly total: number;
 }

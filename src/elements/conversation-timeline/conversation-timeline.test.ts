@@ -20,7 +20,7 @@ import { getLocale, setLocale } from '../../i18n/localization.js';
 import type { Command } from '../../model/commands.js';
 import type { TimelineItem } from '../../model/types.js';
 import type { InboxStore } from '../../store/inbox-store.js';
-import { generateDemoData } from '../../transport/memory/demo-data.js';
+import { generateDemoData } from '../../backend/demo-data.js';
 import { MemoryTransport } from '../../transport/memory/memory-transport.js';
 import type { Transport } from '../../transport/transport.js';
 import { InboxStore as Store } from '../../store/inbox-store.js';

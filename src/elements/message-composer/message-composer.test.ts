@@ -9,7 +9,7 @@ import { DEFAULT_QUERY, runQuery } from '../../model/query.js';
 import type { CommentItem, Id, MessageItem, TimelineItem } from '../../model/types.js';
 import { DRAFT_KEY_PREFIX, loadDraft } from '../../store/drafts.js';
 import { InboxStore } from '../../store/inbox-store.js';
-import { DEMO_LONG_TIMELINE_LENGTH, generateDemoData } from '../../transport/memory/demo-data.js';
+import { DEMO_LONG_TIMELINE_LENGTH, generateDemoData } from '../../backend/demo-data.js';
 import { MemoryTransport } from '../../transport/memory/memory-transport.js';
 import type { Transport } from '../../transport/transport.js';
 import meta, * as stories from '../../../stories/message-composer.stories.js';

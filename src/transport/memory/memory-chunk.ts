@@ -5,9 +5,9 @@
  * in a chunk of its own; `<inbox-provider demo>` loads it when asked.
  */
 export { MemoryTransport, DEFAULT_DEMO_CONVERSATIONS, type MemoryTransportOptions } from './memory-transport.js';
-export { MemoryBackend } from './memory-backend.js';
-export { generateDemoData, DEMO_USER_IDS } from './demo-data.js';
+export { MemoryBackend } from '../../backend/memory-backend.js';
+export { generateDemoData, DEMO_USER_IDS } from '../../backend/demo-data.js';
 // The backend's check of incoming commands, for hosts that run a backend of their own on the bundle.
-export { parseCommand } from '../command-schema.js';
+export { parseCommand } from '../../protocol/command-schema.js';
 // The rules of what only a backend decides (inbound traffic, the clock), on top of a person's.
 export { decideAsBackend, applyAsBackend } from '../../model/rules.backend.js';

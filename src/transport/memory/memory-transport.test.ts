@@ -3,14 +3,14 @@ import type { Command } from '../../model/commands.js';
 import type { DomainEvent } from '../../model/events.js';
 import { CHANNEL_KINDS, PRIORITIES, ROLES, VISIBILITIES, type Conversation, type TimelineItem } from '../../model/types.js';
 import { runTransportTests, type TransportHarness } from '../conformance.js';
-import { parseServerMessage, parseTimelinePage } from '../protocol.js';
+import { parseServerMessage, parseTimelinePage } from '../../protocol/protocol.js';
 import type { CommandAck, ServerMessage, TimelinePage } from '../transport.js';
 import {
   DEMO_LONG_TIMELINE_LENGTH,
   DEMO_USER_IDS,
   generateDemoData,
-} from './demo-data.js';
-import { MemoryBackend, TRAFFIC_RING_MS, type Commit } from './memory-backend.js';
+} from '../../backend/demo-data.js';
+import { MemoryBackend, TRAFFIC_RING_MS, type Commit } from '../../backend/memory-backend.js';
 import { MemoryTransport } from './memory-transport.js';
 
 const NOW = Date.UTC(2026, 10, 2, 9, 0, 0);

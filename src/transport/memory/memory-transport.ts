@@ -3,8 +3,8 @@ import type { Command } from '../../model/commands.js';
 import { newId } from '../../model/ids.js';
 import type { Attachment, Id } from '../../model/types.js';
 import type { ConnectRequest, ServerMessage, TimelineRequest, Transport } from '../transport.js';
-import { DEFAULT_DEMO_CONVERSATIONS } from './demo-defaults.js';
-import { MemoryBackend, type ConnectionSink } from './memory-backend.js';
+import { DEFAULT_DEMO_CONVERSATIONS } from '../../backend/demo-defaults.js';
+import { MemoryBackend, type ConnectionSink } from '../../backend/memory-backend.js';
 
 /**
  * The embedded default transport (DESIGN.md section 7): a MemoryBackend in

@@ -30,7 +30,7 @@ import {
   type Attachment,
 } from '../model/types.js';
 import { ProtocolError } from './protocol-error.js';
-import type { CommandAck, Presence, ServerMessage, TimelinePage } from './transport.js';
+import type { CommandAck, Presence, ServerMessage, TimelinePage } from './wire.js';
 
 export { ProtocolError };
 

@@ -1,9 +1,9 @@
-import type { Command } from '../../model/commands.js';
-import type { DomainEvent, Refusal } from '../../model/events.js';
-import { canSeeConversation, canSeeView, seesEverything, visibilityFilter } from '../../model/permissions.js';
-import { applyAsBackend } from '../../model/rules.backend.js';
-import { checkAttachments, type UploadRecord } from '../../model/attachments.js';
-import { emptyState, stateFromSnapshot, upsertTimelineItem } from '../../model/state.js';
+import type { Command } from '../model/commands.js';
+import type { DomainEvent, Refusal } from '../model/events.js';
+import { canSeeConversation, canSeeView, seesEverything, visibilityFilter } from '../model/permissions.js';
+import { applyAsBackend } from '../model/rules.backend.js';
+import { checkAttachments, type UploadRecord } from '../model/attachments.js';
+import { emptyState, stateFromSnapshot, upsertTimelineItem } from '../model/state.js';
 import type {
   Attachment,
   Contact,
@@ -14,16 +14,16 @@ import type {
   Snapshot,
   TimelineItem,
   User,
-} from '../../model/types.js';
-import { COMMAND_ARG_SCHEMAS, parseCommand } from '../command-schema.js';
+} from '../model/types.js';
+import { COMMAND_ARG_SCHEMAS, parseCommand } from '../protocol/command-schema.js';
 import type {
   CommandAck,
-  ConnectRequest,
+  StreamRequest,
   Presence,
   ServerMessage,
   TimelinePage,
   TimelineRequest,
-} from '../transport.js';
+} from '../protocol/wire.js';
 import { demoInboundText, demoReplyText, generateDemoData, mulberry32, type DemoOptions } from './demo-data.js';
 
 /**
@@ -242,7 +242,7 @@ export class MemoryBackend {
    * Opens a user's stream: a snapshot, or with a resumable `since` only the
    * events after it. Returns the function that closes it.
    */
-  connect(request: ConnectRequest, sink: ConnectionSink): () => void {
+  connect(request: StreamRequest, sink: ConnectionSink): () => void {
     const user = this.#state.users.get(request.userId);
     if (!user || !user.active) {
       sink.error(new RefusedError({ code: 'forbidden', reason: `User ${request.userId} cannot connect.` }));

@@ -19,8 +19,8 @@ import type {
   Team,
   TimelineItem,
   User,
-} from '../../model/types.js';
-import { DEFAULT_SETTINGS } from '../../model/types.js';
+} from '../model/types.js';
+import { DEFAULT_SETTINGS } from '../model/types.js';
 import { DEMO_USER_IDS } from './demo-defaults.js';
 
 /**

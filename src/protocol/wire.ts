@@ -1,0 +1,62 @@
+import type { DomainEvent, Refusal } from '../model/events.js';
+import type { Id, Snapshot, TimelineItem } from '../model/types.js';
+
+/**
+ * The wire's shapes, shared by both sides: what a backend sends on a user's
+ * stream and answers to a command, a timeline page or a query, and what it is
+ * asked. protocol.ts checks each of them at run time; the Transport contract
+ * (transport/transport.ts), MemoryBackend (backend/) and the reference server
+ * speak them.
+ */
+
+/** A user's live stream, from the start or resumed after `since`. */
+export interface StreamRequest {
+  readonly userId: Id;
+  /** The last sequence number this client has applied. */
+  readonly since?: number | undefined;
+}
+
+export interface TimelineRequest {
+  readonly conversationId: Id;
+  /** Item id: the page ends just before it. Absent: the newest page. */
+  readonly before?: Id | undefined;
+  readonly limit: number;
+}
+
+export interface QueryRequest {
+  readonly view: string;
+  readonly tab: string;
+  readonly search: string;
+  readonly offset: number;
+  readonly limit: number;
+}
+
+/** Messages on the live stream. */
+export type ServerMessage =
+  | { readonly kind: 'snapshot'; readonly seq: number; readonly snapshot: Snapshot }
+  | { readonly kind: 'event'; readonly seq: number; readonly event: DomainEvent }
+  | { readonly kind: 'presence'; readonly presence: Presence };
+
+/** Who else is viewing or typing in a conversation (R17). Not sequenced. */
+export interface Presence {
+  readonly userId: Id;
+  readonly conversationId: Id | null;
+  readonly typing: boolean;
+  readonly at: number;
+}
+
+export type CommandAck =
+  | { readonly commandId: Id; readonly ok: true; readonly seq: number }
+  | { readonly commandId: Id; readonly ok: false; readonly refusal: Refusal };
+
+export interface TimelinePage {
+  readonly conversationId: Id;
+  readonly items: readonly TimelineItem[];
+  /** True when older items remain. */
+  readonly hasMore: boolean;
+}
+
+export interface QueryResult {
+  readonly ids: readonly Id[];
+  readonly total: number;
+}
