@@ -83,3 +83,76 @@ export function defaultReplyChannel(
 ): Channel | null {
   return replyChannels(state, conversation)[0] ?? null;
 }
+
+/**
+ * R1 at a channel's edge: the attribute under which a contact keeps the
+ * handle a platform channel (chat, Messenger, Instagram, X, TikTok, forms)
+ * knows them by, one per channel.
+ */
+export const handleAttribute = (channelId: string): string => `handle:${channelId}`;
+
+/** How a channel's edge finds its sender: by phone digits, by e-mail address (any case), or by the channel's handle. */
+function addressKey(kind: ChannelKind): 'phones' | 'emails' | 'handle' {
+  if (REACHED_BY.phones.includes(kind)) return 'phones';
+  if (REACHED_BY.emails.includes(kind)) return 'emails';
+  return 'handle';
+}
+
+/** The bare address of an e-mail sender ("Ana <ana@x.org>" → "ana@x.org"), lower case. */
+const bareEmail = (address: string): string => (/<([^>]*)>/.exec(address)?.[1] ?? address).trim().toLowerCase();
+
+/**
+ * R1 at a channel's edge: the contact an inbound message or call from
+ * `address` on `channel` comes from: the first contact (in the workspace's
+ * order) with that phone number (digits compared), that e-mail address
+ * (case aside) or that channel handle; null when none has it.
+ */
+export function contactForAddress(
+  state: Pick<InboxState, 'contacts'>,
+  channel: Channel,
+  address: string,
+): Contact | null {
+  const key = addressKey(channel.kind);
+  const wanted = key === 'phones' ? digits(address) : key === 'emails' ? bareEmail(address) : address.trim();
+  if (wanted === '') return null;
+  for (const contact of state.contacts.values()) {
+    if (key === 'phones' ? contact.phones.some((p) => digits(p) === wanted)
+      : key === 'emails' ? contact.emails.some((e) => bareEmail(e) === wanted)
+      : contact.attributes[handleAttribute(channel.id)] === wanted) return contact;
+  }
+  return null;
+}
+
+/** R1 at a channel's edge: the contact to create for a sender no contact has: named, or called by their address. */
+export function contactFromAddress(
+  channel: Channel,
+  address: string,
+  name: string | undefined,
+): { name: string; phones: string[]; emails: string[]; attributes: Record<string, string> } {
+  const key = addressKey(channel.kind);
+  const trimmed = address.trim();
+  return {
+    name: name?.trim() || trimmed,
+    phones: key === 'phones' ? [trimmed] : [],
+    emails: key === 'emails' ? [bareEmail(trimmed)] : [],
+    attributes: key === 'handle' ? { [handleAttribute(channel.id)]: trimmed } : {},
+  };
+}
+
+/**
+ * R1 at a channel's edge: the conversation a contact's new message on
+ * `channelId` continues: their latest one on that channel that is not in
+ * the trash (done or snoozed ones reopen by R1 and R18); null for a new one.
+ */
+export function conversationForInbound(
+  state: Pick<InboxState, 'conversations'>,
+  contactId: string,
+  channelId: string,
+): Conversation | null {
+  let latest: Conversation | null = null;
+  for (const c of state.conversations.values()) {
+    if (c.contactId !== contactId || c.channelId !== channelId || c.trashedAt !== null) continue;
+    if (!latest || (c.lastMessage?.at ?? 0) > (latest.lastMessage?.at ?? 0)) latest = c;
+  }
+  return latest;
+}

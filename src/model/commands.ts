@@ -4,6 +4,7 @@ import type {
   Availability,
   ChannelKind,
   Contact,
+  DeliveryStatus,
   Direction,
   Id,
   Millis,
@@ -11,6 +12,14 @@ import type {
   SavedView,
   SnoozeUntil,
 } from './types.js';
+
+/** What a channel's edge knows of a sender it has not seen: a contact to create (receiveMessage, receiveCall). */
+export interface NewContact {
+  readonly name: string;
+  readonly phones: readonly string[];
+  readonly emails: readonly string[];
+  readonly attributes: Readonly<Record<string, string>>;
+}
 
 /**
  * Commands: what a person (or the outside world) asks for. Plain objects,
@@ -93,7 +102,12 @@ export interface CommandArgs {
   /** Starts or stops recording an active call, as the host's telephony reports it. */
   setRecording: { conversationId: Id; itemId: Id; recording: boolean };
 
+  /** R29: a failed delivery sent again through the channel's edge. */
+  retryDelivery: { conversationId: Id; itemId: Id };
+
   // The outside world and the clock: only a backend issues these (actor null).
+  /** R29: the channel's edge reports how an outbound message is faring. */
+  setDelivery: { conversationId: Id; itemId: Id; status: Exclude<DeliveryStatus, 'queued'>; reason?: string | undefined };
   receiveMessage: {
     conversationId: Id;
     itemId: Id;
@@ -104,6 +118,8 @@ export interface CommandArgs {
     html?: string | undefined;
     /** The sender's address, for R7's role-address check on e-mail. */
     from?: string | undefined;
+    /** A contact to create first, when `contactId` names none yet (a channel edge's first message from an address). */
+    newContact?: NewContact | undefined;
   };
   receiveCall: {
     conversationId: Id;
@@ -111,6 +127,7 @@ export interface CommandArgs {
     contactId: Id;
     channelId: Id;
     direction: Direction;
+    newContact?: NewContact | undefined;
   };
   /** Wakes snoozed conversations (R18) and purges old trash (R6). */
   tick: Record<string, never>;
@@ -123,7 +140,7 @@ export type Command<T extends CommandType = CommandType> = {
 }[T];
 
 /** Commands no agent may send: only the backend's inbound side and clock. */
-export const SYSTEM_COMMANDS = ['receiveMessage', 'receiveCall', 'tick'] as const satisfies readonly CommandType[];
+export const SYSTEM_COMMANDS = ['receiveMessage', 'receiveCall', 'setDelivery', 'tick'] as const satisfies readonly CommandType[];
 export type SystemCommandType = (typeof SYSTEM_COMMANDS)[number];
 
 /** Commands the undo stack (Z) can reverse. */

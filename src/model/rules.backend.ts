@@ -11,12 +11,12 @@ import type { Command, SystemCommandType } from './commands.js';
 import type { Decision } from './events.js';
 import { apply, applyWith, decide, decideWith, type Applied, type RuleTable } from './rules.js';
 import type { Rule } from './rules.support.js';
-import { receiveCall, receiveMessage, tick } from './rules.system.js';
+import { receiveCall, receiveMessage, setDelivery, tick } from './rules.system.js';
 import type { InboxState, RuleContext } from './types.js';
 
 export { isRoleAddress } from './rules.system.js';
 
-const SYSTEM_RULES: { readonly [K in SystemCommandType]: Rule<K> } = { receiveMessage, receiveCall, tick };
+const SYSTEM_RULES: { readonly [K in SystemCommandType]: Rule<K> } = { receiveMessage, receiveCall, setDelivery, tick };
 
 const rulesFor = (command: Command): RuleTable | null => (Object.hasOwn(SYSTEM_RULES, command.type) ? SYSTEM_RULES : null);
 

@@ -4,6 +4,7 @@
  * R7, R18's wake-up) is the backend's to decide: rules.system.ts.
  */
 import { blankConversation } from './conversation.js';
+import { initialDelivery, retryDelivery as retried } from './delivery.js';
 import type { DomainEvent } from './events.js';
 import {
   accept,
@@ -115,6 +116,7 @@ export const reply: Rule<'reply'> = byPerson((input, actor) => {
     senderId: actor.id,
     body: args.body,
     attachments,
+    ...deliveryOn(channel, input.ctx.now),
   };
   const text = isBlank(args.body) ? (attachments[0]?.name ?? '') : args.body;
   const last: LastMessage = { preview: preview(text), at: input.ctx.now, direction: 'out', kind: channel.kind };
@@ -155,6 +157,7 @@ export const startConversation: Rule<'startConversation'> = byPerson((input, act
     senderId: actor.id,
     body: args.body,
     attachments: [],
+    ...deliveryOn(party.channel, now),
   };
   return accept([timelineEvent(message), { type: 'conversation.upserted', conversation }]);
 });
@@ -250,4 +253,22 @@ export const setRecording: Rule<'setRecording'> = byPerson((input) => {
   if (call.recording === recording) return accept([]);
   if (call.state !== 'active') return refuse('conflict', 'Only a call in progress can be recorded.');
   return accept(callChanged(input, { ...call, recording }));
+});
+
+/** R29: the delivery an outbound message starts with on `channel`, as spread fields (none without an edge). */
+function deliveryOn(channel: Channel, now: number): Pick<MessageItem, 'delivery'> {
+  const delivery = initialDelivery(channel, now);
+  return delivery ? { delivery } : {};
+}
+
+// R29: a failed delivery is sent again by anyone who sees the conversation (R14).
+export const retryDelivery: Rule<'retryDelivery'> = byPerson((input) => {
+  const args = input.command.args;
+  const c = findConversation(input, args.conversationId);
+  if (isRefused(c)) return c;
+  const message = findItem(input.state, c.id, args.itemId, 'message');
+  if (!message || message.direction !== 'out') return refuse('not-found', `Message ${args.itemId} was not found.`);
+  const next = retried(message.delivery, input.ctx.now);
+  if ('refused' in next) return refuse('conflict', next.refused);
+  return accept([timelineEvent({ ...message, delivery: next })]);
 });

@@ -5,13 +5,16 @@
  * message) and the clock (R6's purge of old trash, R18's wake-ups).
  * rules.backend.ts decides with them; the store never needs them.
  */
+import { reportDelivery } from './delivery.js';
 import type { DomainEvent } from './events.js';
+import { reduce } from './state.js';
 import { callItem, findParty, lastCall, newConversation, outboundChange, startedPatch, type Party } from './rules.inbound.js';
 import {
   DAY,
   accept,
   changeConversation,
   eventItem,
+  findItem,
   isRefused,
   preview,
   refuse,
@@ -32,6 +35,21 @@ export function isRoleAddress(address: string, settings: Settings): boolean {
   if (at <= 0) return false;
   const [local] = bare.slice(0, at).trim().toLowerCase().split('+');
   return local !== undefined && settings.roleAddresses.some((role) => role.toLowerCase() === local);
+}
+
+/**
+ * R1 at a channel's edge: the contact an inbound message or call names is
+ * created first when it is new and the edge describes it (`newContact`);
+ * the rule then runs on the state that holds it, and its event leads.
+ */
+function withNewContact<K extends 'receiveMessage' | 'receiveCall'>(
+  input: RuleInput<K>,
+): { readonly input: RuleInput<K>; readonly created: readonly DomainEvent[] } {
+  const args = input.command.args;
+  if (!args.newContact || input.state.contacts.has(args.contactId)) return { input, created: [] };
+  const contact: Contact = { id: args.contactId, ...args.newContact, tags: [], blocked: false };
+  const event: DomainEvent = { type: 'contact.upserted', contact };
+  return { input: { ...input, state: reduce(input.state, event) }, created: [event] };
 }
 
 /** A conversation the outside world names: new, or existing with the same contact. */
@@ -105,7 +123,8 @@ function inboundEvents(
 }
 
 // R1
-export const receiveMessage: Rule<'receiveMessage'> = (input) => {
+export const receiveMessage: Rule<'receiveMessage'> = (given) => {
+  const { input, created } = withNewContact(given);
   const args = input.command.args;
   const party = findParty(input, args.contactId, args.channelId);
   if (isRefused(party)) return party;
@@ -133,11 +152,12 @@ export const receiveMessage: Rule<'receiveMessage'> = (input) => {
     (fresh) => firstInbound(input, fresh, party, last, args.from),
     (c) => inboundChange(input, c, party.contact, last),
   );
-  return accept([timelineEvent(message), ...conversationEvents]);
+  return accept([...created, timelineEvent(message), ...conversationEvents]);
 };
 
 // R1 for calls; a call the phone system reports as outbound follows R2 / R9.
-export const receiveCall: Rule<'receiveCall'> = (input) => {
+export const receiveCall: Rule<'receiveCall'> = (given) => {
+  const { input, created } = withNewContact(given);
   const args = input.command.args;
   const party = findParty(input, args.contactId, args.channelId);
   if (isRefused(party)) return party;
@@ -155,7 +175,21 @@ export const receiveCall: Rule<'receiveCall'> = (input) => {
     (fresh) => (inbound ? later(fresh) : { patch: startedPatch(last) }),
     later,
   );
-  return accept([timelineEvent(call), ...conversationEvents]);
+  return accept([...created, timelineEvent(call), ...conversationEvents]);
+};
+
+// R29: the channel's edge reports how an outbound message fares; a late or repeated report changes nothing.
+export const setDelivery: Rule<'setDelivery'> = (input) => {
+  const args = input.command.args;
+  if (!input.state.conversations.has(args.conversationId)) {
+    return refuse('not-found', `Conversation ${args.conversationId} was not found.`);
+  }
+  const message = findItem(input.state, args.conversationId, args.itemId, 'message');
+  if (!message || message.direction !== 'out') return refuse('not-found', `Message ${args.itemId} was not found.`);
+  const next = reportDelivery(message.delivery, args.status, args.reason, input.ctx.now);
+  if (next === null) return accept([]);
+  if ('refused' in next) return refuse('invalid', next.refused);
+  return accept([timelineEvent({ ...message, delivery: next })]);
 };
 
 /**

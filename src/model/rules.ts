@@ -51,6 +51,7 @@ const PERSON_RULES: { readonly [K in Exclude<CommandType, SystemCommandType>]: R
   endCall: inbound.endCall,
   declineCall: inbound.declineCall,
   setRecording: inbound.setRecording,
+  retryDelivery: inbound.retryDelivery,
   blockContact: people.blockContact,
   unblockContact: people.unblockContact,
   updateContact: people.updateContact,

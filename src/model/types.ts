@@ -30,6 +30,10 @@ export const CHANNEL_KINDS = [
 ] as const;
 export type ChannelKind = (typeof CHANNEL_KINDS)[number];
 
+/** R29: where an outbound message is on its way to the contact, as the channel's edge reports it. */
+export const DELIVERY_STATUSES = ['queued', 'sent', 'delivered', 'failed'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
 export const STATUSES = ['open', 'done'] as const;
 export type Status = (typeof STATUSES)[number];
 
@@ -83,6 +87,11 @@ export interface Channel {
   readonly name: string;
   /** Number, e-mail address, page. */
   readonly address: string;
+  /**
+   * The channel has an outbound edge (a provider's webhook on the server):
+   * replies on it are delivered through it and carry a delivery status (R29).
+   */
+  readonly outbound?: boolean | undefined;
 }
 
 export interface Contact {
@@ -194,6 +203,17 @@ export interface MessageItem extends TimelineBase {
   /** E-mail HTML; rendered sanitised, never raw. */
   readonly html?: string | undefined;
   readonly attachments: readonly Attachment[];
+  /** R29: an outbound message on a channel with an outbound edge; absent elsewhere. */
+  readonly delivery?: Delivery | undefined;
+}
+
+/** R29: an outbound message's delivery, as its channel's edge last reported it. */
+export interface Delivery {
+  readonly status: DeliveryStatus;
+  /** When it last changed. */
+  readonly at: Millis;
+  /** Why it failed, in the provider's words (failed only). */
+  readonly reason?: string | undefined;
 }
 
 export interface CallItem extends TimelineBase {

@@ -13,6 +13,7 @@ import {
   AttachmentSchema,
   ContactSchema,
   Count,
+  freeMap,
   Id,
   Ids,
   SavedViewSchema,
@@ -30,6 +31,15 @@ import {
 const IdsArg = v.object({ ids: v.pipe(Ids, v.minLength(1), v.maxLength(100_000)) });
 const Body = v.pipe(v.string(), v.maxLength(100_000));
 const ItemArgs = { conversationId: Id, itemId: Id };
+/** A contact a channel's edge creates with its first message or call (receiveMessage, receiveCall). */
+const NewContactArg = opt(
+  v.object({
+    name: v.pipe(v.string(), v.minLength(1), v.maxLength(255)),
+    phones: v.pipe(v.array(ShortText), v.maxLength(20)),
+    emails: v.pipe(v.array(ShortText), v.maxLength(20)),
+    attributes: freeMap(ShortText),
+  }),
+);
 export const COMMAND_ARG_SCHEMAS = {
   markDone: IdsArg,
   reopen: IdsArg,
@@ -86,6 +96,8 @@ export const COMMAND_ARG_SCHEMAS = {
   endCall: v.object({ ...ItemArgs, duration: Count }),
   declineCall: v.object(ItemArgs),
   setRecording: v.object({ ...ItemArgs, recording: v.boolean() }),
+  retryDelivery: v.object(ItemArgs),
+  setDelivery: v.object({ ...ItemArgs, status: v.picklist(['sent', 'delivered', 'failed']), reason: opt(ShortText) }),
   receiveMessage: v.object({
     ...ItemArgs,
     contactId: Id,
@@ -94,12 +106,14 @@ export const COMMAND_ARG_SCHEMAS = {
     body: Body,
     html: opt(v.pipe(v.string(), v.maxLength(1_000_000))),
     from: opt(ShortText),
+    newContact: NewContactArg,
   }),
   receiveCall: v.object({
     ...ItemArgs,
     contactId: Id,
     channelId: Id,
     direction: v.picklist(DIRECTIONS),
+    newContact: NewContactArg,
   }),
   tick: v.object({}),
 } as const;

@@ -14,6 +14,7 @@ import {
   AWAITING,
   CALL_STATES,
   CHANNEL_KINDS,
+  DELIVERY_STATUSES,
   DIRECTIONS,
   EVENT_KINDS,
   PRIORITIES,
@@ -48,7 +49,7 @@ const FreeKey = v.pipe(v.string(), v.maxLength(200));
  * 200 characters, none of the unsafe ones. valibot's record() skips those
  * keys silently rather than refusing them, so the raw object is checked first.
  */
-const freeMap = <T extends v.GenericSchema>(value: T) =>
+export const freeMap = <T extends v.GenericSchema>(value: T) =>
   v.pipe(
     v.custom<Record<string, unknown>>(
       (input) => typeof input === 'object' && input !== null && !Object.keys(input).some((key) => UNSAFE_KEYS.has(key)),
@@ -78,6 +79,7 @@ export const ChannelSchema = v.object({
   kind: v.picklist(CHANNEL_KINDS),
   name: v.pipe(v.string(), v.minLength(1), v.maxLength(255)),
   address: ShortText,
+  outbound: opt(v.boolean()),
 });
 
 export const ContactSchema = v.object({
@@ -197,6 +199,7 @@ export const TimelineItemSchema = v.variant('type', [
     body: Text,
     html: opt(v.pipe(v.string(), v.maxLength(1_000_000))),
     attachments: v.array(AttachmentSchema),
+    delivery: opt(v.object({ status: v.picklist(DELIVERY_STATUSES), at: Time, reason: opt(ShortText) })),
   }),
   v.object({
     ...base,
