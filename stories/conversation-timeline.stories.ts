@@ -86,7 +86,7 @@ function showcaseTimeline(now: number): TimelineItem[] {
   items.push(
     { ...base, type: 'message', id: S.inbound, at: next(), direction: 'in', channelKind: 'whatsapp', senderId: 'k-0', body: "Hi, my order #4821 hasn't arrived yet. Can you check?", html: undefined, attachments: [] },
     { ...base, type: 'event', id: S.assigned, at: next(), kind: 'assigned', actorId: null, detail: 'user:u-lea' },
-    { ...base, type: 'message', id: S.reply, at: next(), direction: 'out', channelKind: 'whatsapp', senderId: 'u-lea', body: "Thanks for reaching out! I'm looking into it now.\nIt left our warehouse on Monday.", html: undefined, attachments: [] },
+    { ...base, type: 'message', id: S.reply, at: next(), direction: 'out', channelKind: 'whatsapp', senderId: 'u-lea', body: "Thanks for reaching out! I'm looking into it now.\nIt left our warehouse on Monday.", html: undefined, attachments: [], delivery: { status: 'delivered', at: at(t) } },
     { ...base, type: 'note', id: S.myNote, at: next(), messageId: S.reply, authorId: 'u-ana', body: 'Customer confirmed by phone.', editedAt: null },
     { ...base, type: 'note', id: S.theirNote, at: next(), messageId: S.inbound, authorId: 'u-lea', body: 'VIP: handle with care.', editedAt: null },
     { ...base, type: 'call', id: S.missedCall, at: next(), direction: 'in', state: 'missed', duration: 0, agentId: null, recording: false },
@@ -104,7 +104,9 @@ function showcaseTimeline(now: number): TimelineItem[] {
     },
     { ...base, type: 'event', id: S.done, at: next(), kind: 'done', actorId: 'u-lea' },
     { ...base, type: 'event', id: S.reopened, at: next(), kind: 'reopened', actorId: null },
-    { ...base, type: 'message', id: S.last, at: next(), direction: 'out', channelKind: 'whatsapp', senderId: 'u-lea', body: "I've issued the refund, it should appear within 3-5 business days.", html: undefined, attachments: [] },
+    { ...base, type: 'message', id: S.last, at: next(), direction: 'out', channelKind: 'whatsapp', senderId: 'u-lea', body: "I've issued the refund, it should appear within 3-5 business days.", html: undefined, attachments: [],
+      // R29: the channel's edge could not deliver it; the agent can send it again.
+      delivery: { status: 'failed', at: at(t), reason: 'The provider answered 400: this number is not on WhatsApp.' } },
   );
   return items;
 }

@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { contactForAddress, contactFromAddress, conversationForInbound, handleAttribute } from './channels.js';
 import type { Command } from './commands.js';
-import { initialDelivery, reportDelivery, retryDelivery } from './delivery.js';
+import { reportDelivery } from './delivery-reports.js';
+import { initialDelivery, retryDelivery } from './delivery.js';
 import { makeChannel, makeContact, makeConversation, makeState, makeUser, T0 } from './fixtures.js';
 import { applyAsBackend } from './rules.backend.js';
 import { ANA, cmd, NOW, refusal, run, SYSTEM } from './rules.testing.js';

@@ -1,4 +1,4 @@
-import type { Channel, Delivery, DeliveryStatus, Millis } from './types.js';
+import type { Channel, Delivery, Millis } from './types.js';
 
 /**
  * R29, outbound delivery: a message written on a channel that has an
@@ -8,32 +8,13 @@ import type { Channel, Delivery, DeliveryStatus, Millis } from './types.js';
  * `sent` after `delivered`) changes nothing; `failed` may still become
  * `delivered` (the provider got it after all); an agent who sees the
  * conversation (R14) may send a failed one again, which queues it anew.
- * Messages on channels without an edge carry no delivery at all.
+ * Messages on channels without an edge carry no delivery at all. The
+ * edge's reports are decided in delivery-reports.ts (the backend's only).
  */
-
-/** The order a delivery moves in: only forwards (a `delivered` may still follow a `failed`). */
-const RANK: Readonly<Record<DeliveryStatus, number>> = { queued: 0, sent: 1, failed: 2, delivered: 3 };
 
 /** R29: an outbound message's first delivery: queued on a channel with an outbound edge, none elsewhere. */
 export function initialDelivery(channel: Channel, now: Millis): Delivery | undefined {
   return channel.outbound === true ? { status: 'queued', at: now } : undefined;
-}
-
-/**
- * R29: what a report from the edge makes of a delivery: the new delivery,
- * null when nothing changes (a repeated or late report), or the reason it is
- * refused (the message is not delivered through an edge).
- */
-export function reportDelivery(
-  current: Delivery | undefined,
-  status: Exclude<DeliveryStatus, 'queued'>,
-  reason: string | undefined,
-  now: Millis,
-): Delivery | null | { readonly refused: string } {
-  if (!current) return { refused: 'This message is not delivered through a channel edge.' };
-  if (RANK[status] <= RANK[current.status]) return null;
-  const why = status === 'failed' ? (reason?.trim() || 'The provider did not say why.').slice(0, 500) : undefined;
-  return why === undefined ? { status, at: now } : { status, at: now, reason: why };
 }
 
 /** R29: a failed delivery sent again is queued anew; any other is refused with the reason. */

@@ -5,7 +5,7 @@
  * message) and the clock (R6's purge of old trash, R18's wake-ups).
  * rules.backend.ts decides with them; the store never needs them.
  */
-import { reportDelivery } from './delivery.js';
+import { reportDelivery } from './delivery-reports.js';
 import type { DomainEvent } from './events.js';
 import { reduce } from './state.js';
 import { callItem, findParty, lastCall, newConversation, outboundChange, startedPatch, type Party } from './rules.inbound.js';

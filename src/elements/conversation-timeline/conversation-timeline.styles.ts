@@ -230,6 +230,25 @@ export const styles = css`
     color: var(--_inbox-color-accent);
   }
 
+  /* R29: an outbound message's delivery, under its bubble, quiet unless it failed. */
+  .delivery {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: flex-end;
+    gap: var(--_inbox-space-1) var(--_inbox-space-3);
+    margin: var(--_inbox-space-1) 0 0;
+    font-size: var(--_inbox-font-size-sm);
+    color: var(--_inbox-color-text-muted);
+  }
+  .delivery svg {
+    vertical-align: -2px;
+    margin-inline-end: var(--_inbox-space-1);
+  }
+  .delivery--failed > span {
+    color: var(--_inbox-status-blocked);
+  }
+
   .images {
     display: flex;
     flex-wrap: wrap;

@@ -303,6 +303,24 @@ describe('<conversation-timeline>', () => {
       expect(exists(article(el, `${SHORT_ID}.1`))).to.be.false;
     });
 
+    it('R29: an outbound message says how its delivery fares; a failed one says why, and its button sends it again', async () => {
+      const store = new Store({ transport: new MemoryTransport({ backend: timelineBackend() }), userId: 'u-ana' });
+      const el = await mountOn(store);
+      const line = (id: string) => inArticle(el, id, '[part~=delivery]');
+      expect(text(line(SHOWCASE.reply))).to.equal('Delivered');
+      expect(exists(line(SHOWCASE.inbound)), 'an inbound message has none').to.be.false;
+      expect(exists(line(SHOWCASE.bot)), 'nor a message sent without an edge').to.be.false;
+      expect(text(line(SHOWCASE.last))).to.equal('Not delivered: The provider answered 400: this number is not on WhatsApp. Send again');
+      const button = inArticle(el, SHOWCASE.last, '[part=retry-delivery]')!;
+      expect(button.localName).to.equal('button');
+      await click(button);
+      await until(() => text(line(SHOWCASE.last)) === 'Sending…', 'queued again');
+      const item = timelineOf(store).find((i) => i.id === SHOWCASE.last);
+      expect(item?.type === 'message' && item.delivery?.status).to.equal('queued');
+      await setLocale('fr');
+      await until(() => text(line(SHOWCASE.reply)) === 'Remis' && text(line(SHOWCASE.last)) === 'Envoi…', 'in French');
+    });
+
     it('is a busy feed while loading', async () => {
       const el = await mount(stories.Loading);
       const feed = root(el).querySelector('[role=feed]')!;
@@ -469,6 +487,9 @@ describe('<conversation-timeline>', () => {
       await sendKeys({ press: 'PageDown' });
       await el.updateComplete;
       expect(deepActive()).to.equal(article(el, SHOWCASE.last));
+      // The last message's delivery failed (R29): its "Send again" comes first, then the actions.
+      await sendKeys({ press: 'Tab' });
+      expect(deepActive()).to.equal(inArticle(el, SHOWCASE.last, '[part=retry-delivery]'));
       await sendKeys({ press: 'Tab' });
       expect(deepActive()).to.equal(inArticle(el, SHOWCASE.last, '[part=copy-link]'));
       await sendKeys({ press: 'Tab' });

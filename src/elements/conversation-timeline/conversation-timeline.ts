@@ -298,9 +298,22 @@ export class ConversationTimeline extends InboxElement {
         this.#shown.add(id);
         this.#focusAfter = () => this.#scroll.article(id);
         break;
+      case 'retry-delivery':
+        this.#retryDelivery(id);
+        return;
       default:
         if (!this.#notes.act(action, id)) return;
     }
+    this.requestUpdate();
+  }
+
+  /** R29: a failed delivery sent again; focus stays on the message, whose line now says "Sending…". */
+  #retryDelivery(messageId: Id): void {
+    const store = this.#store;
+    const conversationId = this.#current()?.id;
+    if (!store || !conversationId) return;
+    store.dispatch('retryDelivery', { conversationId, itemId: messageId }, { undoable: false });
+    this.#focusAfter = () => this.#scroll.article(messageId);
     this.requestUpdate();
   }
 

@@ -16,7 +16,7 @@ import type {
   NoteItem,
   TimelineItem,
 } from '../../model/types.js';
-import { Check, Link, MessageSquarePlus } from 'lucide';
+import { Check, CheckCheck, CircleAlert, Link, MessageSquarePlus } from 'lucide';
 import { avatar } from '../shared/avatar.js';
 import { callBadge } from '../shared/call-summary.js';
 import { channelIcon, channelLabel } from '../shared/channel-icons.js';
@@ -79,6 +79,30 @@ function face(ctx: ItemContext, id: Id, name: string) {
 }
 
 const internalBadge = (label: string) => html`<span class="badge badge--internal" part="internal">${label}</span>`;
+
+/**
+ * R29: how an outbound message is faring on its channel's edge, under its
+ * bubble; a failed one says why and offers to send it again.
+ */
+function delivery(item: MessageItem, tab: number): TemplateResult {
+  const status = item.delivery!.status;
+  if (status !== 'failed') {
+    const label =
+      status === 'queued'
+        ? msg('Sending…', { id: 'timeline.delivery.queued' })
+        : status === 'sent'
+          ? msg('Sent', { id: 'timeline.delivery.sent' })
+          : msg('Delivered', { id: 'timeline.delivery.delivered' });
+    return html`<p class="delivery" part="delivery" data-status=${status}>${status === 'delivered' ? icon(CheckCheck, { size: 14 }) : nothing}${label}</p>`;
+  }
+  const reason = item.delivery!.reason ?? '';
+  return html`<p class="delivery delivery--failed" part="delivery delivery-failed" data-status="failed">
+    <span>${icon(CircleAlert, { size: 14 })}${msg('Not delivered', { id: 'timeline.delivery.failed' })}${reason ? html`: <span class="reason">${reason}</span>` : nothing}</span>
+    <button type="button" class="text-button" part="retry-delivery" tabindex=${tab} data-action="retry-delivery" data-id=${item.id}>
+      ${msg('Send again', { id: 'timeline.delivery.retry' })}
+    </button>
+  </p>`;
+}
 
 /** One feed item as an `<article>`. */
 export function renderItem(item: TimelineItem, position: number, ctx: ItemContext): TemplateResult {
@@ -185,6 +209,7 @@ function message(item: MessageItem, id: string, active: boolean, ctx: ItemContex
         : nothing}
       ${item.attachments.length > 0 ? attachments(item.attachments, tab, ctx) : nothing}
     </div>
+    ${item.delivery ? delivery(item, tab) : nothing}
     <div class="actions" part="actions" role="group" aria-label=${msg('Message actions', { id: 'timeline.actions' })}>
       ${ctx.canCopyLink
         ? html`<button
