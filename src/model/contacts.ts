@@ -48,7 +48,7 @@ const COUNTRY_CODES: ReadonlySet<string> = new Set(
     'WFS YET ZAMW'
   )
     .split(' ')
-    .flatMap((group) => [...group.slice(1)].map((second) => group[0]! + second)),
+    .flatMap((group) => Array.from(group.slice(1), (second) => group[0]! + second)),
 );
 
 /** Whether `code` is an ISO 3166-1 alpha-2 country code (upper case, as stored). */
