@@ -7,6 +7,7 @@ import type { CommandAck, ServerMessage } from '../src/protocol/wire.js';
 import { isJsonBody, parseJson, readBody, readBytes, sendError, sendJson, STATUS_OF } from './http.js';
 import { tokenHash, type StoredUpload } from './db.js';
 import { DEFAULT_LIMITS, RateLimiter, type Limits } from './limits.js';
+import { sseFrame } from './sse.js';
 
 /**
  * The reference server's HTTP side (issue 5, the protocol of
@@ -33,6 +34,17 @@ export interface AppOptions {
   readonly log?: ((line: string) => void) | undefined;
   /** Where POST /api/uploads keeps files (the database); without it there is no upload route. */
   readonly uploads?: UploadStore | undefined;
+  /**
+   * Group commit: runs `fn` in one outer database transaction and returns
+   * once it is committed (InboxDatabase.batch). Without it (an app without a
+   * database), `fn` runs directly.
+   */
+  readonly transaction?: (<T>(fn: () => T) => T) | undefined;
+  /**
+   * A batch's outer commit failed: what it applied in memory is not on disk.
+   * Default: log it and exit(1) (clients resend after the restart).
+   */
+  readonly fatal?: ((error: unknown) => void) | undefined;
 }
 
 export interface UploadStore {
@@ -91,6 +103,13 @@ interface Stream {
   end(abrupt: boolean): void;
 }
 
+/** A command waiting for the next group commit. */
+interface Queued {
+  readonly userId: Id;
+  readonly value: unknown;
+  readonly res: ServerResponse;
+}
+
 export function createApp(options: AppOptions): App {
   const { backend, tokenHashes } = options;
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
@@ -99,7 +118,23 @@ export function createApp(options: AppOptions): App {
   const open = test || options.dev === true;
   const heartbeatMs = options.heartbeatMs ?? 15_000;
   const log = options.log ?? (() => {});
+  const transaction = options.transaction ?? (<T>(fn: () => T): T => fn());
+  const fatal =
+    options.fatal ??
+    ((error: unknown) => {
+      log(`a batch's commit failed, memory and disk differ; exiting: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      process.exit(1);
+    });
   const streams = new Set<Stream>();
+  /** Commands waiting for the next group commit, and whether it is scheduled. */
+  let queue: Queued[] = [];
+  let flushScheduled = false;
+  /**
+   * While a batch runs: the streams holding output, each with its release,
+   * which writes what it held (and ends it, if it ended meanwhile) once the
+   * batch is committed. Null outside a batch: streams write at once.
+   */
+  let holding: Set<() => void> | null = null;
   // CORS is answered per request, in handle(), for the allowed origins only.
   const allowOrigins = test ? '*' : new Set(options.allowOrigins ?? []);
   /** The CORS headers for a request's Origin: any with --test, else only the origins given. */
@@ -234,11 +269,31 @@ export function createApp(options: AppOptions): App {
     // A client that reads slower than the stream is cut off past this much queued (its snapshot
     // aside, which may be larger): it reconnects and resumes from its last seq.
     let budget = -1;
-    const write = (text: string): void => {
+    const write = (chunk: string | Buffer): void => {
       if (closed) return;
-      res.write(text);
+      res.write(chunk);
       if (budget < 0) budget = res.writableLength + limits.streamBufferBytes;
       else if (res.writableLength > budget) entry.end(true);
+    };
+    // During a batch (group commit) nothing reaches the client before the commit: the frames are
+    // held, in order, and written after it in one write for the whole batch, then an end if one came.
+    let held: Buffer[] = [];
+    let endHeld = false;
+    const release = (): void => {
+      const frames = held;
+      held = [];
+      if (frames.length > 0) write(frames.length === 1 ? frames[0]! : Buffer.concat(frames));
+      if (endHeld) entry.end(false);
+    };
+    const hold = (frame: Buffer | null): void => {
+      if (!holding) {
+        if (frame === null) entry.end(false);
+        else write(frame);
+        return;
+      }
+      holding.add(release);
+      if (frame === null) endHeld = true;
+      else held.push(frame);
     };
     const heartbeat = setInterval(() => write(': ping\n\n'), heartbeatMs);
     streams.add(entry);
@@ -246,10 +301,9 @@ export function createApp(options: AppOptions): App {
     disconnect = backend.connect(
       { userId, since },
       {
-        next: (message: ServerMessage) =>
-          write(message.kind === 'presence' ? `data: ${JSON.stringify(message)}\n\n` : `id: ${message.seq}\ndata: ${JSON.stringify(message)}\n\n`),
-        error: () => entry.end(false),
-        complete: () => entry.end(false),
+        next: (message: ServerMessage) => hold(sseFrame(message)),
+        error: () => hold(null),
+        complete: () => hold(null),
       },
     );
     // connect() may end the stream at once (a deactivated user).
@@ -266,8 +320,57 @@ export function createApp(options: AppOptions): App {
       tooMany(res, wait, `At most ${limits.commandsPerSecond} commands a second per user; this one was not applied: send it again later.`);
       return;
     }
-    answerAck(res, backend.send(body.value, userId));
+    queue.push({ userId, value: body.value, res });
+    if (!flushScheduled) {
+      flushScheduled = true;
+      setImmediate(flush);
+    }
   };
+
+  /**
+   * Group commit: the commands queued since the last flush (those whose
+   * bodies arrived in the same turn of the event loop) run in ONE outer
+   * transaction, hence one fsync for all of them, each in MemoryBackend.send
+   * as before (its persist hook nests as a savepoint: a command that throws
+   * rolls back alone and gets a 500). Nothing is visible before it is
+   * durable: the streams' output is held until the COMMIT returned, then
+   * written, then the acks answered. If the COMMIT itself fails, memory is
+   * ahead of the disk: nothing held is written, and `fatal` exits; the
+   * clients resend after the restart (an id is answered once, idempotently).
+   */
+  function flush(): void {
+    flushScheduled = false;
+    const batch = queue;
+    queue = [];
+    if (batch.length === 0) return;
+    const acks: (CommandAck | null)[] = [];
+    const releases = new Set<() => void>();
+    holding = releases;
+    try {
+      transaction(() => {
+        for (const { userId, value } of batch) {
+          try {
+            acks.push(backend.send(value, userId));
+          } catch (error) {
+            log(`command failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+            acks.push(null);
+          }
+        }
+      });
+    } catch (error) {
+      holding = null;
+      fatal(error);
+      for (const { res } of batch) sendError(res, 500, 'internal', 'The server failed to store this command; send it again.');
+      return;
+    }
+    holding = null;
+    for (const release of releases) release();
+    batch.forEach(({ res }, i) => {
+      const ack = acks[i];
+      if (ack) answerAck(res, ack);
+      else sendError(res, 500, 'internal', 'The server failed to handle this command; nothing was changed.');
+    });
+  }
 
   const timeline: Handler = (req, res, { url, match }) => {
     const userId = authenticate(req, res);
@@ -489,6 +592,8 @@ export function createApp(options: AppOptions): App {
     dropStreams,
     close: () =>
       new Promise<void>((resolve) => {
+        // Commands already read are applied and answered before the streams end.
+        flush();
         for (const entry of [...streams]) entry.end(false);
         server.close(() => resolve());
         server.closeAllConnections();

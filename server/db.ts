@@ -7,15 +7,18 @@ import type { Id, Settings, Snapshot, TimelineItem, User } from '../src/model/ty
 import { DEMO_DEFAULT_SEED, generateDemoData, type DemoData } from '../src/backend/demo-data.js';
 import { logEntry, type Commit, type LogEntry, type RestoredLog } from '../src/backend/memory-backend.js';
 import type { CommandAck } from '../src/protocol/wire.js';
+import { eventJson } from './sse.js';
 
 /**
  * The reference server's storage: SQLite through better-sqlite3, which is
  * synchronous, so one command is one transaction committed before its ack
  * leaves (WAL + synchronous=FULL: acknowledged means on disk, even after
- * kill -9). The database holds what MemoryBackend holds in memory: the
- * entities, the event log with each event's audience (R14), the acks by
- * command id, the per-user stream cursors, and the timelines, the demo's
- * materialized lazily the first time one is read or written.
+ * kill -9); commands that arrive together share one (`batch`, group
+ * commit: each a savepoint in it, one fsync for all). The database holds
+ * what MemoryBackend holds in memory: the entities, the event log with each
+ * event's audience (R14), the acks by command id, the per-user stream
+ * cursors, and the timelines, the demo's materialized lazily the first time
+ * one is read or written.
  */
 
 export const DEFAULT_DB_PATH = 'server/data/inbox.db';
@@ -259,21 +262,42 @@ export class InboxDatabase {
 
   // ---- one command, one transaction ----
 
+  /**
+   * Group commit: runs `fn` inside ONE outer transaction, so that every
+   * command it applies costs one COMMIT (one fsync) between them. Each
+   * command's own transaction in `commit` nests as a SAVEPOINT: one that
+   * throws rolls back alone and the others go on. Nothing `fn` wrote is on
+   * disk until this returns; if the COMMIT itself fails (or SQLite rolled
+   * the whole transaction back under a command), this throws, and what the
+   * batch applied in memory is not on disk (server/app.ts exits then).
+   */
+  readonly batch = <T>(fn: () => T): T =>
+    this.db.transaction(() => {
+      const result = fn();
+      // A failure that aborts the whole transaction (disk full, I/O error) leaves none open to commit.
+      if (!this.db.inTransaction) throw new Error('the batch transaction was rolled back');
+      return result;
+    })();
+
   /** MemoryBackend's persistence hook: the command's entities, log entries, cursors and ack, atomically. */
   readonly commit = (commit: Commit): void => {
-    this.#commitTransaction(commit);
+    // Made once: better-sqlite3 builds a transaction function's wrappers anew at each db.transaction().
+    (this.#commitTransaction ??= this.#newCommitTransaction())(commit);
   };
 
-  readonly #commitTransaction = (commit: Commit): void =>
+  #commitTransaction: ((commit: Commit) => void) | null = null;
+
+  readonly #newCommitTransaction = () =>
     this.db.transaction((c: Commit) => {
       const s = this.#statements;
       for (const event of c.events) this.#store(event);
       for (const entry of c.entries) {
-        s.insertEvent.run(entry.seq, c.command.id, JSON.stringify(entry.event), JSON.stringify({ to: entry.to, gone: entry.gone }));
+        // The event's JSON is made once, here, and reused by every stream that carries it (sse.ts).
+        s.insertEvent.run(entry.seq, c.command.id, eventJson(entry.event), JSON.stringify({ to: entry.to, gone: entry.gone }));
       }
       for (const [userId, seq] of c.cursors) s.upsertCursor.run(userId, seq);
       s.insertAck.run(c.actorId ?? '', c.ack.commandId, JSON.stringify(c.ack), Date.now());
-    })(commit);
+    });
 
   #store(event: DomainEvent): void {
     const s = this.#statements;

@@ -125,7 +125,8 @@ const limits: Limits = {
   uploadBytesPerDay: integer(args['upload-mb-per-day'], 'upload-mb-per-day', DEFAULT_LIMITS.uploadBytesPerDay / 1024 / 1024, 0, 1_000_000) * 1024 * 1024,
   streamBufferBytes: integer(args['stream-buffer-kb'], 'stream-buffer-kb', DEFAULT_LIMITS.streamBufferBytes / 1024, 16, 1_048_576) * 1024,
 };
-const app = createApp({ backend, tokenHashes: tokens.byHash, dev, test, log, uploads: store, allowOrigins, limits });
+// Group commit (app.ts flush): the commands that arrive together share one transaction, one fsync.
+const app = createApp({ backend, tokenHashes: tokens.byHash, dev, test, log, uploads: store, allowOrigins, limits, transaction: store.batch });
 
 app.server.listen(port, host, () => {
   const address = app.server.address();

@@ -3,13 +3,18 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
-import { connect } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { MemoryBackend, type Commit } from '../src/backend/memory-backend.js';
+import type { DomainEvent } from '../src/model/events.js';
 import type { Conversation, Snapshot, TimelineItem } from '../src/model/types.js';
-import { ServerProcess, type EventStream } from './testing.js';
+import { createApp } from './app.js';
+import { InboxDatabase } from './db.js';
+import { eventJson, sseFrame } from './sse.js';
+import { EventStream, ServerProcess } from './testing.js';
 
 /**
  * The reference server over real HTTP on loopback: a real process, a
@@ -446,5 +451,205 @@ describe('limits', () => {
     const gone = await post('dev-u-claire', 10);
     assert.equal(gone.status, 403);
     assert.match(((await gone.json()) as { reason: string }).reason, /deactivated/);
+  });
+});
+
+describe('group commit', () => {
+  const db = join(dir, 'group-commit.db');
+  let server: ServerProcess;
+  after(() => server.stop());
+
+  it('acks many concurrent commands after one commit each batch, streams each event once in order, and keeps every ack after kill -9', async () => {
+    server = await ServerProcess.start(db, ['--seed-conversations', '200', '--rate', '0']);
+    const { seq: startSeq, snapshot } = await snapshotOf(server, 'u-ana');
+    const stream = server.stream('u-ana', startSeq);
+    const targets = snapshot.conversations.slice(0, 100);
+    // A priority each conversation does not have: every command changes something, hence an event.
+    const priorityFor = (c: Conversation) => (c.priority === 'urgent' ? 'low' : 'urgent');
+    const body = (c: Conversation, i: number) => ({ id: `group-${i}`, type: 'setPriority', args: { ids: [c.id], priority: priorityFor(c) } });
+    let answers: unknown[];
+    try {
+      await stream.waitFor(() => stream.status === 200, 'the stream');
+      const acks = await Promise.all(targets.map((c, i) => server.request('POST', '/api/commands', { body: body(c, i) })));
+      for (const ack of acks) assert.equal(ack.status, 200, JSON.stringify(ack.body));
+      answers = acks.map((ack) => ack.body);
+      const seqs = acks.map((ack) => (ack.body as { seq: number }).seq);
+      assert.equal(new Set(seqs).size, targets.length, 'distinct ack seqs');
+      const newest = Math.max(...seqs);
+      assert.ok(Math.min(...seqs) > startSeq);
+      // The events went out before the acks (the client may read the streams in another order).
+      await stream.waitFor(() => stream.messages.some((m) => m.seq === newest), 'the newest acked event');
+      // kill -9 right after: nothing acknowledged may be lost.
+      await server.kill9();
+      // Each event once, in seq order, none missing up to the newest ack.
+      const streamed = stream.messages.map((m) => m.seq!);
+      assert.ok(stream.messages.every((m) => m.kind === 'event'), 'events only: resumed, no snapshot');
+      assert.deepEqual(streamed.slice(0, newest - startSeq), Array.from({ length: newest - startSeq }, (_, i) => startSeq + 1 + i));
+      assert.equal(new Set(streamed).size, streamed.length, 'no event twice');
+    } finally {
+      stream.close();
+    }
+
+    server = await ServerProcess.start(db, ['--seed-conversations', '200', '--rate', '0']);
+    const restartSeq = await server.seq();
+    const after = (await snapshotOf(server, 'u-ana')).snapshot;
+    for (const c of targets) assert.equal(after.conversations.find((x) => x.id === c.id)?.priority, priorityFor(c), `${c.id} kept its change`);
+    const sqlite = new Database(db, { readonly: true });
+    try {
+      const stored = sqlite.prepare("SELECT count(*) FROM acks WHERE actor_id = 'u-ana' AND command_id LIKE 'group-%'").pluck().get();
+      assert.equal(stored, targets.length, 'every ack in the database');
+      assert.ok(restartSeq >= startSeq + targets.length);
+    } finally {
+      sqlite.close();
+    }
+    // Resent after the restart: the same answers, nothing applied twice.
+    const again = await Promise.all(targets.map((c, i) => server.request('POST', '/api/commands', { body: body(c, i) })));
+    assert.deepEqual(again.map((a) => a.body), answers);
+    assert.equal(await server.seq(), restartSeq, 'applied once');
+  });
+});
+
+describe('group commit, in one process', () => {
+  /** `bodies` as pipelined POST /api/commands on one socket: one read for the server, hence one batch. */
+  function pipelined(url: string, bodies: readonly object[]): Promise<{ status: number; body: unknown }[]> {
+    const { hostname, port } = new URL(url);
+    const text = bodies
+      .map((body) => {
+        const json = JSON.stringify(body);
+        return `POST /api/commands HTTP/1.1\r\nHost: ${hostname}\r\nAuthorization: Bearer dev-u-ana\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(json)}\r\n\r\n${json}`;
+      })
+      .join('');
+    return new Promise((resolve, reject) => {
+      const socket = connect(Number(port), hostname, () => socket.write(text));
+      let received = '';
+      const answers: { status: number; body: unknown }[] = [];
+      socket.setEncoding('utf8');
+      socket.on('data', (chunk: string) => {
+        received += chunk;
+        for (;;) {
+          const head = received.indexOf('\r\n\r\n');
+          if (head < 0) break;
+          const length = Number(/content-length: *(\d+)/i.exec(received.slice(0, head))?.[1] ?? 0);
+          if (received.length < head + 4 + length) break;
+          answers.push({ status: Number(received.slice(9, 12)), body: JSON.parse(received.slice(head + 4, head + 4 + length)) });
+          received = received.slice(head + 4 + length);
+        }
+        if (answers.length === bodies.length) {
+          socket.destroy();
+          resolve(answers);
+        }
+      });
+      socket.on('error', reject);
+    });
+  }
+
+  /** An app on a database in memory, its batches' sizes, the errors given to `fatal`, and u-ana's stream. */
+  async function start(transaction: (store: InboxDatabase, fn: () => unknown) => unknown, persist?: (commit: Commit, store: InboxDatabase) => void) {
+    const store = new InboxDatabase({ path: ':memory:', seedConversations: 200 });
+    const batches: number[] = [];
+    const fatal: unknown[] = [];
+    const backend = new MemoryBackend({
+      snapshot: store.snapshot(),
+      timelineFor: store.timelineFor,
+      restore: store.restoredLog(1000),
+      findAck: (commandId, actorId) => store.findAck(commandId, actorId),
+      persist: (commit) => {
+        batches[batches.length - 1]!++;
+        (persist ?? ((c: Commit) => store.commit(c)))(commit, store);
+      },
+    });
+    const app = createApp({
+      backend,
+      tokenHashes: new Map(),
+      dev: true,
+      transaction: <T>(fn: () => T): T => {
+        batches.push(0);
+        return transaction(store, fn) as T;
+      },
+      fatal: (error) => fatal.push(error),
+    });
+    await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
+    const address = app.server.address() as AddressInfo;
+    const url = `http://127.0.0.1:${address.port}`;
+    const stream = new EventStream(`${url}/api/stream`, 'dev-u-ana');
+    await stream.waitFor(() => stream.frames.length > 0, 'the snapshot');
+    const snapshot = (stream.messages[0] as unknown as { snapshot: Snapshot }).snapshot;
+    return {
+      store, backend, batches, fatal, url, stream, snapshot,
+      close: async () => {
+        stream.close();
+        await app.close();
+        store.close();
+      },
+    };
+  }
+
+  const setPriority = (id: string, conversationId: string) => ({ id, type: 'setPriority', args: { ids: [conversationId], priority: 'urgent' } });
+
+  it('rolls back a command that fails inside a batch alone (500), and commits and streams the others', async () => {
+    // A failure inside the command's own transaction (its savepoint), after its rows were written.
+    const failing = (commit: Commit, store: InboxDatabase) =>
+      store.db.transaction(() => {
+        store.commit(commit);
+        if (commit.command.id === 'gc-boom') throw new Error('the disk said no');
+      })();
+    const t = await start((store, fn) => store.batch(fn), failing);
+    try {
+      const ids = t.snapshot.conversations.filter((c) => c.priority !== 'urgent').slice(0, 5).map((c) => c.id);
+      const names = ['gc-1', 'gc-2', 'gc-boom', 'gc-4', 'gc-5'];
+      const answers = await pipelined(t.url, names.map((name, i) => setPriority(name, ids[i]!)));
+      assert.deepEqual(t.batches, [5], 'one batch');
+      assert.deepEqual(answers.map((a) => a.status), [200, 200, 500, 200, 200]);
+      const before = t.snapshot.conversations.find((c) => c.id === ids[2])!.priority;
+      assert.equal(t.backend.state.conversations.get(ids[2]!)?.priority, before, 'unchanged in memory');
+      const stored = t.store.db.prepare("SELECT command_id FROM acks WHERE command_id LIKE 'gc-%' ORDER BY command_id").pluck().all();
+      assert.deepEqual(stored, ['gc-1', 'gc-2', 'gc-4', 'gc-5']);
+      const entity = t.store.db.prepare("SELECT json FROM entities WHERE kind = 'conversation' AND id = ?").pluck().get(ids[2]) as string;
+      assert.notEqual((JSON.parse(entity) as Conversation).priority, 'urgent', 'not on disk either');
+      const seqs = answers.flatMap((a) => (a.status === 200 ? [(a.body as { seq: number }).seq] : []));
+      const first = t.stream.messages[0]!.seq!;
+      const newest = Math.max(...seqs);
+      await t.stream.waitFor(() => t.stream.messages.some((m) => m.seq === newest), 'the newest event');
+      const streamed = t.stream.messages.slice(1).map((m) => m.seq!);
+      assert.deepEqual(streamed, Array.from({ length: newest - first }, (_, i) => first + 1 + i), 'each event once, in order');
+      assert.ok(seqs.every((seq) => streamed.includes(seq)));
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('writes nothing of a batch whose commit fails, answers none of it as done, and calls fatal', async () => {
+    // The COMMIT fails: the batch's transaction rolls back after running.
+    const t = await start((store, fn) =>
+      store.db.transaction(() => {
+        fn();
+        throw new Error('COMMIT failed');
+      })(),
+    );
+    try {
+      const ids = t.snapshot.conversations.slice(0, 3).map((c) => c.id);
+      const answers = await pipelined(t.url, ids.map((id, i) => setPriority(`gc-fatal-${i}`, id)));
+      assert.equal(t.fatal.length, 1);
+      assert.match(String(t.fatal[0]), /COMMIT failed/);
+      assert.deepEqual(answers.map((a) => a.status), [500, 500, 500]);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      assert.equal(t.stream.messages.length, 1, 'the snapshot only: nothing held was written');
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('SSE frames', () => {
+  it('are made once per event and say exactly what JSON.stringify(message) says', () => {
+    const event = { type: 'contact.upserted', contact: { id: 'k-1', name: 'Zoë “quoted” \u2028 😀', note: undefined, tags: ['a'] } } as unknown as DomainEvent;
+    const message = { kind: 'event', seq: 42, event } as const;
+    const frame = sseFrame(message);
+    assert.equal(frame.toString('utf8'), `id: 42\ndata: ${JSON.stringify(message)}\n\n`);
+    assert.equal(sseFrame({ kind: 'event', seq: 42, event }), frame, 'the same bytes for every stream');
+    assert.equal(eventJson(event), JSON.stringify(event));
+    assert.equal(sseFrame({ kind: 'event', seq: 43, event }).toString('utf8'), `id: 43\ndata: ${JSON.stringify({ ...message, seq: 43 })}\n\n`);
+    const presence = { kind: 'presence', presence: { userId: 'u-ana', conversationId: null, typing: false, at: 1 } } as const;
+    assert.equal(sseFrame(presence).toString('utf8'), `data: ${JSON.stringify(presence)}\n\n`);
   });
 });
