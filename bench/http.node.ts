@@ -270,3 +270,4 @@ export async function load(baseUrl: string, clients = 20, listeners = 50, perCli
     { name: '  streams cut (should be 0)', value: cut, unit: '' },
   ];
 }
+export { edge } from './edge.node.js';

@@ -7,7 +7,7 @@
  *
  *   npm run bench                 every benchmark
  *   npm run bench -- query heap   only those
- *   npm run bench -- http fanout  the Node-side ones, against the real server (bench/http.node.ts)
+ *   npm run bench -- http fanout edge  the Node-side ones, against the real server (bench/http.node.ts, edge.node.ts)
  */
 import { build } from 'esbuild';
 import { createServer } from 'node:http';
@@ -16,7 +16,8 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join, extname } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { chromeArgs, chromePath } from '../scripts/chrome.mjs';
-import { ServerProcess } from '../test/server-process.mjs';
+import { spawnSync } from 'node:child_process';
+import { ServerProcess, freePort } from '../test/server-process.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const out = join(root, '.bench');
@@ -52,7 +53,7 @@ const { port } = server.address();
 
 const all = ['query', 'events', 'heap', 'list', 'conversation'];
 /** Node-side benchmarks against the real reference server (bench/http.node.ts). */
-const nodeBenches = ['http', 'fanout'];
+const nodeBenches = ['http', 'fanout', 'edge'];
 const asked = process.argv.slice(2).filter((name) => all.includes(name) || nodeBenches.includes(name));
 const names = asked.length ? asked.filter((name) => all.includes(name)) : all;
 const nodeNames = asked.length ? asked.filter((name) => nodeBenches.includes(name)) : nodeBenches;
@@ -109,10 +110,18 @@ if (nodeNames.length) {
   });
   const benches = await import(join(out, 'http.node.mjs'));
   for (const name of nodeNames) {
-    // A fresh server and database for each, on loopback.
-    const real = await ServerProcess.start();
+    // A fresh server and database for each, on loopback; the inbound edge's with an integration for ch-sms.
+    let real;
+    let args = [];
+    if (name === 'edge') {
+      real = new ServerProcess({ port: await freePort() });
+      const made = spawnSync(process.execPath, ['--import', 'tsx', 'server/main.ts', '--db', real.db, '--add-integration', 'ch-sms'], { cwd: root, encoding: 'utf8' });
+      if (made.status !== 0) throw new Error(`--add-integration failed: ${made.stderr}`);
+      args = [JSON.parse(made.stdout).token];
+      await real.start();
+    } else real = await ServerProcess.start();
     try {
-      for (const row of await benches[name](real.baseUrl)) printRow(row);
+      for (const row of await benches[name](real.baseUrl, ...args)) printRow(row);
     } catch (error) {
       failed = true;
       console.log(`${name}: ERROR ${error instanceof Error ? error.stack : String(error)}`);

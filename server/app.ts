@@ -34,6 +34,8 @@ export interface AppOptions {
   readonly log?: ((line: string) => void) | undefined;
   /** Where POST /api/uploads keeps files (the database); without it there is no upload route. */
   readonly uploads?: UploadStore | undefined;
+  /** More routes, each authenticating on its own (server/channels.ts: the channels' inbound edge), given the group commit. */
+  readonly routes?: ((groupCommit: GroupCommit) => readonly Route[]) | undefined;
   /**
    * Group commit: runs `fn` in one outer database transaction and returns
    * once it is committed (InboxDatabase.batch). Without it (an app without a
@@ -85,14 +87,14 @@ export const TEST_SYSTEM_TOKEN = 'test-system';
 const DEV_TOKEN_PREFIX = 'dev-';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-type Handler = (req: IncomingMessage, res: ServerResponse, params: RouteParams) => void | Promise<void>;
+export type Handler = (req: IncomingMessage, res: ServerResponse, params: RouteParams) => void | Promise<void>;
 
-interface RouteParams {
+export interface RouteParams {
   readonly url: URL;
   readonly match: RegExpMatchArray;
 }
 
-interface Route {
+export interface Route {
   readonly path: RegExp;
   readonly methods: Readonly<Partial<Record<'GET' | 'POST', Handler>>>;
 }
@@ -105,10 +107,20 @@ interface Stream {
 
 /** A command waiting for the next group commit. */
 interface Queued {
-  readonly userId: Id;
-  readonly value: unknown;
+  /** Applies the command (MemoryBackend.send), inside the batch's transaction. */
+  readonly run: () => CommandAck;
+  /** Answers once the batch is committed: its ack, or null when `run` threw. */
+  readonly answer: (ack: CommandAck | null) => void;
   readonly res: ServerResponse;
 }
+
+/**
+ * Queues a command for the next group commit (the commands of one turn of
+ * the event loop share one transaction): `run` applies it inside the batch,
+ * `answer` replies once the batch is on disk. Route modules get it
+ * (AppOptions.routes) so that their commands commit as POST /api/commands' do.
+ */
+export type GroupCommit = (res: ServerResponse, run: () => CommandAck, answer: (ack: CommandAck | null) => void) => void;
 
 export function createApp(options: AppOptions): App {
   const { backend, tokenHashes } = options;
@@ -320,12 +332,20 @@ export function createApp(options: AppOptions): App {
       tooMany(res, wait, `At most ${limits.commandsPerSecond} commands a second per user; this one was not applied: send it again later.`);
       return;
     }
-    queue.push({ userId, value: body.value, res });
+    const value = body.value;
+    groupCommit(res, () => backend.send(value, userId), (ack) => {
+      if (ack) answerAck(res, ack);
+      else sendError(res, 500, 'internal', 'The server failed to handle this command; nothing was changed.');
+    });
+  };
+
+  function groupCommit(res: ServerResponse, run: () => CommandAck, answer: (ack: CommandAck | null) => void): void {
+    queue.push({ run, answer, res });
     if (!flushScheduled) {
       flushScheduled = true;
       setImmediate(flush);
     }
-  };
+  }
 
   /**
    * Group commit: the commands queued since the last flush (those whose
@@ -348,9 +368,9 @@ export function createApp(options: AppOptions): App {
     holding = releases;
     try {
       transaction(() => {
-        for (const { userId, value } of batch) {
+        for (const { run } of batch) {
           try {
-            acks.push(backend.send(value, userId));
+            acks.push(run());
           } catch (error) {
             log(`command failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
             acks.push(null);
@@ -365,11 +385,7 @@ export function createApp(options: AppOptions): App {
     }
     holding = null;
     for (const release of releases) release();
-    batch.forEach(({ res }, i) => {
-      const ack = acks[i];
-      if (ack) answerAck(res, ack);
-      else sendError(res, 500, 'internal', 'The server failed to handle this command; nothing was changed.');
-    });
+    batch.forEach(({ answer }, i) => answer(acks[i] ?? null));
   }
 
   const timeline: Handler = (req, res, { url, match }) => {
@@ -523,6 +539,7 @@ export function createApp(options: AppOptions): App {
     { path: /^\/api\/conversations\/([^/]+)\/timeline$/, methods: { GET: timeline } },
     { path: /^\/api\/presence$/, methods: { POST: presence } },
   ];
+  routes.push(...(options.routes?.(groupCommit) ?? []));
   if (options.uploads) {
     routes.push(
       { path: /^\/api\/uploads$/, methods: { POST: upload } },

@@ -114,6 +114,39 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE token_hashes (user_id TEXT PRIMARY KEY, hash TEXT NOT NULL UNIQUE) WITHOUT ROWID;
     `,
   },
+  {
+    version: 5,
+    name: 'channel edges',
+    sql: `
+      -- A provider's credential (server/channels.ts): its token's hash, the channels it speaks for,
+      -- where replies and call actions go (null: inbound only) and the secret that signs them.
+      CREATE TABLE integrations (
+        id TEXT PRIMARY KEY,
+        token_hash TEXT NOT NULL UNIQUE,
+        channel_ids TEXT NOT NULL,
+        webhook_url TEXT,
+        signing_secret TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      ) WITHOUT ROWID;
+      -- What goes out through a webhook, written in the transaction of the command that caused it
+      -- (an outbox): key = the idempotency key the provider sees (a message's item id, a call action's
+      -- command); state pending → done, or failed after the last try; a retry makes it pending again.
+      CREATE TABLE outbox (
+        key TEXT PRIMARY KEY,
+        integration_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        conversation_id TEXT NOT NULL,
+        item_id TEXT NOT NULL,
+        body TEXT NOT NULL,
+        state TEXT NOT NULL,
+        attempts INTEGER NOT NULL,
+        next_at INTEGER NOT NULL,
+        last_error TEXT,
+        generation INTEGER NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX outbox_due ON outbox (state, next_at);
+    `,
+  },
 ];
 
 /** What the server keeps of a bearer token: its SHA-256, hex. */
@@ -148,6 +181,8 @@ export interface OpenOptions {
 
 export class InboxDatabase {
   readonly db: Database.Database;
+  /** Run inside each command's transaction, after its events are stored (a throw undoes the command). */
+  readonly commitHooks: ((commit: Commit) => void)[] = [];
   /** Versions of the migrations this start applied (empty on a migrated database). */
   readonly migrated: readonly number[];
   /** True when this start seeded the demo data. */
@@ -296,6 +331,8 @@ export class InboxDatabase {
         s.insertEvent.run(entry.seq, c.command.id, eventJson(entry.event), JSON.stringify({ to: entry.to, gone: entry.gone }));
       }
       for (const [userId, seq] of c.cursors) s.upsertCursor.run(userId, seq);
+      // What else the command writes, atomically with it (server/outbound.ts's outbox).
+      for (const hook of this.commitHooks) hook(c);
       s.insertAck.run(c.actorId ?? '', c.ack.commandId, JSON.stringify(c.ack), Date.now());
     });
 
@@ -428,6 +465,71 @@ export class InboxDatabase {
     return token;
   }
 
+  // ---- channel edges (server/channels.ts, server/outbound.ts) ----
+
+  addIntegration(integration: StoredIntegration, token: string): void {
+    this.db.transaction(() => {
+      this.#statements.insertIntegration.run(
+        integration.id, tokenHash(token), JSON.stringify(integration.channelIds), integration.webhookUrl,
+        integration.signingSecret, Date.now(),
+      );
+      // Replies on these channels now carry a delivery status (R29).
+      if (integration.webhookUrl !== null) {
+        for (const id of integration.channelIds) {
+          const json = this.#statements.getEntity.pluck().get('channel', id) as string | undefined;
+          if (json !== undefined) this.#statements.upsertEntity.run('channel', id, JSON.stringify({ ...JSON.parse(json), outbound: true }));
+        }
+      }
+    })();
+  }
+
+  integrations(): StoredIntegration[] {
+    return (this.#statements.allIntegrations.all() as IntegrationRow[]).map((row) => ({
+      id: row.id,
+      tokenHash: row.token_hash,
+      channelIds: JSON.parse(row.channel_ids) as Id[],
+      webhookUrl: row.webhook_url,
+      signingSecret: row.signing_secret,
+    }));
+  }
+
+  outboxRow(key: string): OutboxRow | undefined {
+    return this.#statements.getOutbox.get(key) as OutboxRow | undefined;
+  }
+
+  /** A new outbox row (nothing if the key is known: what went out once never goes out twice). */
+  enqueue(row: Omit<OutboxRow, 'state' | 'attempts' | 'last_error' | 'generation'>): void {
+    this.#statements.insertOutbox.run(row.key, row.integration_id, row.kind, row.conversation_id, row.item_id, row.body, row.next_at);
+  }
+
+  /** A failed row sent again (retryDelivery): pending from now, its tries counted anew. */
+  requeue(key: string, at: number): void {
+    this.#statements.requeueOutbox.run(at, key);
+  }
+
+  dueOutbox(now: number, limit: number): OutboxRow[] {
+    return this.#statements.dueOutbox.all(now, limit) as OutboxRow[];
+  }
+
+  outboxDone(key: string): void {
+    this.#statements.settleOutbox.run('done', null, key);
+  }
+
+  outboxFailed(key: string, error: string): void {
+    this.#statements.settleOutbox.run('failed', error, key);
+  }
+
+  outboxRetryLater(key: string, attempts: number, nextAt: number, error: string): void {
+    this.#statements.retryOutbox.run(attempts, nextAt, error, key);
+  }
+
+  /** Rows per state, for the tests and the health of the edge. */
+  outboxCounts(): Record<string, number> {
+    const counts: Record<string, number> = {};
+    for (const row of this.#statements.outboxCounts.all() as { state: string; n: number }[]) counts[row.state] = row.n;
+    return counts;
+  }
+
   // ---- meta ----
 
   #meta(key: string): string | undefined {
@@ -463,8 +565,56 @@ export function migrate(db: Database.Database): number[] {
   return done;
 }
 
+export interface StoredIntegration {
+  readonly id: Id;
+  /** Only when listed: the token itself is never stored. */
+  readonly tokenHash?: string;
+  readonly channelIds: readonly Id[];
+  readonly webhookUrl: string | null;
+  readonly signingSecret: string;
+}
+
+interface IntegrationRow {
+  id: Id;
+  token_hash: string;
+  channel_ids: string;
+  webhook_url: string | null;
+  signing_secret: string;
+}
+
+export interface OutboxRow {
+  readonly key: string;
+  readonly integration_id: Id;
+  readonly kind: 'message' | 'call';
+  readonly conversation_id: Id;
+  readonly item_id: Id;
+  readonly body: string;
+  readonly state: 'pending' | 'done' | 'failed';
+  readonly attempts: number;
+  readonly next_at: number;
+  readonly last_error: string | null;
+  readonly generation: number;
+}
+
 function prepare(db: Database.Database) {
   return {
+    getEntity: db.prepare('SELECT json FROM entities WHERE kind = ? AND id = ?'),
+    insertIntegration: db.prepare(
+      'INSERT INTO integrations (id, token_hash, channel_ids, webhook_url, signing_secret, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    allIntegrations: db.prepare('SELECT id, token_hash, channel_ids, webhook_url, signing_secret FROM integrations'),
+    getOutbox: db.prepare('SELECT * FROM outbox WHERE key = ?'),
+    insertOutbox: db.prepare(
+      `INSERT INTO outbox (key, integration_id, kind, conversation_id, item_id, body, state, attempts, next_at, last_error, generation)
+       VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, ?, NULL, 0) ON CONFLICT (key) DO NOTHING`,
+    ),
+    requeueOutbox: db.prepare(
+      "UPDATE outbox SET state = 'pending', attempts = 0, next_at = ?, last_error = NULL, generation = generation + 1 WHERE key = ?",
+    ),
+    dueOutbox: db.prepare("SELECT * FROM outbox WHERE state = 'pending' AND next_at <= ? ORDER BY next_at LIMIT ?"),
+    settleOutbox: db.prepare('UPDATE outbox SET state = ?, last_error = ? WHERE key = ?'),
+    retryOutbox: db.prepare('UPDATE outbox SET attempts = ?, next_at = ?, last_error = ? WHERE key = ?'),
+    outboxCounts: db.prepare('SELECT state, count(*) AS n FROM outbox GROUP BY state'),
     getMeta: db.prepare('SELECT value FROM meta WHERE key = ?'),
     setMeta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
     upsertEntity: db.prepare(

@@ -1,6 +1,9 @@
 import { parseArgs } from 'node:util';
 import { MemoryBackend } from '../src/backend/memory-backend.js';
-import { createApp, uploadUrl } from './app.js';
+import { randomBytes } from 'node:crypto';
+import { createApp, uploadUrl, type GroupCommit } from './app.js';
+import { channelEdgeRoutes } from './channels.js';
+import { Outbound } from './outbound.js';
 import { DEFAULT_DB_PATH, InboxDatabase } from './db.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 
@@ -27,7 +30,13 @@ const USAGE = `Usage: node --import tsx server/main.ts [options]
   --upload-mb-per-day N    attachment megabytes per user over 24 hours (default 200; 0: off); 429 past it
   --stream-buffer-kb N     output queued for a slow reader past its snapshot before its stream is cut (default 8192)
   --issue-token USER_ID    print a new bearer token for that user (replacing theirs) and exit;
-                           the database keeps only its hash, a running server learns it at its next start`;
+                           the database keeps only its hash, a running server learns it at its next start
+  --add-integration IDS    add a provider's credential for these channels (comma-separated ids), print it as
+                           JSON {id, token, signingSecret, channelIds, webhook} and exit (restart to use it)
+  --webhook URL            with --add-integration: where replies and call actions on those channels are POSTed,
+                           signed (their replies then carry a delivery status); without it, inbound only
+  --edge-rate N            inbound edge requests per integration per second (default 500; 0: off)
+  --delivery-attempts N    tries of an outbound delivery before it fails (default 10)`;
 
 /** Events MemoryBackend keeps in memory for resuming (the database keeps more). */
 const LOG_SIZE = 20_000;
@@ -57,6 +66,10 @@ try {
       dev: { type: 'boolean' },
       test: { type: 'boolean' },
       'issue-token': { type: 'string' },
+      'add-integration': { type: 'string' },
+      webhook: { type: 'string' },
+      'edge-rate': { type: 'string' },
+      'delivery-attempts': { type: 'string' },
       'allow-origin': { type: 'string', multiple: true },
       rate: { type: 'string' },
       'streams-per-user': { type: 'string' },
@@ -96,6 +109,26 @@ if (issueFor !== undefined) {
   store.close();
   process.exit(0);
 }
+const addFor = args['add-integration'];
+if (addFor !== undefined) {
+  const channelIds = addFor.split(',').map((id) => id.trim()).filter((id) => id !== '');
+  const missing = channelIds.filter((id) => !snapshot.channels.some((c) => c.id === id));
+  const webhook = args.webhook ?? null;
+  if (channelIds.length === 0 || missing.length > 0) {
+    store.close();
+    fail(`--add-integration: ${missing.length > 0 ? `no channel ${missing.map((id) => `"${id}"`).join(', ')}` : 'name at least one channel id'}; the channels are ${snapshot.channels.map((c) => c.id).join(', ')}.`);
+  }
+  if (webhook !== null && !/^https?:\/\/[^\s]+$/.test(webhook)) {
+    store.close();
+    fail(`--webhook takes an http(s) URL, not "${webhook}".`);
+  }
+  const integration = { id: `int-${randomBytes(6).toString('hex')}`, channelIds, webhookUrl: webhook, signingSecret: randomBytes(32).toString('base64url') };
+  const token = `edge_${randomBytes(24).toString('base64url')}`;
+  store.addIntegration(integration, token);
+  process.stdout.write(`${JSON.stringify({ id: integration.id, token, signingSecret: integration.signingSecret, channelIds, webhook })}\n`);
+  store.close();
+  process.exit(0);
+}
 const backend = new MemoryBackend({
   snapshot,
   timelineFor: store.timelineFor,
@@ -126,7 +159,11 @@ const limits: Limits = {
   streamBufferBytes: integer(args['stream-buffer-kb'], 'stream-buffer-kb', DEFAULT_LIMITS.streamBufferBytes / 1024, 16, 1_048_576) * 1024,
 };
 // Group commit (app.ts flush): the commands that arrive together share one transaction, one fsync.
-const app = createApp({ backend, tokenHashes: tokens.byHash, dev, test, log, uploads: store, allowOrigins, limits, transaction: store.batch });
+// The channels' edges: inbound routes for the integrations' tokens; replies and call actions out through the outbox.
+const outbound = new Outbound({ store, backend, log, maxAttempts: integer(args['delivery-attempts'], 'delivery-attempts', 10, 1, 100) });
+const edgeRate = integer(args['edge-rate'], 'edge-rate', 500, 0, 100_000);
+const routes = (groupCommit: GroupCommit) => channelEdgeRoutes({ backend, store, ratePerSecond: edgeRate }, groupCommit);
+const app = createApp({ backend, tokenHashes: tokens.byHash, dev, test, log, uploads: store, allowOrigins, limits, transaction: store.batch, routes });
 
 app.server.listen(port, host, () => {
   const address = app.server.address();
@@ -161,6 +198,7 @@ app.server.on('error', (error) => {
 });
 
 if (traffic > 0) backend.startTraffic({ ratePerSecond: traffic });
+outbound.start();
 const clock = tickSeconds > 0 ? setInterval(() => {
   try {
     backend.tick();
@@ -175,6 +213,7 @@ async function shutdown(signal: string): Promise<void> {
   stopping = true;
   log(`${signal}: closing streams and the database`);
   backend.stopTraffic();
+  outbound.stop();
   if (clock) clearInterval(clock);
   await app.close();
   store.close();

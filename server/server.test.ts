@@ -316,7 +316,7 @@ describe('durability across kill -9', () => {
 
     const sqlite = new Database(db, { readonly: true });
     try {
-      assert.deepEqual(sqlite.prepare('SELECT version FROM schema_migrations').pluck().all(), [1, 2, 3, 4]);
+      assert.deepEqual(sqlite.prepare('SELECT version FROM schema_migrations').pluck().all(), [1, 2, 3, 4, 5]);
       assert.equal(sqlite.prepare("SELECT count(*) FROM entities WHERE kind = 'conversation'").pluck().get(), 200);
     } finally {
       sqlite.close();
