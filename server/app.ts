@@ -280,12 +280,13 @@ export function createApp(options: AppOptions): App {
     };
     // A client that reads slower than the stream is cut off past this much queued (its snapshot
     // aside, which may be larger): it reconnects and resumes from its last seq.
-    let budget = -1;
+    // What connect() writes at once (the snapshot, or the events a resume replays) is exempt: the
+    // bound starts after it (else a client far behind could never catch up).
+    let budget = Infinity;
     const write = (chunk: string | Buffer): void => {
       if (closed) return;
       res.write(chunk);
-      if (budget < 0) budget = res.writableLength + limits.streamBufferBytes;
-      else if (res.writableLength > budget) entry.end(true);
+      if (res.writableLength > budget) entry.end(true);
     };
     // During a batch (group commit) nothing reaches the client before the commit: the frames are
     // held, in order, and written after it in one write for the whole batch, then an end if one came.
@@ -320,6 +321,7 @@ export function createApp(options: AppOptions): App {
     );
     // connect() may end the stream at once (a deactivated user).
     if (!streams.has(entry)) disconnect();
+    budget = res.writableLength + limits.streamBufferBytes;
   };
 
   const command: Handler = async (req, res) => {

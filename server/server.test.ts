@@ -653,3 +653,63 @@ describe('SSE frames', () => {
     assert.equal(sseFrame(presence).toString('utf8'), `data: ${JSON.stringify(presence)}\n\n`);
   });
 });
+
+describe('a slow reader', () => {
+  let server: ServerProcess;
+  before(async () => {
+    server = await ServerProcess.start(join(dir, 'slow-reader.db'), ['--seed-conversations', '200', '--rate', '0', '--stream-buffer-kb', '64']);
+  });
+  after(() => server.stop());
+
+  it('is cut off once its queue passes the bound, and resumes by sequence number with nothing lost', async () => {
+    const { hostname, port } = new URL(server.url);
+    // A stream read by nobody: the kernel's buffers fill, then the server's queue grows.
+    const socket = connect(Number(port), hostname);
+    socket.setNoDelay(true);
+    let received = '';
+    const ended = { closed: false };
+    socket.on('close', () => (ended.closed = true));
+    socket.on('error', () => (ended.closed = true));
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    socket.write(`GET /api/stream HTTP/1.1\r\nHost: ${hostname}\r\nAuthorization: Bearer dev-u-ana\r\n\r\n`);
+    socket.once('data', (chunk: Buffer) => {
+      received += chunk.toString('utf8');
+      socket.pause();
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const conversationId = (await snapshotOf(server, 'u-ana')).snapshot.conversations[0]!.id;
+    // 200 replies of 50 kB: 10 MB for that stream, far past its kernel buffers and its 64 kB bound.
+    const body = 'x'.repeat(50_000);
+    const REPLIES = 200;
+    for (let i = 0; i < REPLIES; i += 20) {
+      await Promise.all(Array.from({ length: 20 }, (_, j) => server.request('POST', '/api/commands', {
+        body: { id: `slow-${i + j}`, type: 'reply', args: { conversationId, itemId: `slow-item-${i + j}`, body } },
+      }).then((answer) => assert.equal(answer.status, 200, JSON.stringify(answer.body)))));
+    }
+    // Reading now, the client finds its stream ended by the server, short of the last reply.
+    socket.on('data', (chunk: Buffer) => (received += chunk.toString('utf8')));
+    socket.resume();
+    const end = Date.now() + 15_000;
+    while (!ended.closed && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.equal(ended.closed, true, 'the server closed the stream it could not deliver');
+    const ids = [...received.matchAll(/^id: (\d+)$/gm)].map((m) => Number(m[1]));
+    const seen = new Set([...received.matchAll(/"id":"(slow-item-\d+)"/g)].map((m) => m[1]));
+    assert.ok(seen.size < REPLIES, `cut before the end (${seen.size} of ${REPLIES} replies seen)`);
+    // Resuming from the last complete event's seq brings the rest, once each.
+    const last = ids.length > 0 ? Math.max(...ids.slice(0, -1), 0) : 0;
+    const resumed = server.stream('u-ana', last);
+    try {
+      await resumed.waitFor(() => {
+        for (const frame of resumed.frames) {
+          const event = (frame.data as { event?: { type?: string; item?: { id?: string } } }).event;
+          if (event?.type === 'timeline.upserted' && event.item?.id?.startsWith('slow-item-')) seen.add(event.item.id);
+        }
+        return seen.size === REPLIES;
+      }, `every reply, after resuming from ${last} (${seen.size} seen)`, 15_000);
+      assert.equal((resumed.messages[0] as { kind?: string } | undefined)?.kind, 'event', 'resumed, not a new snapshot');
+    } finally {
+      resumed.close();
+      socket.destroy();
+    }
+  });
+});
