@@ -114,7 +114,7 @@ if (nodeNames.length) {
     let real;
     let args = [];
     if (name === 'edge') {
-      real = new ServerProcess({ port: await freePort() });
+      real = new ServerProcess({ port: await freePort(), args: ['--edge-rate', '0'] });
       const made = spawnSync(process.execPath, ['--import', 'tsx', 'server/main.ts', '--db', real.db, '--add-integration', 'ch-sms'], { cwd: root, encoding: 'utf8' });
       if (made.status !== 0) throw new Error(`--add-integration failed: ${made.stderr}`);
       args = [JSON.parse(made.stdout).token];

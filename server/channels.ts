@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as v from 'valibot';
-import { contactForAddress, contactFromAddress, conversationForInbound } from '../src/model/channels.js';
+import { contactFromAddress, contactKeys, conversationForInbound, senderKey } from '../src/model/channels.js';
 import type { Command } from '../src/model/commands.js';
-import type { Id } from '../src/model/types.js';
+import type { Channel, Contact, Id } from '../src/model/types.js';
 import type { MemoryBackend } from '../src/backend/memory-backend.js';
 import type { CommandAck } from '../src/protocol/wire.js';
 import type { InboxDatabase, StoredIntegration } from './db.js';
@@ -63,6 +63,67 @@ const StatusReport = v.strictObject({
   reason: v.optional(Text(1000)),
 });
 
+/**
+ * The senders the edge knows, by the keys of model/channels.ts (`contactKeys`
+ * of each contact, `senderKey` of an address): contactForAddress's answer
+ * without a scan of every contact per message. Built from the state when
+ * first needed, kept by the commits' contact events; rebuilt when a contact
+ * loses a key or goes (another may share it), or when a hit is stale.
+ */
+class Senders {
+  #byKey: Map<string, Id> | null = null;
+  readonly #keysOf = new Map<Id, readonly string[]>();
+
+  constructor(
+    private readonly contacts: () => ReadonlyMap<Id, Contact>,
+    store: InboxDatabase,
+  ) {
+    store.commitHooks.push((commit) => {
+      if (!this.#byKey) return;
+      for (const event of commit.events) {
+        if (event.type === 'contact.deleted') this.#byKey = null;
+        else if (event.type === 'contact.upserted') this.#add(event.contact);
+        if (!this.#byKey) return;
+      }
+    });
+  }
+
+  find(channel: Channel, address: string): Contact | null {
+    const key = senderKey(channel, address);
+    if (key === null) return null;
+    for (let tries = 0; tries < 2; tries++) {
+      const id = this.#index().get(key);
+      if (id === undefined) return null;
+      const contact = this.contacts().get(id);
+      if (contact && contactKeys(contact).includes(key)) return contact;
+      this.#byKey = null;
+    }
+    return null;
+  }
+
+  #index(): Map<string, Id> {
+    if (!this.#byKey) {
+      this.#byKey = new Map();
+      this.#keysOf.clear();
+      for (const contact of this.contacts().values()) this.#add(contact);
+    }
+    return this.#byKey;
+  }
+
+  #add(contact: Contact): void {
+    const index = this.#byKey!;
+    const keys = contactKeys(contact);
+    const before = this.#keysOf.get(contact.id) ?? [];
+    if (before.some((key) => !keys.includes(key))) {
+      this.#byKey = null;
+      return;
+    }
+    // The first contact with a key keeps it (the workspace's order, as contactForAddress).
+    for (const key of keys) if (!index.has(key)) index.set(key, contact.id);
+    this.#keysOf.set(contact.id, keys);
+  }
+}
+
 /** A short stable id from the provider's: the same message always gets the same ids. */
 const derived = (prefix: string, ...parts: string[]): Id =>
   `${prefix}-${createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 24)}`;
@@ -73,6 +134,7 @@ export function channelEdgeRoutes(options: ChannelEdgeOptions, groupCommit: Grou
   for (const integration of store.integrations()) if (integration.tokenHash) byHash.set(integration.tokenHash, integration);
   const rate = options.ratePerSecond ?? 500;
   const limiter = new RateLimiter(rate, 2 * rate);
+  const senders = new Senders(() => backend.state.contacts, store);
 
   /** The integration a request speaks for, if it may speak for `channelId`; else answers 401 or 404. */
   function integrationFor(req: IncomingMessage, res: ServerResponse, channelId: Id): StoredIntegration | null {
@@ -145,7 +207,7 @@ export function channelEdgeRoutes(options: ChannelEdgeOptions, groupCommit: Grou
   function party(channelId: Id, providerId: string, from: string, name: string | undefined) {
     const state = backend.state;
     const channel = state.channels.get(channelId)!;
-    const known = contactForAddress(state, channel, from);
+    const known = senders.find(channel, from);
     const contactId = known?.id ?? derived('k-edge', channelId, from.trim().toLowerCase());
     const conversation = known ? conversationForInbound(state, known.id, channelId) : null;
     return {

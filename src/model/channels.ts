@@ -102,24 +102,44 @@ function addressKey(kind: ChannelKind): 'phones' | 'emails' | 'handle' {
 const bareEmail = (address: string): string => (/<([^>]*)>/.exec(address)?.[1] ?? address).trim().toLowerCase();
 
 /**
+ * R1 at a channel's edge: the key an inbound `address` is known by on
+ * `channel` ("phone:33612345678", "email:ana@x.org", "handle:<channel>:<id>");
+ * null when it has none (no digits, empty).
+ */
+export function senderKey(channel: Channel, address: string): string | null {
+  const key = addressKey(channel.kind);
+  const value = key === 'phones' ? digits(address) : key === 'emails' ? bareEmail(address) : address.trim();
+  if (value === '') return null;
+  return key === 'phones' ? `phone:${value}` : key === 'emails' ? `email:${value}` : `handle:${channel.id}:${value}`;
+}
+
+/** Every key `contact` is known by (the phones', the e-mails', each channel handle's), for an index of senders. */
+export function contactKeys(contact: Contact): string[] {
+  const keys: string[] = [];
+  for (const phone of contact.phones) if (digits(phone) !== '') keys.push(`phone:${digits(phone)}`);
+  for (const email of contact.emails) if (bareEmail(email) !== '') keys.push(`email:${bareEmail(email)}`);
+  for (const [name, value] of Object.entries(contact.attributes)) {
+    if (name.startsWith('handle:') && value.trim() !== '') keys.push(`${name}:${value.trim()}`);
+  }
+  return keys;
+}
+
+/**
  * R1 at a channel's edge: the contact an inbound message or call from
  * `address` on `channel` comes from: the first contact (in the workspace's
  * order) with that phone number (digits compared), that e-mail address
- * (case aside) or that channel handle; null when none has it.
+ * (case aside) or that channel handle; null when none has it. A backend
+ * with many contacts keeps an index of `contactKeys` and looks up
+ * `senderKey` (the same answer, server/channels.ts).
  */
 export function contactForAddress(
   state: Pick<InboxState, 'contacts'>,
   channel: Channel,
   address: string,
 ): Contact | null {
-  const key = addressKey(channel.kind);
-  const wanted = key === 'phones' ? digits(address) : key === 'emails' ? bareEmail(address) : address.trim();
-  if (wanted === '') return null;
-  for (const contact of state.contacts.values()) {
-    if (key === 'phones' ? contact.phones.some((p) => digits(p) === wanted)
-      : key === 'emails' ? contact.emails.some((e) => bareEmail(e) === wanted)
-      : contact.attributes[handleAttribute(channel.id)] === wanted) return contact;
-  }
+  const wanted = senderKey(channel, address);
+  if (wanted === null) return null;
+  for (const contact of state.contacts.values()) if (contactKeys(contact).includes(wanted)) return contact;
   return null;
 }
 

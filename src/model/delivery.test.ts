@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { contactForAddress, contactFromAddress, conversationForInbound, handleAttribute } from './channels.js';
+import { contactForAddress, contactFromAddress, contactKeys, conversationForInbound, handleAttribute, senderKey } from './channels.js';
 import type { Command } from './commands.js';
 import { reportDelivery } from './delivery-reports.js';
 import { initialDelivery, retryDelivery } from './delivery.js';
@@ -180,6 +180,22 @@ describe('R1 at a channel\'s edge (model/channels.ts)', () => {
   it('R1: a platform channel finds its sender by the handle kept for that channel', () => {
     expect(contactForAddress(state, channel('ch-chat'), 'visitor-42')?.id).to.equal('k-2');
     expect(contactForAddress(state, channel('ch-chat'), 'visitor-43')).to.equal(null);
+  });
+
+  it('R1: an index of contactKeys finds what contactForAddress finds (senderKey), for every kind of address', () => {
+    const cases: [string, string][] = [
+      ['ch-edge', '+33612345678'], ['ch-edge', '+33 6 12 34 56 79'], ['ch-edge', 'no digits'],
+      ['ch-mail', 'Zoé <zoe@ACME.io>'], ['ch-mail', 'other@acme.io'], ['ch-chat', 'visitor-42'], ['ch-chat', ' visitor-42 '], ['ch-chat', 'visitor-43'],
+    ];
+    const index = new Map<string, string>();
+    for (const contact of state.contacts.values()) for (const key of contactKeys(contact)) if (!index.has(key)) index.set(key, contact.id);
+    for (const [channelId, address] of cases) {
+      const key = senderKey(channel(channelId), address);
+      expect(key === null ? null : (index.get(key) ?? null), `${channelId} ${address}`).to.equal(contactForAddress(state, channel(channelId), address)?.id ?? null);
+    }
+    expect(senderKey(EDGE, '+1 (415) 555-0134')).to.equal('phone:14155550134');
+    expect(senderKey(channel('ch-chat'), 'visitor-42')).to.equal('handle:ch-chat:visitor-42');
+    expect(contactKeys(state.contacts.get('k-1')!)).to.deep.equal(['phone:33612345678', 'email:zoe@acme.io']);
   });
 
   it('R1: a new sender becomes a contact named as the edge says, or by their address', () => {
