@@ -9,7 +9,8 @@
  *   and that the timestamp is within five minutes, takes each
  *   Idempotency-Key once (a repeat is answered 200 and ignored), writes what
  *   it took to its journal, then reports the message `delivered` on
- *   POST /api/channels/:channelId/statuses;
+ *   POST /api/channels/:channelId/statuses (journaled too: a receipt a kill
+ *   cut short is sent after the restart);
  * - with --inbound N, posts N inbound messages (ids "<prefix>-0" …) to
  *   POST /api/channels/:channelId/messages, each until the server takes it.
  *
@@ -53,12 +54,17 @@ for (const name of ['server', 'token', 'secret', 'channel']) {
 const MAX_SKEW_S = 300;
 /** Keys taken, from the journal: a restart never takes one twice. */
 const taken = new Set();
+/** Messages taken whose receipt the server has not yet confirmed: sent again after a restart. */
+const unreceipted = new Set();
 if (existsSync(args.journal)) {
   for (const line of readFileSync(args.journal, 'utf8').split('\n')) {
     if (line.trim() === '') continue;
     try {
       const entry = JSON.parse(line);
-      if (entry.kind === 'taken') taken.add(entry.key);
+      if (entry.kind === 'taken') {
+        taken.add(entry.key);
+        if (entry.type === 'message') unreceipted.add(entry.key);
+      } else if (entry.kind === 'receipt') unreceipted.delete(entry.key);
     } catch {
       // a line cut short by a kill: it was not taken
     }
@@ -127,12 +133,16 @@ const server = createServer((req, res) => {
     appendFileSync(args.journal, `${JSON.stringify({ kind: 'taken', key, type: delivery.type, to: delivery.to, body: delivery.body ?? null })}\n`);
     taken.add(key);
     res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"ok":true}');
-    if (delivery.type === 'message') {
-      // The handset got it: report it back, as a carrier's receipt would.
-      void postUntilTaken(`/api/channels/${encodeURIComponent(args.channel)}/statuses`, { messageId: delivery.id, status: 'delivered' });
-    }
+    // The handset got it: report it back, as a carrier's receipt would.
+    if (delivery.type === 'message') void receipt(delivery.id);
   });
 });
+
+/** Reports a message delivered, until the server takes the report; journaled, so a restart sends what a kill cut short. */
+async function receipt(messageId) {
+  const status = await postUntilTaken(`/api/channels/${encodeURIComponent(args.channel)}/statuses`, { messageId, status: 'delivered' });
+  if (status < 300) appendFileSync(args.journal, `${JSON.stringify({ kind: 'receipt', key: messageId })}\n`);
+}
 
 async function sendInbound(count) {
   let next = 0;
@@ -153,6 +163,7 @@ async function sendInbound(count) {
 
 server.listen(Number(args.port), '127.0.0.1', () => {
   process.stdout.write(`provider listening on http://127.0.0.1:${server.address().port}\n`);
+  for (const messageId of unreceipted) void receipt(messageId);
   const count = Number(args.inbound);
   if (count > 0) void sendInbound(count);
 });
