@@ -489,6 +489,50 @@ export function runTransportTests(name: string, setup: () => Promise<TransportHa
       });
     });
 
+    describe('conversations one may not see (R14)', () => {
+      /** Every person's command that names a conversation (its items included), aimed at `conversationId`. */
+      const conversationCommands = (conversationId: Id, itemId: Id): Command[] => [
+        { id: uid('conf-v'), type: 'reply', args: { conversationId, itemId: uid('conf-r'), body: 'Hello' } },
+        { id: uid('conf-v'), type: 'comment', args: { conversationId, itemId: uid('conf-cm'), body: 'Hi', mentions: [] } },
+        { id: uid('conf-v'), type: 'addNote', args: { conversationId, itemId: uid('conf-n'), messageId: itemId, body: 'Note' } },
+        { id: uid('conf-v'), type: 'editNote', args: { conversationId, itemId, body: 'Note' } },
+        { id: uid('conf-v'), type: 'deleteNote', args: { conversationId, itemId } },
+        { id: uid('conf-v'), type: 'answerCall', args: { conversationId, itemId } },
+        { id: uid('conf-v'), type: 'placeCall', args: { conversationId, itemId: uid('conf-call') } },
+        { id: uid('conf-v'), type: 'endCall', args: { conversationId, itemId, duration: 3 } },
+        { id: uid('conf-v'), type: 'declineCall', args: { conversationId, itemId } },
+        { id: uid('conf-v'), type: 'setRecording', args: { conversationId, itemId, recording: true } },
+        { id: uid('conf-v'), type: 'retryDelivery', args: { conversationId, itemId } },
+        { id: uid('conf-v'), type: 'markDone', args: { ids: [conversationId] } },
+        { id: uid('conf-v'), type: 'setPriority', args: { ids: [conversationId], priority: 'urgent' } },
+        { id: uid('conf-v'), type: 'pin', args: { ids: [conversationId], pinned: true } },
+      ];
+
+      it('refuses every command on a conversation (calls, notes, comments, replies, deliveries) the self agent may not see exactly as on one that does not exist', async () => {
+        const theirs = await freshConversation();
+        await assign(theirs.id, ids().agentAll);
+        const item = (await h.transportFor(ids().owner).timeline({ conversationId: theirs.id, limit: 1 }, ids().owner)) as TimelinePage;
+        const itemId = item.items[0]?.id ?? uid('conf-item');
+        const missing = uid('conf-no-conversation');
+        const selfs = h.transportFor(ids().agentSelf);
+        const tried = conversationCommands(theirs.id, itemId);
+        const control = conversationCommands(missing, itemId);
+        for (const [i, command] of tried.entries()) {
+          const ack = await send(selfs, command, ids().agentSelf);
+          const missed = await send(selfs, control[i]!, ids().agentSelf);
+          assert.equal(ack.ok, false, `${command.type} on another agent's conversation is refused`);
+          assert.equal(missed.ok, false, `${command.type} on a missing conversation is refused`);
+          if (ack.ok || missed.ok) continue;
+          assert.equal(ack.refusal.code, 'not-found', `${command.type}: the refusal's code`);
+          assert.deepEqual(ack.refusal, { ...missed.refusal, reason: missed.refusal.reason.replaceAll(missing, theirs.id) }, `${command.type}: answered as a missing conversation`);
+        }
+        const refusedPage = (id: Id) => selfs.timeline({ conversationId: id, limit: 10 }, ids().agentSelf).then(() => 'answered', (error: unknown) => String(error instanceof Error ? error.message : error));
+        assert.equal((await refusedPage(theirs.id)).replaceAll(theirs.id, 'X'), (await refusedPage(missing)).replaceAll(missing, 'X'), 'its timeline is refused as a missing one');
+        const after = owner.conversation(theirs.id);
+        assert.equal(after?.priority === 'urgent' || after?.pinned === true || after?.status === 'done', false, 'nothing changed');
+      });
+    });
+
     describe('contacts (R14)', () => {
       /** Every person's command that names a contact, aimed at `contactId`, with `own` as the other side of a merge. */
       const contactCommands = (contactId: Id, own: Id, channelId: Id): Command[] => [
