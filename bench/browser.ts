@@ -10,6 +10,7 @@ const benches: Record<string, () => Promise<Row[]>> = {
   heap: async () => (await import('./heap.bench.js')).run(),
   list: async () => (await import('./list.bench.js')).run(),
   conversation: async () => (await import('./conversation.bench.js')).run(),
+  cold: async () => (await import('./cold.bench.js')).run(),
 };
 
 const name = location.hash.slice(1);

@@ -51,7 +51,7 @@ const server = createServer(async (req, res) => {
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const { port } = server.address();
 
-const all = ['query', 'events', 'heap', 'list', 'conversation'];
+const all = ['query', 'events', 'heap', 'list', 'conversation', 'cold'];
 /** Node-side benchmarks against the real reference server (bench/http.node.ts). */
 const nodeBenches = ['http', 'fanout', 'edge'];
 const asked = process.argv.slice(2).filter((name) => all.includes(name) || nodeBenches.includes(name));

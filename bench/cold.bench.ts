@@ -1,0 +1,181 @@
+/**
+ * Issue 13's figures, measured where a host waits, beside a plain-DOM
+ * virtual list of the same rows (bench/plain-list.ts) in the same page:
+ *
+ * - cold start: from handing the library its data (a snapshot, as a backend
+ *   would send it) to the first painted rows of `<inbox-list>`: the in-page
+ *   backend built on it, the transport, the store (which checks every
+ *   message), the list's mount; and to the store fully ready;
+ * - `<inbox-list>`'s own mount (on a store already built), a filter change
+ *   and 200 frames of scrolling, each against the plain list's.
+ *
+ * Each load runs five times in this page (the first one with cold JIT, the
+ * others warm: the median is a warm page's figure; the first is printed too).
+ */
+import '../src/define.js';
+import type { InboxList } from '../src/elements/inbox-list/inbox-list.js';
+import { InboxStore } from '../src/store/inbox-store.js';
+import { generateDemoData } from '../src/backend/demo-data.js';
+import { MemoryBackend } from '../src/backend/memory-backend.js';
+import { MemoryTransport } from '../src/transport/memory/memory-transport.js';
+import { median, nextFrame, percentile, round, type Row } from './harness.js';
+import { PlainList } from './plain-list.js';
+
+const LOADS = 5;
+
+const rowsIn = (list: InboxList) => list.shadowRoot?.querySelectorAll('[role=option]').length ?? 0;
+const listbox = (list: InboxList) => list.shadowRoot!.querySelector<HTMLElement>('#listbox')!;
+
+function host(): HTMLElement {
+  const box = document.createElement('div');
+  box.style.cssText = 'position: fixed; inset: 0 auto auto 0; width: 720px; height: 720px; display: flex; flex-direction: column';
+  document.body.append(box);
+  return box;
+}
+
+async function settle(list: InboxList): Promise<void> {
+  for (let i = 0; i < 4; i++) {
+    await list.updateComplete;
+    await Promise.resolve();
+  }
+}
+
+/** Waits for the list's first rows, then forces style and layout (what the paint needs). */
+async function firstRows(list: InboxList): Promise<void> {
+  while (rowsIn(list) === 0) {
+    await settle(list);
+    if (rowsIn(list) === 0) await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  listbox(list).getBoundingClientRect();
+}
+
+/** rAF-to-rAF durations over 200 frames, scrolling `scroller` 300 px a frame. */
+async function scrollFrames(scroller: HTMLElement): Promise<number[]> {
+  scroller.scrollTop = 0;
+  await nextFrame();
+  const deltas: number[] = [];
+  let last = await nextFrame();
+  for (let i = 0; i < 200; i++) {
+    scroller.scrollTop += 300;
+    const now = await nextFrame();
+    deltas.push(now - last);
+    last = now;
+  }
+  return deltas;
+}
+
+const ratio = (a: number, b: number): string => `${round(a / b, 1)}×`;
+
+async function size(conversations: number): Promise<Row[]> {
+  const label = conversations.toLocaleString('en');
+  const data = generateDemoData({ seed: 7, conversations });
+  const snapshot = data.snapshot;
+  const owner = snapshot.users.find((user) => user.role === 'owner')!.id;
+  const rows: Row[] = [];
+
+  // 1. Cold start, the library: data in hand → first rows painted, and → store ready.
+  const first: number[] = [];
+  const ready: number[] = [];
+  for (let i = 0; i < LOADS; i++) {
+    const box = host();
+    await nextFrame();
+    const start = performance.now();
+    const backend = new MemoryBackend({ snapshot, timelineFor: data.timelineFor });
+    const store = new InboxStore({ transport: new MemoryTransport({ backend }), userId: owner });
+    const list = document.createElement('inbox-list');
+    list.store = store;
+    box.append(list);
+    await firstRows(list);
+    first.push(performance.now() - start);
+    await store.ready;
+    ready.push(performance.now() - start);
+    box.remove();
+    store.destroy();
+    await nextFrame();
+  }
+  // The yardstick: data in hand → the plain list's first rows laid out.
+  const plainFirst: number[] = [];
+  let plain!: PlainList;
+  let plainBox: HTMLElement | null = null;
+  for (let i = 0; i < LOADS; i++) {
+    plainBox?.remove();
+    plainBox = host();
+    await nextFrame();
+    const start = performance.now();
+    plain = new PlainList(snapshot);
+    plainBox.append(plain.element);
+    plain.render();
+    plain.element.getBoundingClientRect();
+    plainFirst.push(performance.now() - start);
+  }
+  rows.push({ name: `cold ${label}: data → first rows of <inbox-list> (memory transport), median`, value: round(median(first), 1), unit: `ms (first load ${round(first[0]!, 0)} ms)` });
+  rows.push({ name: `cold ${label}: data → store ready, median`, value: round(median(ready), 1), unit: 'ms' });
+  rows.push({ name: `cold ${label}: data → first rows of the plain list, median`, value: round(median(plainFirst), 1), unit: `ms (library ${ratio(median(first), median(plainFirst))})` });
+
+  // 2. <inbox-list>'s own mount on a store already built, against the plain list's whole mount.
+  const store = new InboxStore({ transport: new MemoryTransport({ backend: new MemoryBackend({ snapshot, timelineFor: data.timelineFor }) }), userId: owner });
+  await store.ready;
+  const box = host();
+  const mounts: number[] = [];
+  let list!: InboxList;
+  for (let i = 0; i < LOADS; i++) {
+    box.replaceChildren();
+    store.setFilters({});
+    await nextFrame();
+    const start = performance.now();
+    list = document.createElement('inbox-list');
+    list.store = store;
+    box.append(list);
+    await firstRows(list);
+    mounts.push(performance.now() - start);
+  }
+  rows.push({
+    name: `cold ${label}: <inbox-list> mount on a built store, median`,
+    value: round(median(mounts), 1),
+    unit: `ms (${ratio(median(mounts), median(plainFirst))} the plain list's; target ≤ 2×)`,
+  });
+
+  // 3. A filter change (e-mail only, then all), work until laid out.
+  const changes: number[] = [];
+  const plainChanges: number[] = [];
+  for (let i = 0; i < LOADS * 2; i++) {
+    const kinds = i % 2 === 0 ? ['email' as const] : [];
+    await nextFrame();
+    let start = performance.now();
+    store.setFilters(kinds.length ? { channelKinds: kinds } : {});
+    await settle(list);
+    listbox(list).getBoundingClientRect();
+    changes.push(performance.now() - start);
+    await nextFrame();
+    start = performance.now();
+    plain.filter(kinds);
+    plain.element.getBoundingClientRect();
+    plainChanges.push(performance.now() - start);
+  }
+  rows.push({
+    name: `cold ${label}: filter change, <inbox-list> vs plain, medians`,
+    value: `${round(median(changes), 1)} / ${round(median(plainChanges), 1)}`,
+    unit: `ms (${ratio(median(changes), median(plainChanges))}; target ≤ 1.5×)`,
+  });
+
+  // 4. 200 frames of scrolling each.
+  store.setFilters({});
+  await settle(list);
+  const libraryFrames = await scrollFrames(listbox(list));
+  plain.filter([]);
+  const plainFrames = await scrollFrames(plain.element);
+  const over = (frames: number[]) => frames.filter((d) => d > 25).length;
+  rows.push({
+    name: `cold ${label}: scroll 200 frames, p95 frame / frames over 25 ms, <inbox-list> vs plain`,
+    value: `${round(percentile(libraryFrames, 95), 1)} / ${over(libraryFrames)} vs ${round(percentile(plainFrames, 95), 1)} / ${over(plainFrames)}`,
+    unit: 'ms / frames',
+  });
+  box.remove();
+  plainBox?.remove();
+  store.destroy();
+  return rows;
+}
+
+export async function run(): Promise<Row[]> {
+  return [...(await size(10_000)), ...(await size(100_000))];
+}
