@@ -108,7 +108,7 @@ describe('channel edges: credentials, inbound, outbound', () => {
     const url = await webhook.listen();
     sms = addIntegration(db, 'ch-sms,ch-call', url);
     mail = addIntegration(db, 'ch-email');
-    server = await ServerProcess.start(db, ['--delivery-attempts', '3']);
+    server = await ServerProcess.start(db, ['--delivery-attempts', '3', '--public-url', 'https://inbox.example.com']);
   });
   after(async () => {
     await server.stop();
@@ -229,6 +229,24 @@ describe('channel edges: credentials, inbound, outbound', () => {
     assert.match(failed.reason ?? '', /503.*Gave up after 3 tries/);
     assert.equal(webhook.received.slice(before).filter((d) => d.key === 'out-70').length, 3);
     webhook.status = 200;
+  });
+
+  it('a reply\'s attachment reaches the provider with an absolute url on --public-url', async () => {
+    const start = await inbound(sms, 'ch-sms', { id: 'prov-90', from: '+1 202 555 0190', body: 'Send me the invoice' });
+    const { conversationId } = start.body as { conversationId: string };
+    const uploaded = await fetch(`${server.url}/api/uploads`, {
+      method: 'POST',
+      body: new TextEncoder().encode('%PDF-1.4 invoice'),
+      headers: { Authorization: 'Bearer dev-u-ana', 'Content-Type': 'application/pdf', 'X-File-Name': 'invoice.pdf' },
+    });
+    assert.equal(uploaded.status, 201);
+    const attachment = (await uploaded.json()) as { id: string; url: string };
+    const reply = await server.request('POST', '/api/commands', {
+      body: { id: 'reply-90', type: 'reply', args: { conversationId, itemId: 'out-90', body: 'Here it is.', attachments: [attachment] } },
+    });
+    assert.equal(reply.status, 200, JSON.stringify(reply.body));
+    const got = await until('the delivery', () => webhook.received.find((d) => d.key === 'out-90'));
+    assert.deepEqual(got.body.attachments, [{ name: 'invoice.pdf', mime: 'application/pdf', size: 16, url: `https://inbox.example.com/api/uploads/${attachment.id}` }]);
   });
 
   it('an inbound call rings; answering it goes to the webhook as a call action', async () => {

@@ -36,7 +36,9 @@ const USAGE = `Usage: node --import tsx server/main.ts [options]
   --webhook URL            with --add-integration: where replies and call actions on those channels are POSTed,
                            signed (their replies then carry a delivery status); without it, inbound only
   --edge-rate N            inbound edge requests per integration per second (default 500; 0: off)
-  --delivery-attempts N    tries of an outbound delivery before it fails (default 10)`;
+  --delivery-attempts N    tries of an outbound delivery before it fails (default 10)
+  --public-url URL         the server's public origin (https://inbox.example.com): attachment urls in
+                           deliveries are absolute with it (else server-relative)`;
 
 /** Events MemoryBackend keeps in memory for resuming (the database keeps more). */
 const LOG_SIZE = 20_000;
@@ -70,6 +72,7 @@ try {
       webhook: { type: 'string' },
       'edge-rate': { type: 'string' },
       'delivery-attempts': { type: 'string' },
+      'public-url': { type: 'string' },
       'allow-origin': { type: 'string', multiple: true },
       rate: { type: 'string' },
       'streams-per-user': { type: 'string' },
@@ -160,7 +163,9 @@ const limits: Limits = {
 };
 // Group commit (app.ts flush): the commands that arrive together share one transaction, one fsync.
 // The channels' edges: inbound routes for the integrations' tokens; replies and call actions out through the outbox.
-const outbound = new Outbound({ store, backend, log, maxAttempts: integer(args['delivery-attempts'], 'delivery-attempts', 10, 1, 100) });
+const publicUrl = args['public-url'];
+if (publicUrl !== undefined && !/^https?:\/\/[^/\s]+\/?$/.test(publicUrl)) fail(`--public-url takes an origin such as https://inbox.example.com, not "${publicUrl}".`);
+const outbound = new Outbound({ store, backend, log, publicUrl, maxAttempts: integer(args['delivery-attempts'], 'delivery-attempts', 10, 1, 100) });
 const edgeRate = integer(args['edge-rate'], 'edge-rate', 500, 0, 100_000);
 const routes = (groupCommit: GroupCommit) => channelEdgeRoutes({ backend, store, ratePerSecond: edgeRate }, groupCommit);
 const app = createApp({ backend, tokenHashes: tokens.byHash, dev, test, log, uploads: store, allowOrigins, limits, transaction: store.batch, routes });

@@ -37,6 +37,8 @@ export interface OutboundOptions {
   /** Deliveries in flight at once (default 16). */
   readonly concurrency?: number | undefined;
   readonly log?: ((line: string) => void) | undefined;
+  /** The server's public origin (`--public-url`): attachment urls in deliveries are made absolute with it. */
+  readonly publicUrl?: string | undefined;
 }
 
 /** What a message's webhook receives. */
@@ -50,7 +52,7 @@ export interface MessageDelivery {
   readonly contactId: Id;
   readonly subject: string;
   readonly body: string;
-  /** Server-relative urls (GET them from the server; the id is the capability). */
+  /** Absolute with `--public-url`, else server-relative (GET them from the server; the id is the capability). */
   readonly attachments: readonly { readonly name: string; readonly mime: string; readonly size: number; readonly url: string }[];
   readonly senderId: Id;
   readonly at: number;
@@ -95,6 +97,7 @@ export class Outbound {
   readonly #timeoutMs: number;
   readonly #concurrency: number;
   readonly #log: (line: string) => void;
+  readonly #publicUrl: string;
   readonly #inFlight = new Set<string>();
   #timer: ReturnType<typeof setTimeout> | null = null;
   #stopped = true;
@@ -107,6 +110,7 @@ export class Outbound {
     this.#timeoutMs = options.timeoutMs ?? 10_000;
     this.#concurrency = options.concurrency ?? 16;
     this.#log = options.log ?? (() => {});
+    this.#publicUrl = (options.publicUrl ?? '').replace(/\/+$/, '');
     for (const integration of this.#store.integrations()) {
       this.#byId.set(integration.id, integration);
       if (integration.webhookUrl === null) continue;
@@ -167,7 +171,7 @@ export class Outbound {
         contactId: conversation.contactId,
         subject: conversation.subject,
         body: message.body,
-        attachments: message.attachments.map(({ name, mime, size, url }) => ({ name, mime, size, url })),
+        attachments: message.attachments.map(({ name, mime, size, url }) => ({ name, mime, size, url: url.startsWith('/') ? `${this.#publicUrl}${url}` : url })),
         senderId: message.senderId,
         at: message.at,
       };
