@@ -11,6 +11,7 @@ import { ShortcutHelp } from './elements/shortcut-help/shortcut-help.js';
 import { CommandPalette } from './elements/command-palette/command-palette.js';
 import { BulkBar } from './elements/bulk-bar/bulk-bar.js';
 import { FilterPanel } from './elements/inbox-filters/filter-panel.js';
+import { ChannelSettings } from './elements/channel-settings/channel-settings.js';
 
 defineOnce('shortcut-help', ShortcutHelp);
 defineOnce('command-palette', CommandPalette);
@@ -18,3 +19,5 @@ defineOnce('command-palette', CommandPalette);
 defineOnce('bulk-bar', BulkBar);
 // The contents of <inbox-filters>' panel, which asks for it when the panel opens.
 defineOnce('filter-panel', FilterPanel);
+// A host's settings page (R30): loaded when the tag first appears.
+defineOnce('channel-settings', ChannelSettings);

@@ -17,6 +17,7 @@ const LAZY: Readonly<Record<string, () => Promise<unknown>>> = {
   'command-palette': loadOverlayElements,
   'bulk-bar': loadOverlayElements,
   'filter-panel': loadOverlayElements,
+  'channel-settings': loadOverlayElements,
   'snooze-picker': loadPickerElements,
   'label-picker': loadPickerElements,
   'priority-picker': loadPickerElements,

@@ -176,3 +176,4 @@ export function conversationForInbound(
   }
   return latest;
 }
+

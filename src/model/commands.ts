@@ -102,6 +102,8 @@ export interface CommandArgs {
   /** Starts or stops recording an active call, as the host's telephony reports it. */
   setRecording: { conversationId: Id; itemId: Id; recording: boolean };
 
+  /** R30: owners and managers rename a channel's display name. */
+  renameChannel: { channelId: Id; name: string };
   /** R29: a failed delivery sent again through the channel's edge. */
   retryDelivery: { conversationId: Id; itemId: Id };
 

@@ -9,6 +9,7 @@ import {
   mergeContactDetails,
   validateContactPatch,
 } from './contacts.js';
+import { checkChannelName, MAX_CHANNEL_NAME } from './channel-names.js';
 import type { DomainEvent } from './events.js';
 import { canChangeNote } from './notes.js';
 import { canChangeView, canSeeView } from './permissions.js';
@@ -273,6 +274,19 @@ export const deleteNote: Rule<'deleteNote'> = byPerson((input, actor) => {
   const note = findNote(input, actor);
   if (isRefused(note)) return note;
   return accept([{ type: 'timeline.deleted', conversationId: note.conversationId, id: note.id }]);
+});
+
+// R30: owners and managers rename a channel (1 to 255 characters once trimmed); everyone sees it at once.
+export const renameChannel: Rule<'renameChannel'> = byPerson((input, actor) => {
+  const args = input.command.args;
+  if (!isManager(actor)) return refuse('forbidden', 'Only owners and managers can rename channels.');
+  const channel = input.state.channels.get(args.channelId);
+  if (!channel) return refuse('not-found', `Channel ${args.channelId} was not found.`);
+  const checked = checkChannelName(args.name);
+  if ('problem' in checked) {
+    return refuse('invalid', `A channel's name must be 1 to ${MAX_CHANNEL_NAME} characters (not counting spaces at either end).`);
+  }
+  return accept(checked.name === channel.name ? [] : [{ type: 'channel.upserted', channel: { ...channel, name: checked.name } }]);
 });
 
 // R14: a view belongs to its owner; only they save or delete it.

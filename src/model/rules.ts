@@ -63,6 +63,7 @@ const PERSON_RULES: { readonly [K in Exclude<CommandType, SystemCommandType>]: R
   addNote: people.addNote,
   editNote: people.editNote,
   deleteNote: people.deleteNote,
+  renameChannel: people.renameChannel,
   saveView: people.saveView,
   deleteView: people.deleteView,
 };

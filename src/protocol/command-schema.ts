@@ -96,6 +96,7 @@ export const COMMAND_ARG_SCHEMAS = {
   endCall: v.object({ ...ItemArgs, duration: Count }),
   declineCall: v.object(ItemArgs),
   setRecording: v.object({ ...ItemArgs, recording: v.boolean() }),
+  renameChannel: v.object({ channelId: Id, name: v.pipe(v.string(), v.maxLength(1000)) }),
   retryDelivery: v.object(ItemArgs),
   setDelivery: v.object({ ...ItemArgs, status: v.picklist(['sent', 'delivered', 'failed']), reason: opt(ShortText) }),
   receiveMessage: v.object({
