@@ -4,7 +4,7 @@ import type { Socket } from 'node:net';
 import type { Id } from '../src/model/types.js';
 import { MemoryBackend, RefusedError } from '../src/backend/memory-backend.js';
 import type { CommandAck, ServerMessage } from '../src/protocol/wire.js';
-import { isJsonBody, parseJson, readBody, readBytes, sendError, sendJson, STATUS_OF } from './http.js';
+import { bearerToken, isJsonBody, parseJson, readBody, readBytes, sendError, sendJson, STATUS_OF } from './http.js';
 import { tokenHash, type StoredUpload } from './db.js';
 import { DEFAULT_LIMITS, RateLimiter, type Limits } from './limits.js';
 import { sseFrame } from './sse.js';
@@ -76,11 +76,6 @@ export interface App {
 
 const NOT_JSON = 'The request body must be JSON, sent with "Content-Type: application/json".';
 
-/** The token of an `Authorization: Bearer <token>` header (the scheme in any case, RFC 9110), if any. */
-function bearerToken(req: IncomingMessage): string | undefined {
-  const match = /^bearer +(\S+) *$/i.exec(req.headers.authorization ?? '');
-  return match?.[1];
-}
 
 /** The bearer token that the /api/test/* routes take (with --test only). */
 export const TEST_SYSTEM_TOKEN = 'test-system';

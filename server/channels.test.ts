@@ -146,6 +146,8 @@ describe('channel edges: credentials, inbound, outbound', () => {
       assert.equal(answer.status, 400, JSON.stringify(body));
       assert.match((answer.body as { reason: string }).reason, /^Invalid inbound message/);
     }
+    const badPath = await server.request('POST', '/api/channels/%E0%A4%A/messages', { token: sms.token, body: { id: 'a', from: '+1', body: 'x' } });
+    assert.equal(badPath.status, 400, 'a channel id that is not valid percent-encoding is answered, not left hanging');
     assert.equal(await server.seq(), before);
   });
 

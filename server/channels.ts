@@ -6,9 +6,9 @@ import type { Command } from '../src/model/commands.js';
 import type { Channel, Contact, Id } from '../src/model/types.js';
 import type { MemoryBackend } from '../src/backend/memory-backend.js';
 import type { CommandAck } from '../src/protocol/wire.js';
-import type { InboxDatabase, StoredIntegration } from './db.js';
+import { tokenHash, type InboxDatabase, type StoredIntegration } from './db.js';
 import type { GroupCommit } from './app.js';
-import { isJsonBody, parseJson, readBody, sendError, sendJson, STATUS_OF } from './http.js';
+import { bearerToken, isJsonBody, parseJson, readBody, sendError, sendJson, STATUS_OF } from './http.js';
 import { RateLimiter } from './limits.js';
 
 /**
@@ -138,8 +138,8 @@ export function channelEdgeRoutes(options: ChannelEdgeOptions, groupCommit: Grou
 
   /** The integration a request speaks for, if it may speak for `channelId`; else answers 401 or 404. */
   function integrationFor(req: IncomingMessage, res: ServerResponse, channelId: Id): StoredIntegration | null {
-    const token = /^bearer +(\S+) *$/i.exec(req.headers.authorization ?? '')?.[1];
-    const integration = token === undefined ? undefined : byHash.get(createHash('sha256').update(token).digest('hex'));
+    const token = bearerToken(req);
+    const integration = token === undefined ? undefined : byHash.get(tokenHash(token));
     if (!integration) {
       sendError(res, 401, 'unauthorized', 'An integration token is required: "Authorization: Bearer <token>" (server/main.ts --add-integration).', { 'WWW-Authenticate': 'Bearer' });
       return null;
@@ -217,16 +217,18 @@ export function channelEdgeRoutes(options: ChannelEdgeOptions, groupCommit: Grou
     };
   }
 
-  const channelOf = (match: RegExpMatchArray): Id | null => {
+  /** The channel id in the path, or null after answering 400. */
+  const channelOf = (res: ServerResponse, match: RegExpMatchArray): Id | null => {
     try {
       return decodeURIComponent(match[1] ?? '');
     } catch {
+      sendError(res, 400, 'invalid', 'The channel id in the path is not valid percent-encoding.');
       return null;
     }
   };
 
   const messages = async (req: IncomingMessage, res: ServerResponse, { match }: { match: RegExpMatchArray }): Promise<void> => {
-    const channelId = channelOf(match);
+    const channelId = channelOf(res, match);
     if (channelId === null || !integrationFor(req, res, channelId)) return;
     const message = await body(req, res, InboundMessage, 'inbound message');
     if (!message) return;
@@ -238,15 +240,13 @@ export function channelEdgeRoutes(options: ChannelEdgeOptions, groupCommit: Grou
         id: `inbound:${channelId}:${message.id}`,
         type: 'receiveMessage',
         args: {
-          conversationId: target.conversationId,
+          ...target,
           itemId,
-          contactId: target.contactId,
           channelId,
           body: message.body,
           from: message.from,
           ...(message.subject === undefined ? {} : { subject: message.subject }),
           ...(message.html === undefined ? {} : { html: message.html }),
-          ...(target.newContact ? { newContact: target.newContact } : {}),
         },
       };
       return { command, extra: { itemId, conversationId: target.conversationId, contactId: target.contactId } };
@@ -254,7 +254,7 @@ export function channelEdgeRoutes(options: ChannelEdgeOptions, groupCommit: Grou
   };
 
   const calls = async (req: IncomingMessage, res: ServerResponse, { match }: { match: RegExpMatchArray }): Promise<void> => {
-    const channelId = channelOf(match);
+    const channelId = channelOf(res, match);
     if (channelId === null || !integrationFor(req, res, channelId)) return;
     const call = await body(req, res, InboundCall, 'inbound call');
     if (!call) return;
@@ -264,21 +264,14 @@ export function channelEdgeRoutes(options: ChannelEdgeOptions, groupCommit: Grou
       const command: Command<'receiveCall'> = {
         id: `inbound-call:${channelId}:${call.id}`,
         type: 'receiveCall',
-        args: {
-          conversationId: target.conversationId,
-          itemId,
-          contactId: target.contactId,
-          channelId,
-          direction: call.direction ?? 'in',
-          ...(target.newContact ? { newContact: target.newContact } : {}),
-        },
+        args: { ...target, itemId, channelId, direction: call.direction ?? 'in' },
       };
       return { command, extra: { itemId, conversationId: target.conversationId, contactId: target.contactId } };
     });
   };
 
   const statuses = async (req: IncomingMessage, res: ServerResponse, { match }: { match: RegExpMatchArray }): Promise<void> => {
-    const channelId = channelOf(match);
+    const channelId = channelOf(res, match);
     if (channelId === null) return;
     const integration = integrationFor(req, res, channelId);
     if (!integration) return;

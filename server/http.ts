@@ -86,6 +86,12 @@ export function readBytes(req: IncomingMessage, _res: ServerResponse, limit = MA
 }
 
 /** Whether a request says its body is JSON (`application/json`, parameters such as a charset allowed). */
+/** The token of an `Authorization: Bearer <token>` header (the scheme in any case, RFC 9110), if any. */
+export function bearerToken(req: IncomingMessage): string | undefined {
+  const match = /^bearer +(\S+) *$/i.exec(req.headers.authorization ?? '');
+  return match?.[1];
+}
+
 export function isJsonBody(req: IncomingMessage): boolean {
   return (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase() === 'application/json';
 }

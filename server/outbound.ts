@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { DomainEvent } from '../src/model/events.js';
-import { handleAttribute } from '../src/model/channels.js';
-import type { Channel, Contact, Conversation, Id, MessageItem } from '../src/model/types.js';
+import { addressOn } from '../src/model/channels.js';
+import type { Contact, Conversation, Id, MessageItem } from '../src/model/types.js';
 import type { Commit, MemoryBackend } from '../src/backend/memory-backend.js';
 import type { InboxDatabase, OutboxRow, StoredIntegration } from './db.js';
 
@@ -77,14 +77,6 @@ const MAX_DELAY_MS = 30_000;
 /** The signature of a delivery: hex HMAC-SHA256 of "<timestamp>.<body>" with the integration's secret. */
 export function signature(secret: string, timestamp: number, body: string): string {
   return `v1=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
-}
-
-/** The contact's address on a channel, where a provider sends what the agent wrote. */
-export function addressOn(channel: Channel, contact: Contact | undefined): string {
-  if (!contact) return '';
-  if (channel.kind === 'email') return contact.emails[0] ?? '';
-  if (channel.kind === 'sms' || channel.kind === 'whatsapp' || channel.kind === 'call') return contact.phones[0] ?? '';
-  return contact.attributes[handleAttribute(channel.id)] ?? '';
 }
 
 export class Outbound {

@@ -4,6 +4,12 @@
  * store's bundle carries only this.
  */
 
+import type { User } from './types.js';
+
+/** R30: who may rename channels: active owners and managers. */
+export const canRenameChannels = (user: User | null | undefined): boolean =>
+  user !== null && user !== undefined && user.active && user.role !== 'agent';
+
 /** R30: the longest name a channel may have. */
 export const MAX_CHANNEL_NAME = 255;
 

@@ -143,6 +143,15 @@ export function contactForAddress(
   return null;
 }
 
+/** R1 at a channel's edge, outbound: the contact's address on `channel`, where its provider sends what an agent wrote ('' when they have none). */
+export function addressOn(channel: Channel, contact: Contact | undefined): string {
+  if (!contact) return '';
+  const key = addressKey(channel.kind);
+  if (key === 'phones') return contact.phones[0] ?? '';
+  if (key === 'emails') return contact.emails[0] ?? '';
+  return contact.attributes[handleAttribute(channel.id)] ?? '';
+}
+
 /** R1 at a channel's edge: the contact to create for a sender no contact has: named, or called by their address. */
 export function contactFromAddress(
   channel: Channel,

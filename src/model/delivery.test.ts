@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { contactForAddress, contactFromAddress, contactKeys, conversationForInbound, handleAttribute, senderKey } from './channels.js';
+import { addressOn, contactForAddress, contactFromAddress, contactKeys, conversationForInbound, handleAttribute, senderKey } from './channels.js';
 import type { Command } from './commands.js';
 import { reportDelivery } from './delivery-reports.js';
 import { initialDelivery, retryDelivery } from './delivery.js';
@@ -196,6 +196,14 @@ describe('R1 at a channel\'s edge (model/channels.ts)', () => {
     expect(senderKey(EDGE, '+1 (415) 555-0134')).to.equal('phone:14155550134');
     expect(senderKey(channel('ch-chat'), 'visitor-42')).to.equal('handle:ch-chat:visitor-42');
     expect(contactKeys(state.contacts.get('k-1')!)).to.deep.equal(['phone:33612345678', 'email:zoe@acme.io']);
+  });
+
+  it('R1: a reply goes to the contact\'s first number, first e-mail or the channel\'s handle (addressOn)', () => {
+    expect(addressOn(EDGE, state.contacts.get('k-1'))).to.equal('+33 6 12 34 56 78');
+    expect(addressOn(channel('ch-mail'), state.contacts.get('k-1'))).to.equal('Zoe@Acme.io');
+    expect(addressOn(channel('ch-chat'), state.contacts.get('k-2'))).to.equal('visitor-42');
+    expect(addressOn(channel('ch-chat'), state.contacts.get('k-1'))).to.equal('');
+    expect(addressOn(EDGE, undefined)).to.equal('');
   });
 
   it('R1: a new sender becomes a contact named as the edge says, or by their address', () => {

@@ -9,7 +9,7 @@ import {
   mergeContactDetails,
   validateContactPatch,
 } from './contacts.js';
-import { checkChannelName, MAX_CHANNEL_NAME } from './channel-names.js';
+import { canRenameChannels, checkChannelName, MAX_CHANNEL_NAME } from './channel-names.js';
 import type { DomainEvent } from './events.js';
 import { canChangeNote } from './notes.js';
 import { canChangeView, canSeeView } from './permissions.js';
@@ -279,7 +279,7 @@ export const deleteNote: Rule<'deleteNote'> = byPerson((input, actor) => {
 // R30: owners and managers rename a channel (1 to 255 characters once trimmed); everyone sees it at once.
 export const renameChannel: Rule<'renameChannel'> = byPerson((input, actor) => {
   const args = input.command.args;
-  if (!isManager(actor)) return refuse('forbidden', 'Only owners and managers can rename channels.');
+  if (!canRenameChannels(actor)) return refuse('forbidden', 'Only owners and managers can rename channels.');
   const channel = input.state.channels.get(args.channelId);
   if (!channel) return refuse('not-found', `Channel ${args.channelId} was not found.`);
   const checked = checkChannelName(args.name);

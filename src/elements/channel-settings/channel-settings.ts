@@ -1,8 +1,7 @@
 import { css, html, nothing, type PropertyDeclarations } from 'lit';
 import { msg, str } from '@lit/localize';
 import { StoreController } from '../../controllers/store.controller.js';
-import { checkChannelName, MAX_CHANNEL_NAME } from '../../model/channel-names.js';
-import { isManager } from '../../model/rules.support.js';
+import { canRenameChannels, checkChannelName, MAX_CHANNEL_NAME } from '../../model/channel-names.js';
 import type { Channel, Id, User } from '../../model/types.js';
 import type { StoreState } from '../../store/inbox-store.js';
 import { controlStyles } from '../../styles/controls.js';
@@ -199,7 +198,7 @@ export class ChannelSettings extends InboxElement {
   protected override render() {
     const channels = this.#channels.value ?? [];
     const user = this.#user.value;
-    const editable = user !== undefined && user.active && isManager(user);
+    const editable = canRenameChannels(user);
     return html`
       <ul part="list" aria-label=${msg('Channels', { id: 'channels.label' })}>
         ${channels.map((channel) => this.#row(channel, editable))}
