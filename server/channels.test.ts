@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, request, type IncomingMessage, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -272,28 +272,44 @@ describe('channel edges under load: the example provider killed and restarted tw
   const INBOUND = 1000;
   let server: ServerProcess;
   let provider: ChildProcess | null = null;
-  let providerPort = 0;
+  /** Where the provider listens now: it takes a fresh port at each start. */
+  let providerUrl: string | null = null;
+  /**
+   * The provider's public address, held by the test for the whole run (as a
+   * load balancer holds it): it relays to the provider, and answers 502 while
+   * the provider is down. A port probed, closed and handed to the provider
+   * could be taken in between by the server's own listen (CI saw this).
+   */
+  let front: Server;
   let credential: Credential;
   let done = false;
 
   function startProvider(): Promise<void> {
     const child = spawn(
       process.execPath,
-      ['examples/provider/provider.mjs', '--port', String(providerPort), '--server', server.url, '--token', credential.token,
+      ['examples/provider/provider.mjs', '--port', '0', '--server', server.url, '--token', credential.token,
         '--secret', credential.signingSecret, '--channel', 'ch-sms', '--journal', journal, '--inbound', String(INBOUND), '--prefix', 'load'],
       { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     provider = child;
     child.stdout.setEncoding('utf8');
+    child.stderr.setEncoding('utf8');
+    let errors = '';
+    child.stderr.on('data', (chunk: string) => (errors += chunk));
     return new Promise((resolve, reject) => {
       let text = '';
       child.stdout.on('data', (chunk: string) => {
         text += chunk;
-        if (text.includes('listening')) resolve();
+        const listening = /listening on (\S+)/.exec(text);
+        if (listening && providerUrl === null) {
+          providerUrl = listening[1]!;
+          resolve();
+        }
         if (text.includes(`inbound done ${INBOUND}`)) done = true;
       });
       child.on('exit', (code, signal) => {
-        if (signal === null && code !== 0) reject(new Error(`the provider exited ${code}`));
+        providerUrl = null;
+        if (signal === null && code !== 0) reject(new Error(`the provider exited ${code}: ${errors}`));
       });
     });
   }
@@ -307,16 +323,31 @@ describe('channel edges under load: the example provider killed and restarted tw
     });
 
   before(async () => {
-    const probe = createServer();
-    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', () => resolve()));
-    providerPort = (probe.address() as { port: number }).port;
-    await new Promise((resolve) => probe.close(resolve));
-    credential = addIntegration(db, 'ch-sms', `http://127.0.0.1:${providerPort}/deliveries`);
+    front = createServer((req, res) => {
+      if (providerUrl === null) {
+        res.writeHead(502).end();
+        return;
+      }
+      const upstream = request(new URL(req.url ?? '/', providerUrl), { method: req.method, headers: req.headers }, (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      });
+      upstream.on('error', () => {
+        if (!res.headersSent) res.writeHead(502);
+        res.end();
+      });
+      req.pipe(upstream);
+    });
+    await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', () => resolve()));
+    const frontPort = (front.address() as { port: number }).port;
+    credential = addIntegration(db, 'ch-sms', `http://127.0.0.1:${frontPort}/deliveries`);
     server = await ServerProcess.start(db, ['--seed-conversations', '200']);
   });
   after(async () => {
     await killProvider();
     await server.stop();
+    front.closeAllConnections();
+    await new Promise((resolve) => front.close(resolve));
   });
 
   it('every inbound message appears once, every reply is delivered once and ends delivered', async () => {
