@@ -5,7 +5,7 @@
  * keeps the committed files equal to this output. Not part of the bundle
  * (src/index.ts does not export it).
  */
-import { toJsonSchema, type JsonSchema } from '@valibot/to-json-schema';
+import { toJsonSchema, type ConversionConfig, type JsonSchema } from '@valibot/to-json-schema';
 import type * as v from 'valibot';
 import {
   BotSchema,
@@ -25,6 +25,8 @@ import {
   TimelineItemSchema,
   TimelinePageSchema,
   UserSchema,
+  FREE_MAPS,
+  UNSAFE_KEYS,
 } from './protocol.js';
 import { CommandSchema } from './command-schema.js';
 
@@ -82,13 +84,47 @@ const messages: Record<string, { title: string; description: string; schema: v.G
 };
 
 /**
+ * A free map (protocol.ts's freeMap: a custom check of its keys, then a
+ * record) says its keys may not be the unsafe ones, which the converter
+ * cannot read from the custom check.
+ */
+const overrideSchema: NonNullable<ConversionConfig['overrideSchema']> = ({ valibotSchema, jsonSchema }) => {
+  if (!FREE_MAPS.has(valibotSchema) || typeof jsonSchema.propertyNames !== 'object') return undefined;
+  return { ...jsonSchema, propertyNames: { ...jsonSchema.propertyNames, not: { enum: [...UNSAFE_KEYS] } } };
+};
+
+/**
+ * The snapshot's bulk entities for compiling (scripts/protocol-schemas.ts
+ * writes compiled-checks.ts from these): the published schemas plus what
+ * JSON Schema cannot say of a number in a page, as two keywords the compiler
+ * is taught. valibot's number() refuses NaN (`notNaN`), its finite() and
+ * integer() also the infinities (`finite`); JSON carries neither, an in-page
+ * backend may.
+ */
+export function compilableEntitySchemas(): { Contact: JsonSchema; Conversation: JsonSchema } {
+  const convert = (schema: v.GenericSchema): JsonSchema =>
+    toJsonSchema(schema, {
+      target: 'draft-2020-12',
+      errorMode: 'ignore',
+      overrideSchema: (context) => (context.valibotSchema.type === 'number' ? { ...context.jsonSchema, notNaN: true } : overrideSchema(context)),
+      // integer() refuses the infinities too; JSON Schema's "integer" does not say so.
+      overrideAction: ({ valibotAction, jsonSchema }) =>
+        valibotAction.type === 'finite' || valibotAction.type === 'integer' ? { ...jsonSchema, finite: true } : undefined,
+    });
+  const { $schema: _c, ...contact } = convert(ContactSchema);
+  const { $schema: _v, ...conversation } = convert(ConversationSchema);
+  return { Contact: contact, Conversation: conversation };
+}
+
+/**
  * Every schema file's content, by file name. `errorMode: 'ignore'` drops
- * checks JSON Schema cannot say (finite numbers); the valibot schemas keep them.
+ * checks JSON Schema cannot say (finite numbers: JSON has no others); the
+ * valibot schemas keep them.
  */
 export function protocolJsonSchemas(): Record<string, JsonSchema> {
   const files: Record<string, JsonSchema> = {};
   for (const [file, { title, description, schema }] of Object.entries(messages)) {
-    const { $schema, $defs, ...root } = toJsonSchema(schema, { target: 'draft-2020-12', definitions, errorMode: 'ignore' });
+    const { $schema, $defs, ...root } = toJsonSchema(schema, { target: 'draft-2020-12', definitions, errorMode: 'ignore', overrideSchema });
     const used = usedDefinitions(root, $defs ?? {});
     files[file] = {
       $schema,

@@ -5,6 +5,7 @@ import { makeContact, makeConversation, makeState, T0 } from '../model/fixtures.
 import { toSnapshot } from '../model/state.js';
 import { ContactSchema, ConversationSchema, TimelineItemSchema } from '../protocol/protocol.js';
 import type { Transport } from '../transport/transport.js';
+import { mutate, random } from '../protocol/mutate.testing.js';
 import { InboxStore, type StoreError } from './inbox-store.js';
 
 const silent: Transport = {
@@ -12,38 +13,6 @@ const silent: Transport = {
   send: () => new Promise(() => undefined),
   timeline: () => new Promise(() => undefined),
 };
-
-/** mulberry32: a tiny seeded generator, so a failure can be replayed. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const JUNK: unknown[] = [null, undefined, 42, -1, 1.5, NaN, Infinity, '', 'x', '<img src=x onerror=alert(1)>', true, [], {}, [1, 2], { a: 1 }, 'x'.repeat(200_000)];
-
-/** Replaces, deletes or adds one value somewhere inside a copy of `value`. */
-function mutate(value: unknown, rand: () => number, depth = 0): unknown {
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
-  if (value === null || typeof value !== 'object' || depth > 4 || rand() < 0.15) return pick(JUNK);
-  if (Array.isArray(value)) {
-    const copy: unknown[] = [...(value as unknown[])];
-    if (copy.length === 0) return pick(JUNK);
-    const at = Math.floor(rand() * copy.length);
-    copy[at] = mutate(copy[at], rand, depth + 1);
-    return copy;
-  }
-  const entries: [string, unknown][] = Object.entries(value);
-  if (entries.length === 0) return pick(JUNK);
-  const at = Math.floor(rand() * entries.length);
-  // Drop the key one time in five, else replace its value.
-  if (rand() < 0.2) return Object.fromEntries(entries.filter((_, i) => i !== at));
-  const [key, inner] = entries[at]!;
-  return { ...value, [key]: mutate(inner, rand, depth + 1) };
-}
 
 describe('InboxStore validation', () => {
   it('rejects thousands of generated malformed messages with reported errors and stays valid', async () => {
