@@ -38,4 +38,3 @@ export type ProtocolModule = typeof import('./protocol.js');
  * `parseTimelinePage`, for a host that checks messages itself.
  */
 export const loadProtocol: Loader<ProtocolModule> = loader(() => import('./protocol.js'));
-
