@@ -112,8 +112,10 @@ async function size(conversations: number): Promise<Row[]> {
     let t = performance.now();
     if (!protocol.parseServerMessage({ kind: 'snapshot', seq: 1, snapshot: sent }, compiled).ok) throw new Error('the snapshot does not pass');
     checks.push(performance.now() - t);
+    // The state from a snapshot that is not the backend's own collections (over HTTP, or another page's backend).
+    const copied = { ...sent, contacts: [...sent.contacts], conversations: [...sent.conversations] };
     t = performance.now();
-    stateFromSnapshot(sent);
+    stateFromSnapshot(copied);
     states.push(performance.now() - t);
     if (i < 2) {
       t = performance.now();
@@ -146,7 +148,7 @@ async function size(conversations: number): Promise<Row[]> {
   });
   rows.push({ name: `cold ${label}: transport handed → store ready, median`, value: round(median(ready), 1), unit: 'ms', ...(conversations >= 100_000 ? { target: '≤ 300 ms', ok: median(ready) <= 300 } : {}) });
   rows.push({
-    name: `cold ${label}: its parts: snapshot check / state / (valibot alone would check in)`,
+    name: `cold ${label}: its parts: snapshot check / state indexed anew, as over HTTP (in the page: taken from the backend) / (valibot alone would check in)`,
     value: `${round(median(checks), 1)} / ${round(median(states), 1)} / (${round(median(valibotChecks), 0)})`,
     unit: 'ms',
   });

@@ -135,6 +135,11 @@ export const styles = css`
     cursor: pointer;
     border-block-end: 1px solid color-mix(in srgb, var(--_inbox-color-border) 60%, transparent);
     background: var(--_row-bg);
+    /* The rows kept above and below the view for scrolling are laid out only
+       once they come near it: a filter change styles the dozen rows in view,
+       not thirty. */
+    contain: strict;
+    content-visibility: auto;
   }
   .content {
     position: relative;
