@@ -2,7 +2,11 @@ import { expect } from '@open-wc/testing';
 import { DAY, HOUR, MINUTE, makeContact, makeConversation, makeState, makeUser } from './fixtures.js';
 import { cmd, run } from './rules.testing.js';
 import {
+  addDays,
   checkStatsRequest,
+  isDayKey,
+  rangeOfDays,
+  startOfDay,
   completionRate,
   dayFormatter,
   daysOf,
@@ -238,6 +242,26 @@ describe('team stats (model/stats.ts)', () => {
       expect(teamStats(input(entries), UTC).backlog).to.equal(2);
       expect(teamStats(input(entries, FROM + 2 * HOUR), UTC).backlog).to.equal(2, 'now, in the range');
       expect(teamStats(input(entries, FROM - 2 * DAY), UTC).backlog).to.equal(0, 'nothing existed yet');
+    });
+  });
+
+  describe('days', () => {
+    it('R28 a day begins at its midnight in the time zone, daylight-saving changes included', () => {
+      expect(startOfDay('2026-12-07', 'UTC')).to.equal(FROM);
+      expect(startOfDay('2026-12-07', 'Europe/Paris')).to.equal(Date.UTC(2026, 11, 6, 23));
+      expect(startOfDay('2026-10-25', 'Europe/Paris')).to.equal(Date.UTC(2026, 9, 24, 22), 'CEST until 03:00 that day');
+      expect(startOfDay('2026-10-26', 'Europe/Paris')).to.equal(Date.UTC(2026, 9, 25, 23), 'CET');
+      expect(startOfDay('2026-03-08', 'America/New_York')).to.equal(Date.UTC(2026, 2, 8, 5), 'EST until 02:00 that day');
+      expect(startOfDay('2026-03-09', 'America/New_York')).to.equal(Date.UTC(2026, 2, 9, 4), 'EDT');
+    });
+
+    it('R28 a range of days includes both ends; keys are checked and counted across months', () => {
+      expect(rangeOfDays('2026-12-07', '2026-12-13', 'UTC')).to.deep.equal({ from: FROM, to: TO });
+      expect(addDays('2026-12-30', 3)).to.equal('2027-01-02');
+      expect(addDays('2026-03-01', -1)).to.equal('2026-02-28');
+      expect(isDayKey('2026-02-28')).to.equal(true);
+      expect(isDayKey('2026-02-30')).to.equal(false);
+      expect(isDayKey('7 Dec')).to.equal(false);
     });
   });
 

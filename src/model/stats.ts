@@ -150,6 +150,46 @@ export function daysOf(from: Millis, to: Millis, dayOf: (at: Millis) => string):
   return days;
 }
 
+const DAY_KEY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Whether `text` is a day key `YYYY-MM-DD` of a real date. */
+export function isDayKey(text: string): boolean {
+  const m = DAY_KEY.exec(text);
+  if (!m) return false;
+  const at = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return at.toISOString().slice(0, 10) === text;
+}
+
+/** The day `count` days after `day` (before, when negative), as a key. */
+export function addDays(day: string, count: number): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + count)).toISOString().slice(0, 10);
+}
+
+/** The zone's offset from UTC at `at`, in milliseconds: its wall clock read as UTC, minus `at`. */
+function offsetAt(at: Millis, timeZone: string): number {
+  const format = new Intl.DateTimeFormat('en-US', {
+    timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+  });
+  const parts = Object.fromEntries(format.formatToParts(at).map((p) => [p.type, Number(p.value)]));
+  const wall = Date.UTC(parts['year']!, parts['month']! - 1, parts['day'], parts['hour'], parts['minute'], parts['second']);
+  return wall - Math.floor(at / 1000) * 1000;
+}
+
+/** The time at which `day` (a key) begins in `timeZone`. */
+export function startOfDay(day: string, timeZone: string): Millis {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const guess = Date.UTC(y, m - 1, d);
+  const first = guess - offsetAt(guess, timeZone);
+  // Across a change of offset that night, the offset at the guess is not the one at midnight.
+  return guess - offsetAt(first, timeZone);
+}
+
+/** The range of the days `first` to `last` (keys, both included) in `timeZone`. */
+export function rangeOfDays(first: string, last: string, timeZone: string): { from: Millis; to: Millis } {
+  return { from: startOfDay(first, timeZone), to: startOfDay(addDays(last, 1), timeZone) };
+}
+
 interface Moment {
   readonly at: Millis;
   readonly kind: 'inbound' | 'response' | 'unread' | 'waiting' | 'done' | 'reopened';
