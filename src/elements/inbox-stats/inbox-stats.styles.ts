@@ -4,7 +4,7 @@ import { css } from 'lit';
  * `<inbox-stats>`, laid out by its own width: at a CRM sidebar's width
  * (about 380 px) the figures two by two and the charts one under another;
  * from about 640 px the figures in one row where they fit; from about
- * 900 px the channels' and agents' charts side by side under the days'.
+ * 760 px the channels' and agents' charts side by side under the days'.
  */
 export const statsStyles = css`
   :host {
@@ -207,7 +207,7 @@ export const statsStyles = css`
       grid-template-columns: repeat(auto-fit, minmax(9.5rem, 1fr));
     }
   }
-  @container (min-inline-size: 900px) {
+  @container (min-inline-size: 760px) {
     .charts {
       grid-template-columns: repeat(2, minmax(0, 1fr));
       column-gap: var(--_inbox-space-6);

@@ -62,6 +62,7 @@ describe('<inbox-stats>', () => {
     expect($$(el, '[part=chart]').map((c) => text(c.querySelector('figcaption')))).to.deep.equal(['Conversations by day', 'By channel', 'By agent']);
     const days = $$(el, '.day-svg [part=bar]');
     expect(days).to.have.length(30);
+    expect(days.every((bar) => bar instanceof SVGRectElement && bar.getBoundingClientRect().width > 0), 'bars drawn as SVG').to.equal(true);
     expect($$(el, '[part=plot]')[0]!.getAttribute('aria-label')).to.match(/^Conversations by day: [\d,]+ in all over 30 bars/);
   });
 
@@ -158,6 +159,28 @@ describe('<inbox-stats>', () => {
     await sendKeys({ press: 'ArrowDown' });
     await until(() => el.team === options[1], 'the first team chosen');
     await until(() => Number(tileValues(el)[3]!.replace(/,/g, '')) < all, "the team's figures");
+  });
+
+  it('R28: Custom dates by keyboard start from the days shown; a date field moved with the arrows moves the range', async () => {
+    const el = await statsOf();
+    const range = $(el, '[part=range]') as HTMLSelectElement;
+    await tabTo(el, range);
+    await sendKeys({ press: 'ArrowDown' });
+    await until(() => el.range === '90', 'the last 90 days');
+    await el.updateComplete;
+    const before = el.request();
+    await sendKeys({ press: 'ArrowDown' });
+    await until(() => el.range === 'custom', 'custom dates');
+    await el.updateComplete;
+    expect(el.request()).to.deep.equal(before, 'the same 90 days');
+    const [from] = $$<HTMLInputElement>(el, '[part=dates] input');
+    const first = from!.value;
+    await tabTo(el, from!);
+    await sendKeys({ press: 'ArrowDown' }); // the first field of the date (the month, in English) one back
+    await until(() => el.from !== first, 'the first day moved');
+    expect(el.from < first).to.equal(true);
+    expect(el.request().from).to.be.lessThan(before.from);
+    expect(el.request().to).to.equal(before.to);
   });
 
   it('R28: a custom range takes two dates; a range with nothing in it says so', async () => {

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, svg, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { getLocale } from '../../i18n/localization.js';
 import { seesEverything } from '../../model/permissions.js';
@@ -216,6 +216,15 @@ export class InboxStats extends InboxElement {
     return !user || seesEverything(user) ? all : all.filter((team) => user.teamIds.includes(team.id));
   }
 
+  /** Custom dates start from the days shown, so that changing one field keeps the other. */
+  #setRange(range: StatsRange, first: string, last: string): void {
+    if (range === 'custom') {
+      if (!isDayKey(this.from)) this.from = first;
+      if (!isDayKey(this.to)) this.to = last;
+    }
+    this.range = range;
+  }
+
   #header(user: User | undefined, teams: readonly Team[]): TemplateResult {
     const request = this.request();
     const dayOf = dayFormatter(request.timeZone);
@@ -226,7 +235,7 @@ export class InboxStats extends InboxElement {
       <div class="controls">
         <label class="field">
           <span>${msg('Range', { id: 'stats.range' })}</span>
-          <select part="range" class="control" .value=${this.range} @change=${(e: Event) => (this.range = (e.target as HTMLSelectElement).value as StatsRange)}>
+          <select part="range" class="control" .value=${this.range} @change=${(e: Event) => this.#setRange((e.target as HTMLSelectElement).value as StatsRange, first, last)}>
             <option value="7" ?selected=${this.range === '7'}>${msg('Last 7 days', { id: 'stats.last7' })}</option>
             <option value="30" ?selected=${this.range === '30'}>${msg('Last 30 days', { id: 'stats.last30' })}</option>
             <option value="90" ?selected=${this.range === '90'}>${msg('Last 90 days', { id: 'stats.last90' })}</option>
@@ -274,7 +283,7 @@ export class InboxStats extends InboxElement {
       <span part="value" class="value">${value}</span>
       <span class="detail">
         ${durations.median === null
-          ? msg('No replies yet', { id: 'stats.noSamples' })
+          ? msg('No replies in this range', { id: 'stats.noSamples' })
           : html`${msg(str`median · 90% within ${p90}`, { id: 'stats.p90' })}<br />${samples(formatNumber(durations.count))}`}
       </span>
     </div>`;
@@ -396,7 +405,8 @@ export class InboxStats extends InboxElement {
           <svg class="day-svg" viewBox="0 0 ${chart.bars.length * 10} 100" preserveAspectRatio="none" aria-hidden="true">
             ${chart.bars.map(
               (bar, i) =>
-                html`<rect part="bar" class=${i === at ? 'bar current' : 'bar'} x=${i * 10 + 1.5} width="7" y=${100 - (bar.count / max) * 100} height=${(bar.count / max) * 100}></rect>`,
+                // svg``, not html``: a <rect> of its own template is an SVG element only when the template says so.
+                svg`<rect part="bar" class=${i === at ? 'bar current' : 'bar'} x=${i * 10 + 1.5} width="7" y=${100 - (bar.count / max) * 100} height=${(bar.count / max) * 100}></rect>`,
             )}
           </svg>
           <span class="axis" aria-hidden="true"><span>${chart.bars[0]?.label}</span><span>${chart.bars[chart.bars.length - 1]?.label}</span></span>

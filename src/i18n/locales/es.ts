@@ -437,7 +437,7 @@
 'stats.last90': `Últimos 90 días`,
 'stats.loading': `Cargando estadísticas…`,
 'stats.none': `Ninguna en este periodo.`,
-'stats.noSamples': `Aún sin respuestas`,
+'stats.noSamples': `Sin respuestas en este periodo`,
 'stats.p90': str`mediana · 90 % en menos de ${0}`,
 'stats.range': `Periodo`,
 'stats.responses.one': str`${0} primera respuesta`,

@@ -437,7 +437,7 @@
 'stats.last90': `90 derniers jours`,
 'stats.loading': `Chargement des statistiques…`,
 'stats.none': `Aucune sur cette période.`,
-'stats.noSamples': `Aucune réponse pour l’instant`,
+'stats.noSamples': `Aucune réponse sur cette période`,
 'stats.p90': str`médiane · 90 % en moins de ${0}`,
 'stats.range': `Période`,
 'stats.responses.one': str`${0} première réponse`,
