@@ -136,6 +136,24 @@ describe('<inbox-stats>', () => {
     store.destroy();
   });
 
+  it('R28 R17: steady traffic does not hold the figures back: they follow while events keep coming', async () => {
+    const backend = demoBackend(200);
+    const store = new InboxStore({ transport: new MemoryTransport({ backend }), userId: ROLE_USERS.owner });
+    const el = await fixture<InboxStats>(html`<inbox-stats .store=${store} range="7"></inbox-stats>`);
+    await until(() => $$(el, '[part=tile]').length === 5, 'the figures');
+    const before = Number(tileValues(el)[3]);
+    const quiet = [...backend.state.conversations.values()].filter((c) => !c.spam && c.trashedAt === null && (c.lastInboundAt ?? 0) < el.request().from);
+    let sent = 0;
+    const traffic = setInterval(() => injectInbound(backend, quiet[sent++ % quiet.length]!.id), 250);
+    try {
+      await until(() => Number(tileValues(el)[3]) > before, 'the figures moving', 3000);
+      expect(sent).to.be.lessThan(12, 'while the traffic goes on');
+    } finally {
+      clearInterval(traffic);
+      store.destroy();
+    }
+  });
+
   it('R28 R14: an agent with visibility self sees their own figures, and is told so', async () => {
     const el = await statsOf(stories.AgentSelf);
     expect(text($(el, '.scope'))).to.equal('Your own conversations only.');

@@ -24,8 +24,8 @@ import { statsStyles } from './inbox-stats.styles.js';
 export const STATS_RANGES = ['7', '30', '90', 'custom'] as const;
 export type StatsRange = (typeof STATS_RANGES)[number];
 
-/** How long live events settle before the figures are asked for again. */
-const REFRESH_DELAY_MS = 800;
+/** After a live event, how soon the figures are asked for again (at most once in this time). */
+const REFRESH_DELAY_MS = 1000;
 
 type Phase = 'waiting' | 'loading' | 'ready' | 'error' | 'unavailable';
 
@@ -143,6 +143,7 @@ export class InboxStats extends InboxElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.#timer);
+    this.#timer = undefined;
     this.#asked = null;
   }
 
@@ -180,11 +181,15 @@ export class InboxStats extends InboxElement {
       this.#asked = { store, key };
       this.#seenConversations = this.#conversations.value;
       clearTimeout(this.#timer);
+      this.#timer = undefined;
       void this.#load(store, request);
     } else if (this.#conversations.value !== this.#seenConversations) {
       this.#seenConversations = this.#conversations.value;
-      clearTimeout(this.#timer);
-      this.#timer = setTimeout(() => void this.#load(store, this.request()), REFRESH_DELAY_MS);
+      // At most one request a delay, and never postponed by the next event: steady traffic cannot starve it.
+      this.#timer ??= setTimeout(() => {
+        this.#timer = undefined;
+        if (this.#asked?.store === store) void this.#load(store, this.request());
+      }, REFRESH_DELAY_MS);
     }
   }
 
