@@ -12,7 +12,7 @@ import { sseFrame } from './sse.js';
 /**
  * The reference server's HTTP side (issue 5, the protocol of
  * docs/protocol.md): JSON commands, Server-Sent Events for the live stream,
- * timelines, presence. Everything past authentication is MemoryBackend's:
+ * timelines, presence, team stats. Everything past authentication is MemoryBackend's:
  * the rules of model/, the sequenced log, idempotency and R14 delivery.
  * Node's own http module is enough for six routes; a framework would add
  * nothing but weight.
@@ -410,6 +410,28 @@ export function createApp(options: AppOptions): App {
     }
   };
 
+  // R28: the figures over what the caller may see (R14), by the same model function as the page's.
+  const stats: Handler = (req, res, { url }) => {
+    const userId = authenticate(req, res);
+    if (userId === null) return;
+    // Counting reads every visible timeline: it shares the commands' rate, so that asking in a loop cannot starve the others.
+    const wait = rate.take(userId);
+    if (wait > 0) {
+      tooMany(res, wait, `At most ${limits.commandsPerSecond} commands and stats requests a second per user; ask again later.`);
+      return;
+    }
+    const params = url.searchParams;
+    const time = (name: string) => {
+      const text = params.get(name) ?? '';
+      return /^\d{1,16}$/.test(text) ? Number(text) : Number.NaN;
+    };
+    try {
+      sendJson(res, 200, backend.teamStats({ from: time('from'), to: time('to'), timeZone: params.get('tz') ?? 'UTC', teamId: params.get('teamId') }, userId));
+    } catch (error) {
+      refused(res, error);
+    }
+  };
+
   const presence: Handler = async (req, res) => {
     const userId = authenticate(req, res);
     if (userId === null) return;
@@ -535,6 +557,7 @@ export function createApp(options: AppOptions): App {
     { path: /^\/api\/commands$/, methods: { POST: command } },
     { path: /^\/api\/conversations\/([^/]+)\/timeline$/, methods: { GET: timeline } },
     { path: /^\/api\/presence$/, methods: { POST: presence } },
+    { path: /^\/api\/stats$/, methods: { GET: stats } },
   ];
   routes.push(...(options.routes?.(groupCommit) ?? []));
   if (options.uploads) {

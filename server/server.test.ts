@@ -222,6 +222,35 @@ describe('bad input and R14, one server', () => {
     }
   });
 
+  it('answers team stats (R28) over what the caller may see: the self agent only the figures of the conversations they see; bad ranges are 400', async () => {
+    const to = Date.now() + 86_400_000;
+    const from = to - 90 * 86_400_000;
+    const path = `/api/stats?from=${from}&to=${to}&tz=Europe%2FParis`;
+    const ana = await server.request('GET', path);
+    const sam = await server.request('GET', path, { token: 'dev-u-sam' });
+    assert.equal(ana.status, 200);
+    assert.equal(sam.status, 200);
+    type Stats = { volume: { total: number; byAgent: { key: string | null; count: number }[]; byDay: unknown[] }; backlog: number; timeZone: string };
+    const all = ana.body as Stats;
+    const own = sam.body as Stats;
+    assert.equal(own.timeZone, 'Europe/Paris');
+    assert.ok(own.volume.total > 0, 'u-sam has inbound conversations in 90 days');
+    assert.ok(all.volume.total > own.volume.total, 'the owner counts more');
+    // u-sam's own conversations, and those they were mentioned in (R20 grants sight).
+    const seen = new Set((await snapshotOf(server, 'u-sam')).snapshot.conversations.map((c) => (c.assignee?.type === 'user' ? c.assignee.id : null)));
+    assert.ok(own.volume.byAgent.some((b) => b.key === 'u-sam'));
+    for (const b of own.volume.byAgent) assert.ok(seen.has(b.key), `${b.key} is the assignee of a conversation u-sam sees`);
+    assert.ok(all.backlog > own.backlog);
+    assert.ok(own.volume.byDay.length >= 90);
+    for (const bad of [`/api/stats?from=${to}&to=${from}`, `/api/stats?from=x&to=${to}`, `/api/stats?from=${from}&to=${to}&tz=Mars%2FOlympus`, `/api/stats?from=0&to=${to}`]) {
+      const answer = await server.request('GET', bad);
+      assert.equal(answer.status, 400, bad);
+      reasonOf(answer.body);
+    }
+    assert.equal((await server.request('GET', `${path}&teamId=t-nope`)).status, 404);
+    assert.equal((await server.request('GET', path, { token: null })).status, 401);
+  });
+
   it('pages a timeline from the newest back', async () => {
     const first = await server.request('GET', '/api/conversations/c-1/timeline?limit=2');
     assert.equal(first.status, 200);

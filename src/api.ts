@@ -77,11 +77,13 @@ export {
   loadOverlayElements,
   loadPickerElements,
   loadCallElements,
+  loadStatsElements,
   type ConversationModule,
   type ContactModule,
   type OverlaysModule,
   type PickersModule,
   type CallsModule,
+  type StatsModule,
 } from './elements/loaders.js';
 export { loadProtocol, type ProtocolModule, type Loader } from './protocol/loading.js';
 

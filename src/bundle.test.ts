@@ -5,6 +5,7 @@ import * as contact from './contact.js';
 import * as overlays from './overlays.js';
 import * as pickers from './pickers.js';
 import * as calls from './calls.js';
+import * as stats from './stats.js';
 import * as index from './index.js';
 
 /**
@@ -20,7 +21,7 @@ const ON_DEMAND = {
 
 describe('the script-tag bundle entry (src/bundle.ts)', () => {
   it('exports what index.ts exports, but for the transports and the elements it loads on demand', () => {
-    const later = [...ON_DEMAND.memory, ...ON_DEMAND.http, ...ON_DEMAND.protocol, ...Object.keys(conversation), ...Object.keys(contact), ...Object.keys(overlays), ...Object.keys(pickers), ...Object.keys(calls)];
+    const later = [...ON_DEMAND.memory, ...ON_DEMAND.http, ...ON_DEMAND.protocol, ...Object.keys(conversation), ...Object.keys(contact), ...Object.keys(overlays), ...Object.keys(pickers), ...Object.keys(calls), ...Object.keys(stats)];
     const expected = Object.keys(index).filter((name) => !later.includes(name));
     expect(Object.keys(bundle).sort()).to.deep.equal(expected.sort());
   });
@@ -45,6 +46,12 @@ describe('the script-tag bundle entry (src/bundle.ts)', () => {
     const loaded = { ...(await bundle.loadContactElements()), ...(await bundle.loadOverlayElements()) };
     for (const name of [...Object.keys(contact), ...Object.keys(overlays)]) expect(loaded).to.have.property(name, index[name as keyof typeof index]);
     for (const tag of ['contact-panel', 'shortcut-help', 'command-palette', 'bulk-bar', 'filter-panel']) expect(customElements.get(tag)).to.exist;
+  });
+
+  it('loads the team stats with loadStatsElements()', async () => {
+    const loaded = await bundle.loadStatsElements();
+    for (const name of Object.keys(stats)) expect(loaded).to.have.property(name, index[name as keyof typeof index]);
+    expect(customElements.get('inbox-stats')).to.exist;
   });
 
   it('loads the transports with loadMemoryTransport() and loadHttpTransport()', async () => {

@@ -14,3 +14,4 @@ import './define-pickers.js';
 import './define-conversation.js';
 import './define-calls.js';
 import './define-contact.js';
+import './define-stats.js';

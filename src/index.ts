@@ -10,6 +10,7 @@ export * from './contact.js';
 export * from './overlays.js';
 export * from './pickers.js';
 export * from './calls.js';
+export * from './stats.js';
 export { MemoryTransport, type MemoryTransportOptions } from './transport/memory/memory-transport.js';
 export { HttpTransport, HttpError, type HttpTransportOptions } from './transport/http/http-transport.js';
 export { MemoryBackend } from './backend/memory-backend.js';

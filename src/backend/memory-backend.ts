@@ -4,6 +4,7 @@ import { canSeeConversation, canSeeView, seesEverything, visibilityFilter } from
 import { applyAsBackend } from '../model/rules.backend.js';
 import { checkAttachments, type UploadRecord } from '../model/attachments.js';
 import { emptyState, stateFromSnapshot, upsertTimelineItem, valuesById } from '../model/state.js';
+import { checkStatsRequest, teamStats, type StatsRequest, type TeamStats } from '../model/stats.js';
 import type {
   Attachment,
   Contact,
@@ -477,6 +478,42 @@ export class MemoryBackend {
     const limit = Number.isInteger(request.limit) && request.limit > 0 ? Math.min(request.limit, 1000) : 50;
     const start = Math.max(0, end - limit);
     return { conversationId: conversation.id, items: items.slice(start, end), hasMore: start > 0 };
+  }
+
+  /**
+   * Team stats (R28) for `actorId`: model/stats.ts over the conversations
+   * they may see (R14; an agent with visibility `self` gets the figures of
+   * their own conversations). A request it cannot answer, or an unknown
+   * user, is refused. Timelines are read, not materialized: a long range
+   * over lazy demo histories leaves the state as it was.
+   */
+  teamStats(request: StatsRequest, actorId: Id): TeamStats {
+    const state = this.#state;
+    const user = state.users.get(actorId);
+    if (!user?.active) throw new RefusedError({ code: 'forbidden', reason: `User ${actorId} may not read stats.` });
+    const problem = checkStatsRequest(request);
+    if (problem !== null) throw new RefusedError({ code: 'invalid', reason: problem });
+    if (request.teamId != null && !state.teams.has(request.teamId)) {
+      throw new RefusedError({ code: 'not-found', reason: `Team ${request.teamId} was not found.` });
+    }
+    const visible = visibilityFilter(state, user);
+    return teamStats(
+      {
+        conversations: [...state.conversations.values()].filter(visible),
+        timelineOf: (id) => this.#peekTimeline(id),
+        isAgent: (id) => state.users.has(id),
+        now: this.now(),
+      },
+      request,
+    );
+  }
+
+  #peekTimeline(conversationId: Id): readonly TimelineItem[] {
+    const held = this.#state.timelines.get(conversationId) ?? [];
+    if (this.#materialized.has(conversationId)) return held;
+    let merged = this.#timelineFor(conversationId);
+    for (const item of held) merged = upsertTimelineItem(merged, item);
+    return merged;
   }
 
   /** A conversation's whole timeline: the lazy demo history merged with what commands added. */

@@ -1,10 +1,10 @@
-import { loadCallElements, loadContactElements, loadConversationElements, loadOverlayElements, loadPickerElements } from './loaders.js';
+import { loadCallElements, loadContactElements, loadConversationElements, loadOverlayElements, loadPickerElements, loadStatsElements } from './loaders.js';
 
 /**
  * The tags the script-tag bundle defines on demand, each with the loader of
  * its chunk (`inbox-elements/define` defines them all at once): the
- * conversation's, the calls', the contact panel, the dialogs, the bulk bar
- * and the pickers.
+ * conversation's, the calls', the contact panel, the dialogs, the bulk bar,
+ * the pickers and the team stats.
  */
 const LAZY: Readonly<Record<string, () => Promise<unknown>>> = {
   'conversation-view': loadConversationElements,
@@ -22,6 +22,7 @@ const LAZY: Readonly<Record<string, () => Promise<unknown>>> = {
   'label-picker': loadPickerElements,
   'priority-picker': loadPickerElements,
   'assignee-picker': loadPickerElements,
+  'inbox-stats': loadStatsElements,
 };
 
 const SELECTOR = Object.keys(LAZY).join(',');

@@ -31,6 +31,11 @@ export type PickersModule = typeof import('../pickers-chunk.js');
 /** The pickers (snooze, label, priority, assignee), registered; loaded the first time one opens. */
 export const loadPickerElements: Loader<PickersModule> = loader(() => import('../pickers-chunk.js'));
 
+export type StatsModule = typeof import('../stats-chunk.js');
+
+/** `<inbox-stats>`, registered, and the team stats' figures (R28); loaded when the tag first appears. */
+export const loadStatsElements: Loader<StatsModule> = loader(() => import('../stats-chunk.js'));
+
 export type CallsModule = typeof import('../calls-chunk.js');
 
 /** `<incoming-calls>` and `<call-card>`, registered, and their events; loaded when a call rings or the agent is on one. */

@@ -29,6 +29,7 @@ import {
   UNSAFE_KEYS,
 } from './protocol.js';
 import { CommandSchema } from './command-schema.js';
+import { TeamStatsSchema } from './stats-schema.js';
 
 /** A URN, not a URL: the files are published with the package docs, not served from a host. */
 const BASE_ID = 'urn:inbox-elements:protocol:';
@@ -70,6 +71,11 @@ const messages: Record<string, { title: string; description: string; schema: v.G
     title: 'TimelinePage',
     description: 'The answer to GET /api/conversations/:id/timeline: items oldest first, hasMore when older ones remain.',
     schema: TimelinePageSchema,
+  },
+  'team-stats.schema.json': {
+    title: 'TeamStats',
+    description: 'The answer to GET /api/stats (R28): first response time, time to answer unread, completion, volume by channel, agent and day, open backlog.',
+    schema: TeamStatsSchema,
   },
   'presence-request.schema.json': {
     title: 'PresenceRequest',

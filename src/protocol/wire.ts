@@ -1,6 +1,9 @@
 import type { DomainEvent, Refusal } from '../model/events.js';
 import type { Id, Snapshot, TimelineItem } from '../model/types.js';
 
+/** Team stats (R28): what is asked and what is answered (stats-schema.ts checks the answer). */
+export type { StatsRequest, TeamStats } from '../model/stats.js';
+
 /**
  * The wire's shapes, shared by both sides: what a backend sends on a user's
  * stream and answers to a command, a timeline page or a query, and what it is

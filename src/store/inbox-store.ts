@@ -12,7 +12,7 @@ import type { Attachment, Filters, Id, InboxState, Millis, SortOrder, TimelineIt
 import { invert } from '../model/undo.js';
 import { usableView, type StatusTab, type ViewId } from '../model/views.js';
 import { loadProtocol, type ProtocolModule } from '../protocol/loading.js';
-import type { Presence, ServerMessage, Transport } from '../transport/transport.js';
+import type { Presence, ServerMessage, StatsRequest, TeamStats, Transport } from '../transport/transport.js';
 import { rebase, remove, settle, update, type PendingCommand } from './pending.js';
 import { sameSelection, type InboxSelection } from './selection.js';
 import { createSelectors, type Selectors } from './selectors.js';
@@ -652,6 +652,17 @@ export class InboxStore {
       throw parsed.error;
     }
     return parsed.value;
+  }
+
+  // ---- team stats ----
+
+  /**
+   * Team stats (R28) for a range, counted by the backend over what this user
+   * may see (R14) and checked like every message (store/team-stats.ts, loaded
+   * on demand: a page without stats never loads it).
+   */
+  teamStats(request: StatsRequest): Promise<TeamStats> {
+    return import('./team-stats.js').then((module) => module.askTeamStats(this, this.#transport, this.#errors$, request));
   }
 
   // ---- UI state ----

@@ -4,7 +4,7 @@ import type { DomainEvent } from '../model/events.js';
 import { canSeeContact, canSeeConversation } from '../model/permissions.js';
 import { reduceAll, stateFromSnapshot } from '../model/state.js';
 import type { Attachment, Conversation, Id, InboxState, Snapshot, TimelineItem } from '../model/types.js';
-import type { CommandAck, ServerMessage, TimelinePage, Transport } from './transport.js';
+import type { CommandAck, ServerMessage, StatsRequest, TeamStats, TimelinePage, Transport } from './transport.js';
 import * as assert from './conformance-assert.js';
 
 /**
@@ -652,6 +652,49 @@ export function runTransportTests(name: string, setup: () => Promise<TransportHa
         // Each transport may resolve the url against its own address: the same path, the same file.
         const path = (a: Attachment) => ({ ...a, url: new URL(a.url, 'http://any.example').pathname });
         assert.deepEqual(item.type === 'message' ? item.attachments.map(path) : null, [path(mine)], 'the attachment as its upload answered');
+      });
+    });
+
+    describe('team stats (R28), where the transport counts them', () => {
+      const DAY_MS = 86_400_000;
+      const statsOf = async (userId: Id, request: StatsRequest) => (await h.transportFor(userId).teamStats!(request, userId)) as TeamStats;
+
+      it("counts over what each user may see (R14): the self agent gets only their own conversations' figures", async () => {
+        if (!h.transportFor(ids().owner).teamStats) return;
+        const mine = await freshConversation();
+        const theirs = await freshConversation();
+        await assign(mine.id, ids().agentSelf);
+        await assign(theirs.id, ids().agentAll);
+        await sendOk(
+          h.transportFor(ids().agentSelf),
+          { id: uid('conf-re'), type: 'reply', args: { conversationId: mine.id, itemId: uid('conf-re'), body: 'On it' } },
+          ids().agentSelf,
+        );
+        const request: StatsRequest = { from: mine.createdAt - DAY_MS, to: mine.createdAt + DAY_MS, timeZone: 'UTC' };
+        const all = await statsOf(ids().owner, request);
+        const self = await statsOf(ids().agentSelf, request);
+        const agents = (stats: TeamStats) => stats.volume.byAgent.map((b) => b.key);
+        assert.includesAll(agents(all), [ids().agentSelf, ids().agentAll], "the owner's volume by agent");
+        // Theirs, and any they were mentioned in (R20 grants sight): never another conversation's figures.
+        const seen = new Set((await connect(ids().agentSelf)).snapshot.conversations.map((c) => (c.assignee?.type === 'user' ? c.assignee.id : null)));
+        assert.includes(agents(self), ids().agentSelf, "the self agent's volume by agent");
+        for (const key of agents(self)) assert.equal(seen.has(key), true, `${key} is the assignee of a conversation the self agent sees`);
+        assert.notIncludes(agents(self), ids().agentAll, "the self agent's volume by agent");
+        assert.atLeast(self.firstResponse.count, 1, "the self agent's first responses");
+        assert.greaterThan(all.volume.total, self.volume.total, 'the owner counts more than the self agent');
+        const sum = (stats: TeamStats) => stats.volume.byDay.reduce((n, b) => n + b.count, 0);
+        assert.equal(sum(self), self.volume.total, 'the days sum to the total');
+        assert.hasProperties(self, { from: request.from, to: request.to, timeZone: 'UTC', teamId: null }, 'the answer names its request');
+      });
+
+      it('refuses a range that ends before it starts, and an unknown time zone', async () => {
+        const transport = h.transportFor(ids().owner);
+        if (!transport.teamStats) return;
+        const now = Date.now();
+        for (const request of [{ from: now, to: now - DAY_MS, timeZone: 'UTC' }, { from: now - DAY_MS, to: now, timeZone: 'Mars/Olympus' }]) {
+          const answer = await transport.teamStats(request, ids().owner).then((stats) => ({ stats }), (error: unknown) => ({ error }));
+          assert.equal('error' in answer, true, `${JSON.stringify(request)} is refused`);
+        }
       });
     });
 

@@ -1,7 +1,7 @@
 import type { Observable } from 'rxjs';
 import type { Command } from '../model/commands.js';
 import type { Id } from '../model/types.js';
-import type { QueryRequest, StreamRequest, TimelineRequest } from '../protocol/wire.js';
+import type { QueryRequest, StatsRequest, StreamRequest, TimelineRequest } from '../protocol/wire.js';
 
 export type {
   CommandAck,
@@ -9,7 +9,9 @@ export type {
   QueryRequest,
   QueryResult,
   ServerMessage,
+  StatsRequest,
   StreamRequest,
+  TeamStats,
   TimelinePage,
   TimelineRequest,
 } from '../protocol/wire.js';
@@ -53,6 +55,14 @@ export interface Transport {
    * `reply` command may carry. Without it, a composer offers no attachments.
    */
   upload?(file: File, actorId: Id): Promise<unknown>;
+  /**
+   * Optional: team stats (R28, model/stats.ts) for a range, counted by the
+   * backend over the conversations `actorId` may see (R14), so that a long
+   * range never needs every timeline in the page. Resolves to TeamStats (as
+   * unknown); rejects with a refusal's reason for a request it cannot answer.
+   * Without it, `<inbox-stats>` says the stats are not available.
+   */
+  teamStats?(request: StatsRequest, actorId: Id): Promise<unknown>;
 }
 
 export interface ConnectRequest extends StreamRequest {

@@ -1,7 +1,7 @@
 import { Observable } from 'rxjs';
 import type { Command } from '../../model/commands.js';
 import type { Id } from '../../model/types.js';
-import type { ConnectRequest, TimelineRequest, Transport } from '../transport.js';
+import type { ConnectRequest, StatsRequest, TimelineRequest, Transport } from '../transport.js';
 import { SseParser } from './sse.js';
 
 /**
@@ -285,6 +285,12 @@ export class HttpTransport implements Transport {
     const page = (await this.#get(this.#url(path, { before: request.before, limit: request.limit }))) as { items?: unknown } | null;
     if (!page || typeof page !== 'object' || !Array.isArray(page.items)) return page;
     return { ...page, items: page.items.map((item) => this.#itemFromServer(item)) };
+  }
+
+  /** Team stats (R28): `GET /api/stats?from&to&tz[&teamId]`; rejects with an HttpError for any non-2xx answer. */
+  teamStats(request: StatsRequest, _actorId: Id): Promise<unknown> {
+    const { from, to, timeZone: tz, teamId } = request;
+    return this.#get(this.#url('/api/stats', { from, to, tz, teamId: teamId ?? undefined }));
   }
 
   // The server issues attachment urls relative to itself (/api/uploads/…) and takes back only

@@ -2,7 +2,7 @@ import { Observable } from 'rxjs';
 import type { Command } from '../../model/commands.js';
 import { newId } from '../../model/ids.js';
 import type { Attachment, Id } from '../../model/types.js';
-import type { ConnectRequest, ServerMessage, TimelineRequest, Transport } from '../transport.js';
+import type { ConnectRequest, ServerMessage, StatsRequest, TimelineRequest, Transport } from '../transport.js';
 import { DEFAULT_DEMO_CONVERSATIONS } from '../../backend/demo-defaults.js';
 import { MemoryBackend, type ConnectionSink } from '../../backend/memory-backend.js';
 
@@ -177,6 +177,20 @@ export class MemoryTransport implements Transport {
         return;
       }
       this.#answers.push(() => resolve(page));
+    });
+  }
+
+  teamStats(request: StatsRequest, actorId: Id): Promise<unknown> {
+    if (this.#offline) return Promise.reject(new Error('offline'));
+    return new Promise((resolve, reject) => {
+      let stats: unknown;
+      try {
+        stats = this.backend.teamStats(request, actorId);
+      } catch (error) {
+        this.#answers.push(() => reject(error instanceof Error ? error : new Error(String(error))));
+        return;
+      }
+      this.#answers.push(() => resolve(stats));
     });
   }
 
