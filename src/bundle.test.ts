@@ -33,9 +33,9 @@ describe('the script-tag bundle entry (src/bundle.ts)', () => {
     for (const tag of ['conversation-view', 'conversation-timeline', 'message-composer']) expect(customElements.get(tag)).to.exist;
   });
 
-  it('loads the calls and the pickers with loadCallElements() and loadPickerElements()', async () => {
+  it('loads the calls (with their helpers ringingCalls, currentCall, callFilters) and the pickers with loadCallElements() and loadPickerElements()', async () => {
     const loaded = { ...(await bundle.loadCallElements()), ...(await bundle.loadPickerElements()) };
-    expect(Object.keys(calls).length + Object.keys(pickers).length).to.equal(10);
+    expect(Object.keys(calls).length + Object.keys(pickers).length).to.equal(13);
     for (const name of [...Object.keys(calls), ...Object.keys(pickers)]) expect(loaded).to.have.property(name, index[name as keyof typeof index]);
     for (const tag of ['incoming-calls', 'call-card', 'snooze-picker', 'label-picker', 'priority-picker', 'assignee-picker']) {
       expect(customElements.get(tag)).to.exist;

@@ -8,3 +8,4 @@
 export { IncomingCalls } from './elements/incoming-calls/incoming-calls.js';
 export { CallCard } from './elements/call-card/call-card.js';
 export { CallAnswerEvent, CallDeclineEvent, CallRecordEvent, CallEndEvent } from './events/call-events.js';
+export { ringingCalls, currentCall, callFilters } from './model/calls.js';

@@ -20,5 +20,4 @@ export { MessageLinkCopyEvent } from './events/timeline-message-link-copy.js';
 // Model and store helpers of the conversation
 export { replyChannels, reachableChannels } from './model/channels.js';
 export { mentionsIn } from './model/mentions.js';
-export { ringingCalls, currentCall, callFilters } from './model/calls.js';
 export { loadDraft, saveDraft, clearDraft } from './store/drafts.js';

@@ -145,6 +145,10 @@ export type Command<T extends CommandType = CommandType> = {
 export const SYSTEM_COMMANDS = ['receiveMessage', 'receiveCall', 'setDelivery', 'tick'] as const satisfies readonly CommandType[];
 export type SystemCommandType = (typeof SYSTEM_COMMANDS)[number];
 
+/** A person's commands whose rules load with the calls' elements (rules.calls.ts). */
+export const CALL_COMMANDS = ['answerCall', 'placeCall', 'endCall', 'declineCall', 'setRecording'] as const satisfies readonly CommandType[];
+export type CallCommandType = (typeof CALL_COMMANDS)[number];
+
 /** Commands the undo stack (Z) can reverse. */
 export const UNDOABLE_COMMANDS: readonly CommandType[] = [
   'markDone',

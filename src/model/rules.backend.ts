@@ -2,7 +2,8 @@
  * What only a backend decides: the commands of SYSTEM_COMMANDS, inbound
  * traffic (`receiveMessage`, `receiveCall`, with R1-R5's routing of a new
  * message) and the passing of time (`tick`: R6's purge, R18's wake-ups),
- * on top of every person's command (rules.ts). The in-memory backend and the
+ * on top of every person's command (rules.ts, and the calls' in
+ * rules.calls.ts, which a page loads only with the calls' elements). The in-memory backend and the
  * reference server decide with these. A client never sends these commands,
  * so the store decides with rules.ts alone and the script-tag bundle does
  * not carry these rules.
@@ -11,6 +12,7 @@ import type { Command, SystemCommandType } from './commands.js';
 import type { Decision } from './events.js';
 import { apply, applyWith, decide, decideWith, type Applied, type RuleTable } from './rules.js';
 import type { Rule } from './rules.support.js';
+import { CALL_RULES } from './rules.calls.js';
 import { receiveCall, receiveMessage, setDelivery, tick } from './rules.system.js';
 import type { InboxState, RuleContext } from './types.js';
 
@@ -18,7 +20,8 @@ export { isRoleAddress } from './rules.system.js';
 
 const SYSTEM_RULES: { readonly [K in SystemCommandType]: Rule<K> } = { receiveMessage, receiveCall, setDelivery, tick };
 
-const rulesFor = (command: Command): RuleTable | null => (Object.hasOwn(SYSTEM_RULES, command.type) ? SYSTEM_RULES : null);
+const rulesFor = (command: Command): RuleTable | null =>
+  Object.hasOwn(SYSTEM_RULES, command.type) ? SYSTEM_RULES : Object.hasOwn(CALL_RULES, command.type) ? CALL_RULES : null;
 
 /** `decide` (rules.ts) for any command, the system's included. */
 export function decideAsBackend(state: InboxState, command: Command, ctx: RuleContext): Decision {

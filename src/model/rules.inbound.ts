@@ -1,14 +1,13 @@
 /**
- * Messages and calls an agent sends or takes: R2 reply, R9 outbound start,
- * R8's blocked contacts, R10's call assignment. What the contact sends (R1,
+ * Messages an agent sends: R2 reply, R9 outbound start, R8's blocked
+ * contacts, R29's retry; the call helpers the calls' rules (rules.calls.ts)
+ * and the backend's inbound calls share. What the contact sends (R1,
  * R7, R18's wake-up) is the backend's to decide: rules.system.ts.
  */
 import { blankConversation } from './conversation.js';
 import { initialDelivery, retryDelivery as retried } from './delivery.js';
-import type { DomainEvent } from './events.js';
 import {
   accept,
-  assigneeKey,
   byPerson,
   changeConversation,
   findContact,
@@ -36,7 +35,6 @@ import type {
   LastCall,
   LastMessage,
   MessageItem,
-  User,
 } from './types.js';
 
 export interface Party {
@@ -160,99 +158,6 @@ export const startConversation: Rule<'startConversation'> = byPerson((input, act
     ...deliveryOn(party.channel, now),
   };
   return accept([timelineEvent(message), { type: 'conversation.upserted', conversation }]);
-});
-
-/**
- * R10: taking a call on an unassigned conversation gives it to the agent,
- * and the contact too unless someone already owns them.
- */
-function claimEvents(input: RuleInput, actor: User, c: Conversation, patch: ConversationPatch): DomainEvent[] {
-  if (c.assignee !== null) return changeConversation(input, c, { patch });
-  const assignee = { type: 'user', id: actor.id } as const;
-  const events = changeConversation(input, c, {
-    patch: { ...patch, assignee, humanOwned: true },
-    notes: [{ kind: 'assigned', detail: assigneeKey(assignee) }],
-  });
-  const contact = input.state.contacts.get(c.contactId);
-  if (contact && (contact.ownerId ?? null) === null) {
-    events.push({ type: 'contact.upserted', contact: { ...contact, ownerId: actor.id } });
-  }
-  return events;
-}
-
-// R10
-export const answerCall: Rule<'answerCall'> = byPerson((input, actor) => {
-  const args = input.command.args;
-  const c = findConversation(input, args.conversationId);
-  if (isRefused(c)) return c;
-  const call = findItem(input.state, c.id, args.itemId, 'call');
-  if (!call) return refuse('not-found', `Call ${args.itemId} was not found.`);
-  if (call.state !== 'ringing') return refuse('conflict', 'This call is no longer ringing.');
-  const answered: CallItem = { ...call, state: 'active', agentId: actor.id, answeredAt: input.ctx.now };
-  return accept([timelineEvent(answered), ...claimEvents(input, actor, c, lastCallPatch(c, answered))]);
-});
-
-// R10
-export const placeCall: Rule<'placeCall'> = byPerson((input, actor) => {
-  const args = input.command.args;
-  const c = findConversation(input, args.conversationId);
-  if (isRefused(c)) return c;
-  if (findItem(input.state, c.id, args.itemId, 'call')) {
-    return refuse('conflict', `Call ${args.itemId} already exists.`);
-  }
-  const call = callItem(input, c.id, args.itemId, 'out', actor.id);
-  const last: LastMessage = { preview: '', at: input.ctx.now, direction: 'out', kind: 'call', call: lastCall(call) };
-  return accept([timelineEvent(call), ...claimEvents(input, actor, c, { lastMessage: last })]);
-});
-
-export const endCall: Rule<'endCall'> = (input) => {
-  const args = input.command.args;
-  if (!Number.isFinite(args.duration) || args.duration < 0) {
-    return refuse('invalid', 'A call lasts zero seconds or more.');
-  }
-  const c = findConversation(input, args.conversationId);
-  if (isRefused(c)) return c;
-  const call = findItem(input.state, c.id, args.itemId, 'call');
-  if (!call) return refuse('not-found', `Call ${args.itemId} was not found.`);
-  if (call.state !== 'ringing' && call.state !== 'active') return accept([]);
-  // A call hung up before anyone answered was missed; only a call that was talked on has a duration.
-  const ended: CallItem =
-    call.state === 'active' ? { ...call, state: 'ended', duration: args.duration } : { ...call, state: 'missed' };
-  return accept([timelineEvent(ended), ...changeConversation(input, c, { patch: lastCallPatch(c, ended) })]);
-};
-
-/** A call of a conversation the actor sees (R14), or why not. */
-function findCall(input: RuleInput<'declineCall' | 'setRecording'>): CallItem | Refused {
-  const args = input.command.args;
-  const c = findConversation(input, args.conversationId);
-  if (isRefused(c)) return c;
-  return findItem(input.state, c.id, args.itemId, 'call') ?? refuse('not-found', `Call ${args.itemId} was not found.`);
-}
-
-/** The call's new item, and its conversation's last message when that is this call. */
-function callChanged(input: RuleInput<'declineCall' | 'setRecording'>, call: CallItem): DomainEvent[] {
-  const c = input.state.conversations.get(call.conversationId);
-  return [timelineEvent(call), ...(c ? changeConversation(input, c, { patch: lastCallPatch(c, call) }) : [])];
-}
-
-// Declining stops the ringing for the team; it assigns nobody (R10 is about answering).
-export const declineCall: Rule<'declineCall'> = byPerson((input, actor) => {
-  const call = findCall(input);
-  if (isRefused(call)) return call;
-  if (call.state === 'declined') return accept([]);
-  if (call.state !== 'ringing' || call.direction !== 'in') {
-    return refuse('conflict', 'Only a ringing incoming call can be declined.');
-  }
-  return accept(callChanged(input, { ...call, state: 'declined', agentId: actor.id }));
-});
-
-export const setRecording: Rule<'setRecording'> = byPerson((input) => {
-  const call = findCall(input);
-  if (isRefused(call)) return call;
-  const recording = input.command.args.recording;
-  if (call.recording === recording) return accept([]);
-  if (call.state !== 'active') return refuse('conflict', 'Only a call in progress can be recorded.');
-  return accept(callChanged(input, { ...call, recording }));
 });
 
 /** R29: the delivery an outbound message starts with on `channel`, as spread fields (none without an edge). */

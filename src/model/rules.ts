@@ -9,12 +9,12 @@
  * which backends call instead: a client never sends those commands, so it
  * does not carry their rules.
  */
-import { SYSTEM_COMMANDS, type Command, type CommandType, type SystemCommandType } from './commands.js';
+import { CALL_COMMANDS, SYSTEM_COMMANDS, type CallCommandType, type Command, type CommandType, type SystemCommandType } from './commands.js';
 import type { Decision, DomainEvent, Refusal } from './events.js';
 import * as conversation from './rules.conversation.js';
 import * as inbound from './rules.inbound.js';
 import * as people from './rules.people.js';
-import { refuse, type Rule, type RuleInput } from './rules.support.js';
+import { accept, refuse, type Rule, type RuleInput } from './rules.support.js';
 import { reduceAll } from './state.js';
 import type { InboxState, RuleContext } from './types.js';
 
@@ -23,7 +23,7 @@ export { nextForRouting } from './rules.people.js';
 /** One rule per command type; rules.backend.ts adds the system's. */
 export type RuleTable = { readonly [K in CommandType]?: Rule<K> };
 
-const PERSON_RULES: { readonly [K in Exclude<CommandType, SystemCommandType>]: Rule<K> } = {
+const PERSON_RULES: { readonly [K in Exclude<CommandType, SystemCommandType | CallCommandType>]: Rule<K> } = {
   markDone: conversation.markDone,
   reopen: conversation.reopen,
   markUnread: conversation.markUnread,
@@ -46,11 +46,6 @@ const PERSON_RULES: { readonly [K in Exclude<CommandType, SystemCommandType>]: R
   pin: conversation.pin,
   reply: inbound.reply,
   startConversation: inbound.startConversation,
-  answerCall: inbound.answerCall,
-  placeCall: inbound.placeCall,
-  endCall: inbound.endCall,
-  declineCall: inbound.declineCall,
-  setRecording: inbound.setRecording,
   retryDelivery: inbound.retryDelivery,
   blockContact: people.blockContact,
   unblockContact: people.unblockContact,
@@ -67,6 +62,14 @@ const PERSON_RULES: { readonly [K in Exclude<CommandType, SystemCommandType>]: R
   saveView: people.saveView,
   deleteView: people.deleteView,
 };
+
+/** The person rules this page has: PERSON_RULES, and those a chunk added (the calls'). */
+let personRules: RuleTable = PERSON_RULES;
+
+/** Adds rules that load with a chunk (rules.calls.ts with the calls' elements). */
+export function addPersonRules(rules: RuleTable): void {
+  personRules = { ...personRules, ...rules };
+}
 
 /**
  * Checks who acts, then runs the command's rule from `rules`. R14 is
@@ -85,6 +88,8 @@ export function decideWith(rules: RuleTable, state: InboxState, command: Command
   }
   const rule = Object.hasOwn(rules, command.type) ? (rules[command.type] as Rule<CommandType> | undefined) : undefined;
   if (!rule) {
+    // A call command before the calls' rules loaded: nothing changes here, the backend decides.
+    if ((CALL_COMMANDS as readonly string[]).includes(command.type)) return accept([]);
     return system
       ? refuse('invalid', `Only a backend decides "${command.type}" (decideAsBackend).`)
       : refuse('invalid', `Unknown command "${command.type}".`);
@@ -95,7 +100,7 @@ export function decideWith(rules: RuleTable, state: InboxState, command: Command
 
 /** Decides what a person (or the system, for their commands) does: every command but SYSTEM_COMMANDS. */
 export function decide(state: InboxState, command: Command, ctx: RuleContext): Decision {
-  return decideWith(PERSON_RULES, state, command, ctx);
+  return decideWith(personRules, state, command, ctx);
 }
 
 export type Applied =
@@ -104,7 +109,7 @@ export type Applied =
 
 /** Decides, then folds the events. Never mutates `state`. */
 export function apply(state: InboxState, command: Command, ctx: RuleContext): Applied {
-  return applyWith(PERSON_RULES, state, command, ctx);
+  return applyWith(personRules, state, command, ctx);
 }
 
 /** `apply` with the rules of `rules` (rules.backend.ts adds the system's). */
