@@ -337,7 +337,7 @@ export const loadCompiledChecks: Loader<CompiledChecks> = loader(() => import('.
  * a snapshot of thousands of contacts and conversations, the compiled
  * checks (a promise that settles when they loaded or failed to: then
  * valibot checks alone, as strictly, and the next big snapshot tries again);
- * nothing (undefined) otherwise. The store holds the message, and those
+ * nothing (undefined) otherwise. whenCheckable holds the message, and those
  * behind it, meanwhile.
  */
 export function beforeParsing(input: unknown): Promise<void> | undefined {
@@ -346,6 +346,33 @@ export function beforeParsing(input: unknown): Promise<void> | undefined {
     () => undefined,
     () => undefined,
   );
+}
+
+/** Messages held per receiver while a big snapshot before them waits for the compiled checks. */
+const held = new WeakMap<object, unknown[]>();
+
+/**
+ * Hands `input` to `receive` now, or, for a big snapshot and whatever the
+ * same `receiver` is given after it, once the compiled checks have loaded
+ * or failed to (beforeParsing), in order. The store receives through this.
+ */
+export function whenCheckable(receiver: object, input: unknown, receive: (input: unknown) => void): void {
+  const queue = held.get(receiver);
+  if (queue) {
+    queue.push(input);
+    return;
+  }
+  const wait = beforeParsing(input);
+  if (!wait) {
+    receive(input);
+    return;
+  }
+  const waiting = [input];
+  held.set(receiver, waiting);
+  void wait.then(() => {
+    held.delete(receiver);
+    for (const message of waiting) receive(message);
+  });
 }
 
 /** Whether `input` is a snapshot big enough for the compiled checks. */

@@ -150,8 +150,6 @@ export class InboxStore {
   #warming = false;
   /** connect() waits for the protocol's schemas (see #withProtocol). */
   #awaitingProtocol = false;
-  /** Messages held, in order, while a big snapshot waits for the compiled checks (see #take). */
-  #held: unknown[] | null = null;
   #resolveReady!: () => void;
 
   constructor(options: InboxStoreOptions) {
@@ -284,29 +282,8 @@ export class InboxStore {
    * wait for them, in order.
    */
   receive(input: unknown): void {
-    this.#withProtocol((protocol) => this.#take(protocol, input));
-  }
-
-  /**
-   * A snapshot of thousands of contacts and conversations is checked by
-   * compiled code the protocol loads for it (protocol.ts, beforeParsing):
-   * it and the messages behind it wait for that, in order.
-   */
-  #take(protocol: ProtocolModule, input: unknown): void {
-    if (this.#held) {
-      this.#held.push(input);
-      return;
-    }
-    const wait = protocol.beforeParsing(input);
-    if (!wait) {
-      this.#receive(protocol, input);
-      return;
-    }
-    const held = (this.#held = [input]);
-    void wait.then(() => {
-      this.#held = null;
-      for (const message of held) this.#receive(protocol, message);
-    });
+    // A big snapshot, and what follows it, waits for the compiled checks (protocol.ts, whenCheckable).
+    this.#withProtocol((protocol) => protocol.whenCheckable(this, input, (message) => this.#receive(protocol, message)));
   }
 
   #receive({ parseServerMessage }: ProtocolModule, input: unknown): void {

@@ -54,6 +54,23 @@ describe('<inbox-list>', () => {
   });
 
   describe('rows', () => {
+    it('a new query (here the order) draws the rows in view first and the rows kept for scrolling on the next frame', async () => {
+      const { list, store } = await mountStore(storyStore({}));
+      const height = rowsOf(list)[0]!.getBoundingClientRect().height;
+      const inView = Math.ceil(listbox(list).clientHeight / height);
+      const full = rowsOf(list).length;
+      expect(full, 'ten rows kept below the view').to.equal(inView + 10);
+      store.setSort('oldest');
+      await list.updateComplete;
+      expect(list.rows.length).to.be.greaterThan(inView + 20);
+      expect(rowsOf(list).length, 'the frame that answers the new order').to.equal(inView + 2);
+      await frames(2);
+      expect(rowsOf(list).length, 'a frame later').to.equal(inView + 10);
+      // Scrolling (not a new query) keeps the whole overscan.
+      listbox(list).scrollTop = 5 * height;
+      await until(() => rowsOf(list).length === inView + 15, 'the overscan on both sides');
+    });
+
     it('show name, participants, channel, subject, preview, relative time, unread dot, assignee, priority and labels', async () => {
       const { list, store } = await mountStore(storyStore({}));
       const id = list.rows[0]!.id;

@@ -12,6 +12,7 @@ import { SelectionChangeEvent } from '../../events/selection-change.js';
 import { getLocale } from '../../i18n/localization.js';
 import type { DisplayState } from '../../model/display.js';
 import { forMode, LIST_MODES, type ListMode } from '../../model/list-modes.js';
+import type { Query } from '../../model/query.js';
 import type { Conversation, Id, InboxState } from '../../model/types.js';
 import { FOLDER_VIEWS, hasTabs, STATUS_TABS, type StatusTab, type ViewId } from '../../model/views.js';
 import { tabStyles, spinnerStyles, stateStyles } from '../../styles/controls.js';
@@ -35,6 +36,13 @@ const sameRowSources = (a: InboxState, b: InboxState): boolean =>
   (a.conversations === b.conversations && a.contacts === b.contacts && a.channels === b.channels && a.users === b.users && a.bots === b.bots);
 /** Rows rendered past each edge of the view, so that a fast scroll shows rows, not a gap. */
 const OVERSCAN = 10;
+/**
+ * The rows past each edge on the frame that answers a new query (a view,
+ * tab, filter, search or order): every row is new then, so the frame makes
+ * the rows in view and two more; the rest of the overscan follows a frame
+ * later, before anyone can scroll to it.
+ */
+const QUERY_OVERSCAN = 2;
 const EMPTY: readonly Conversation[] = [];
 
 const PICKER_ACTIONS: Partial<Record<Action, PickerKind>> = {
@@ -208,6 +216,9 @@ export class InboxList extends InboxElement {
   /** The rendered rows: `[start, end)` of `#rows`. */
   #start = 0;
   #end = 0;
+  #overscan = OVERSCAN;
+  /** The query of the last render (its parts by identity: the store replaces what changes). */
+  #query: readonly unknown[] = [];
   /** The listbox's height, kept by #resizes. */
   #viewport = 0;
   readonly #resizes = new ResizeObserver(([entry]) => {
@@ -442,11 +453,25 @@ export class InboxList extends InboxElement {
     return this.#viewport > 0 ? this.#viewport : window.innerHeight;
   }
 
-  /** The rows in view at `scrollTop`, and OVERSCAN past each edge. */
+  /** The rows in view at `scrollTop`, and the overscan past each edge. */
   #range(scrollTop: number, height: number): [number, number] {
-    const start = Math.max(0, Math.floor(scrollTop / height) - OVERSCAN);
-    const end = Math.min(this.#rows.length, Math.ceil((scrollTop + this.#viewportHeight()) / height) + OVERSCAN);
+    const overscan = this.#overscan;
+    const start = Math.max(0, Math.floor(scrollTop / height) - overscan);
+    const end = Math.min(this.#rows.length, Math.ceil((scrollTop + this.#viewportHeight()) / height) + overscan);
     return [Math.min(start, end), end];
+  }
+
+  /** A new query renders a short overscan now and the whole one on the next frame (QUERY_OVERSCAN). */
+  #overscanFor({ view, tab, filters, search, sort }: Query): void {
+    const query = [view, tab, filters, search, sort, this.mode];
+    if (this.#query.length > 0 && query.some((part, i) => part !== this.#query[i]) && this.#overscan === OVERSCAN) {
+      this.#overscan = QUERY_OVERSCAN;
+      requestAnimationFrame(() => {
+        this.#overscan = OVERSCAN;
+        this.requestUpdate();
+      });
+    }
+    this.#query = query;
   }
 
   // ---- pointer ----
@@ -734,6 +759,7 @@ export class InboxList extends InboxElement {
     };
     const checking = ui.checked.size > 0;
     const hidden = !ready || rows.length === 0;
+    this.#overscanFor(ui);
     const [start, end] = this.#range(this.#scrollTo ?? this.listbox?.scrollTop ?? 0, height);
     this.#start = start;
     this.#end = end;
