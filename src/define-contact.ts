@@ -6,5 +6,9 @@
  */
 import { defineOnce } from './elements/define-once.js';
 import { ContactPanel } from './elements/contact-panel/contact-panel.js';
+import { addPersonRules } from './model/rules.js';
+import { CONTACT_RULES } from './model/rules.contacts.js';
 
+// The panel's commands (a contact's details, merging) apply at once in this page.
+addPersonRules(CONTACT_RULES);
 defineOnce('contact-panel', ContactPanel);

@@ -149,6 +149,10 @@ export type SystemCommandType = (typeof SYSTEM_COMMANDS)[number];
 export const CALL_COMMANDS = ['answerCall', 'placeCall', 'endCall', 'declineCall', 'setRecording'] as const satisfies readonly CommandType[];
 export type CallCommandType = (typeof CALL_COMMANDS)[number];
 
+/** A person's commands whose rules load with the contact panel (rules.contacts.ts). */
+export const CONTACT_DETAIL_COMMANDS = ['updateContact', 'mergeContacts'] as const satisfies readonly CommandType[];
+export type ContactDetailCommandType = (typeof CONTACT_DETAIL_COMMANDS)[number];
+
 /** Commands the undo stack (Z) can reverse. */
 export const UNDOABLE_COMMANDS: readonly CommandType[] = [
   'markDone',

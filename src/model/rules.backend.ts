@@ -2,8 +2,9 @@
  * What only a backend decides: the commands of SYSTEM_COMMANDS, inbound
  * traffic (`receiveMessage`, `receiveCall`, with R1-R5's routing of a new
  * message) and the passing of time (`tick`: R6's purge, R18's wake-ups),
- * on top of every person's command (rules.ts, and the calls' in
- * rules.calls.ts, which a page loads only with the calls' elements). The in-memory backend and the
+ * on top of every person's command (rules.ts, and the calls' and the
+ * contact panel's in rules.calls.ts and rules.contacts.ts, which a page
+ * loads only with those elements). The in-memory backend and the
  * reference server decide with these. A client never sends these commands,
  * so the store decides with rules.ts alone and the script-tag bundle does
  * not carry these rules.
@@ -13,6 +14,7 @@ import type { Decision } from './events.js';
 import { apply, applyWith, decide, decideWith, type Applied, type RuleTable } from './rules.js';
 import type { Rule } from './rules.support.js';
 import { CALL_RULES } from './rules.calls.js';
+import { CONTACT_RULES } from './rules.contacts.js';
 import { receiveCall, receiveMessage, setDelivery, tick } from './rules.system.js';
 import type { InboxState, RuleContext } from './types.js';
 
@@ -20,8 +22,10 @@ export { isRoleAddress } from './rules.system.js';
 
 const SYSTEM_RULES: { readonly [K in SystemCommandType]: Rule<K> } = { receiveMessage, receiveCall, setDelivery, tick };
 
-const rulesFor = (command: Command): RuleTable | null =>
-  Object.hasOwn(SYSTEM_RULES, command.type) ? SYSTEM_RULES : Object.hasOwn(CALL_RULES, command.type) ? CALL_RULES : null;
+/** The tables a page may lack, which a backend always has. */
+const BACKEND_TABLES: readonly RuleTable[] = [SYSTEM_RULES, CALL_RULES, CONTACT_RULES];
+
+const rulesFor = (command: Command): RuleTable | null => BACKEND_TABLES.find((table) => Object.hasOwn(table, command.type)) ?? null;
 
 /** `decide` (rules.ts) for any command, the system's included. */
 export function decideAsBackend(state: InboxState, command: Command, ctx: RuleContext): Decision {

@@ -1,14 +1,8 @@
 /**
- * Rules about people rather than one conversation: contacts (R8 blocking,
- * details, merging duplicates), agents (R10 deactivation, R11 availability and routing),
+ * Rules about people rather than one conversation: contacts (R8 blocking;
+ * their details and merging are in rules.contacts.ts), agents (R10 deactivation, R11 availability and routing),
  * internal comments and notes (R20), and saved views (R14 ownership).
  */
-import {
-  applyContactPatch,
-  cleanContactPatch,
-  mergeContactDetails,
-  validateContactPatch,
-} from './contacts.js';
 import { canRenameChannels, checkChannelName, MAX_CHANNEL_NAME } from './channel-names.js';
 import type { DomainEvent } from './events.js';
 import { canChangeNote } from './notes.js';
@@ -32,7 +26,7 @@ import {
   type Rule,
   type RuleInput,
 } from './rules.support.js';
-import type { CommentItem, Contact, Conversation, Id, InboxState, NoteItem, User } from './types.js';
+import type { CommentItem, Conversation, Id, InboxState, NoteItem, User } from './types.js';
 
 
 /**
@@ -56,57 +50,6 @@ function setBlocked(input: RuleInput<'blockContact' | 'unblockContact'>, blocked
 export const blockContact: Rule<'blockContact'> = (input) => setBlocked(input, true);
 // R8
 export const unblockContact: Rule<'unblockContact'> = (input) => setBlocked(input, false);
-
-/**
- * The contact panel's details (DESIGN section 5): phones, e-mails, country,
- * language and company are cleaned and validated by contacts.ts, the same
- * functions the panel checks with before dispatching. R14: any active
- * user (or the system) may edit a contact.
- */
-export const updateContact: Rule<'updateContact'> = (input) => {
-  const contact = findContact(input, input.command.args.contactId);
-  if (isRefused(contact)) return contact;
-  // id and blocked are not the panel's to change (R8 has its own command).
-  const { id: _id, blocked: _blocked, ...raw } = input.command.args.patch as Partial<Contact>;
-  const patch = cleanContactPatch(raw);
-  const problem = validateContactPatch(patch, input.state)[0];
-  if (problem) return refuse('invalid', problem.message);
-  const updated = applyContactPatch(contact, patch);
-  return accept(same(updated, contact) ? [] : [{ type: 'contact.upserted', contact: updated }]);
-};
-
-/**
- * Merges a duplicate (DESIGN section 5's merge suggestions): the source's
- * phones, e-mails, tags and attributes join the target's
- * (mergeContactDetails), its conversations move to the target, and the
- * source is removed. R8: a blocked contact merges only with another
- * blocked one, so that a merge never blocks or unblocks anyone. R10: the
- * target keeps its owner, else takes the source's. R14: whoever may edit
- * a contact (updateContact) may merge two.
- */
-export const mergeContacts: Rule<'mergeContacts'> = (input) => {
-  const { targetId, sourceId } = input.command.args;
-  if (targetId === sourceId) return refuse('invalid', 'A contact cannot be merged into itself.');
-  const target = findContact(input, targetId);
-  if (isRefused(target)) return target;
-  const source = findContact(input, sourceId);
-  if (isRefused(source)) return source;
-  if (target.blocked !== source.blocked) {
-    const [blocked, other] = target.blocked ? [target, source] : [source, target];
-    return refuse(
-      'conflict',
-      `${blocked.name} is blocked and ${other.name} is not; unblock or block one of them before merging.`,
-    );
-  }
-  const events: DomainEvent[] = [];
-  for (const c of input.state.conversations.values()) {
-    if (c.contactId === source.id) events.push(...changeConversation(input, c, { patch: { contactId: target.id } }));
-  }
-  const merged = mergeContactDetails(target, source, input.state);
-  if (!same(merged, target)) events.push({ type: 'contact.upserted', contact: merged });
-  events.push({ type: 'contact.deleted', id: source.id });
-  return accept(events);
-};
 
 function findUser(input: RuleInput, userId: Id): User | Refused {
   return input.state.users.get(userId) ?? refuse('not-found', `User ${userId} was not found.`);

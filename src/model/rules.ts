@@ -9,7 +9,16 @@
  * which backends call instead: a client never sends those commands, so it
  * does not carry their rules.
  */
-import { CALL_COMMANDS, SYSTEM_COMMANDS, type CallCommandType, type Command, type CommandType, type SystemCommandType } from './commands.js';
+import {
+  CALL_COMMANDS,
+  CONTACT_DETAIL_COMMANDS,
+  SYSTEM_COMMANDS,
+  type CallCommandType,
+  type Command,
+  type CommandType,
+  type ContactDetailCommandType,
+  type SystemCommandType,
+} from './commands.js';
 import type { Decision, DomainEvent, Refusal } from './events.js';
 import * as conversation from './rules.conversation.js';
 import * as inbound from './rules.inbound.js';
@@ -23,7 +32,10 @@ export { nextForRouting } from './rules.people.js';
 /** One rule per command type; rules.backend.ts adds the system's. */
 export type RuleTable = { readonly [K in CommandType]?: Rule<K> };
 
-const PERSON_RULES: { readonly [K in Exclude<CommandType, SystemCommandType | CallCommandType>]: Rule<K> } = {
+/** Person commands whose rules load with a chunk: the calls' (rules.calls.ts), the contact panel's (rules.contacts.ts). */
+const LOADED_WITH_A_CHUNK: readonly string[] = [...CALL_COMMANDS, ...CONTACT_DETAIL_COMMANDS];
+
+const PERSON_RULES: { readonly [K in Exclude<CommandType, SystemCommandType | CallCommandType | ContactDetailCommandType>]: Rule<K> } = {
   markDone: conversation.markDone,
   reopen: conversation.reopen,
   markUnread: conversation.markUnread,
@@ -49,8 +61,6 @@ const PERSON_RULES: { readonly [K in Exclude<CommandType, SystemCommandType | Ca
   retryDelivery: inbound.retryDelivery,
   blockContact: people.blockContact,
   unblockContact: people.unblockContact,
-  updateContact: people.updateContact,
-  mergeContacts: people.mergeContacts,
   deactivateUser: people.deactivateUser,
   setAvailability: people.setAvailability,
   takeNext: people.takeNext,
@@ -63,10 +73,10 @@ const PERSON_RULES: { readonly [K in Exclude<CommandType, SystemCommandType | Ca
   deleteView: people.deleteView,
 };
 
-/** The person rules this page has: PERSON_RULES, and those a chunk added (the calls'). */
+/** The person rules this page has: PERSON_RULES, and those a chunk added (the calls', the contact panel's). */
 let personRules: RuleTable = PERSON_RULES;
 
-/** Adds rules that load with a chunk (rules.calls.ts with the calls' elements). */
+/** Adds rules that load with a chunk (rules.calls.ts with the calls' elements, rules.contacts.ts with the contact panel). */
 export function addPersonRules(rules: RuleTable): void {
   personRules = { ...personRules, ...rules };
 }
@@ -88,8 +98,8 @@ export function decideWith(rules: RuleTable, state: InboxState, command: Command
   }
   const rule = Object.hasOwn(rules, command.type) ? (rules[command.type] as Rule<CommandType> | undefined) : undefined;
   if (!rule) {
-    // A call command before the calls' rules loaded: nothing changes here, the backend decides.
-    if ((CALL_COMMANDS as readonly string[]).includes(command.type)) return accept([]);
+    // A command before its chunk's rules loaded: nothing changes here, the backend decides.
+    if (LOADED_WITH_A_CHUNK.includes(command.type)) return accept([]);
     return system
       ? refuse('invalid', `Only a backend decides "${command.type}" (decideAsBackend).`)
       : refuse('invalid', `Unknown command "${command.type}".`);
