@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { Socket } from 'node:net';
 import type { Id } from '../src/model/types.js';
 import { MemoryBackend, RefusedError } from '../src/backend/memory-backend.js';
-import type { CommandAck, ServerMessage } from '../src/protocol/wire.js';
+import type { CommandAck, QueryRequest, ServerMessage } from '../src/protocol/wire.js';
 import { bearerToken, isJsonBody, parseJson, readBody, readBytes, sendError, sendJson, STATUS_OF } from './http.js';
 import { tokenHash, type StoredUpload } from './db.js';
 import { DEFAULT_LIMITS, RateLimiter, type Limits } from './limits.js';
@@ -432,6 +432,37 @@ export function createApp(options: AppOptions): App {
     }
   };
 
+  // Issue 13: a query a page at a time, over what the caller may see (R14), by the memory backend's model code.
+  const query: Handler = async (req, res) => {
+    const userId = authenticate(req, res);
+    if (userId === null) return;
+    const wait = rate.take(userId);
+    if (wait > 0) {
+      tooMany(res, wait, `At most ${limits.commandsPerSecond} commands, stats and query requests a second per user; ask again later.`);
+      return;
+    }
+    const body = await readBody(req, res);
+    if (!body.ok) {
+      sendError(res, 413, 'too-large', 'The request body is larger than 1 MB.');
+      return;
+    }
+    if (!isJsonBody(req)) {
+      sendError(res, 415, 'unsupported-media-type', NOT_JSON);
+      return;
+    }
+    const parsed = parseJson(body.text);
+    if (!parsed.ok) {
+      sendError(res, 400, 'invalid', parsed.reason);
+      return;
+    }
+    try {
+      // The backend checks the request (QueryRequestSchema) and answers a malformed one 400.
+      sendJson(res, 200, backend.query(parsed.value as QueryRequest, userId));
+    } catch (error) {
+      refused(res, error);
+    }
+  };
+
   const presence: Handler = async (req, res) => {
     const userId = authenticate(req, res);
     if (userId === null) return;
@@ -558,6 +589,7 @@ export function createApp(options: AppOptions): App {
     { path: /^\/api\/conversations\/([^/]+)\/timeline$/, methods: { GET: timeline } },
     { path: /^\/api\/presence$/, methods: { POST: presence } },
     { path: /^\/api\/stats$/, methods: { GET: stats } },
+    { path: /^\/api\/query$/, methods: { POST: query } },
   ];
   routes.push(...(options.routes?.(groupCommit) ?? []));
   if (options.uploads) {

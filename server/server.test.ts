@@ -251,6 +251,40 @@ describe('bad input and R14, one server', () => {
     assert.equal((await server.request('GET', path, { token: null })).status, 401);
   });
 
+  it('answers a query a page at a time over raw HTTP (issue 13): in order, each row once, R14 for the self agent; bad bodies and cursors are 400, other types 415', async () => {
+    const query = { view: 'all', tab: 'open', filters: {}, search: '', sort: 'newest' };
+    type Page = { conversations: { id: string; contactId: string }[]; contacts: { id: string }[]; total: number; next: string | null };
+    const pagesOf = async (token: string, body: object): Promise<Page[]> => {
+      const pages: Page[] = [];
+      let cursor: string | null = null;
+      do {
+        const answer = await server.request('POST', '/api/query', { token, body: { query: { ...query, ...body }, cursor, limit: 40 } });
+        assert.equal(answer.status, 200, JSON.stringify(answer.body));
+        pages.push(answer.body as Page);
+        cursor = (answer.body as Page).next;
+      } while (cursor !== null && pages.length < 100);
+      return pages;
+    };
+    const all = await pagesOf('dev-u-ana', {});
+    const rows = all.flatMap((p) => p.conversations.map((c) => c.id));
+    assert.ok(all.length > 1, 'more than one page');
+    assert.equal(new Set(rows).size, rows.length, 'each row once');
+    assert.equal(all[0]!.total, rows.length);
+    const whole = await server.request('POST', '/api/query', { body: { query, cursor: null, limit: 500 } });
+    assert.deepEqual(rows, (whole.body as Page).conversations.map((c) => c.id).slice(0, rows.length), 'the same order as one big page');
+    for (const page of all) for (const c of page.conversations) assert.ok(page.contacts.some((k) => k.id === c.contactId), 'the row\'s contact comes with it');
+    const seen = new Set((await snapshotOf(server, 'u-sam')).snapshot.conversations.map((c) => c.id));
+    const own = (await pagesOf('dev-u-sam', { view: 'unassigned' })).flatMap((p) => p.conversations);
+    for (const c of own) assert.ok(seen.has(c.id), `${c.id} is one u-sam sees`);
+    for (const bad of [{ query, cursor: 'x', limit: 10 }, { query, cursor: null, limit: 0 }, { query: { ...query, sort: 'random' }, cursor: null, limit: 10 }, { cursor: null, limit: 10 }]) {
+      const answer = await server.request('POST', '/api/query', { body: bad });
+      assert.equal(answer.status, 400, JSON.stringify(bad));
+      reasonOf(answer.body);
+    }
+    assert.equal((await server.request('POST', '/api/query', { body: JSON.stringify({ query, cursor: null, limit: 5 }), headers: { 'Content-Type': 'text/plain' } })).status, 415);
+    assert.equal((await server.request('POST', '/api/query', { token: null, body: { query, cursor: null, limit: 5 } })).status, 401);
+  });
+
   it('pages a timeline from the newest back', async () => {
     const first = await server.request('GET', '/api/conversations/c-1/timeline?limit=2');
     assert.equal(first.status, 200);

@@ -16,11 +16,14 @@ import type {
   TimelineItem,
   User,
 } from '../model/types.js';
-import { COMMAND_ARG_SCHEMAS, parseCommand } from '../protocol/command-schema.js';
+import { COMMAND_ARG_SCHEMAS, parseCommand, parseQueryRequest } from '../protocol/command-schema.js';
+import { queryPage } from '../model/query-page.js';
 import type {
   CommandAck,
   StreamRequest,
   Presence,
+  QueryRequest,
+  QueryResult,
   ServerMessage,
   TimelinePage,
   TimelineRequest,
@@ -506,6 +509,27 @@ export class MemoryBackend {
       },
       request,
     );
+  }
+
+  /**
+   * A page of a query over what `actorId` may see (issue 13, R14, R16, R17;
+   * model/query-page.ts), with the contacts of its rows. Refuses a malformed
+   * request or a cursor this backend did not give.
+   */
+  query(request: QueryRequest, actorId: Id): QueryResult {
+    const state = this.#state;
+    const user = state.users.get(actorId);
+    if (!user?.active) throw new RefusedError({ code: 'forbidden', reason: `User ${actorId} may not query.` });
+    const checked = parseQueryRequest(request);
+    if (!checked.ok) throw new RefusedError({ code: 'invalid', reason: checked.error.message });
+    const page = queryPage(state, request.query, user, this.now(), request.cursor, request.limit);
+    if (page === null) throw new RefusedError({ code: 'invalid', reason: 'The cursor is not one this backend gave.' });
+    const contacts = new Map<Id, Contact>();
+    for (const c of page.conversations) {
+      const contact = state.contacts.get(c.contactId);
+      if (contact) contacts.set(contact.id, contact);
+    }
+    return { conversations: page.conversations, contacts: [...contacts.values()], total: page.total, next: page.next };
   }
 
   #peekTimeline(conversationId: Id): readonly TimelineItem[] {

@@ -8,6 +8,9 @@
 import * as v from 'valibot';
 import type { Command, CommandArgs, CommandType } from '../model/commands.js';
 import { AVAILABILITIES, DIRECTIONS, PRIORITIES } from '../model/types.js';
+import { SORT_ORDERS } from '../model/sort.js';
+import { STATUS_TABS } from '../model/views.js';
+import type { QueryRequest } from './wire.js';
 import {
   AssigneeSchema,
   AttachmentSchema,
@@ -134,6 +137,27 @@ export function parseCommand(input: unknown): Parsed<Command> {
   if (!envelope.ok) return envelope;
   const args = check(COMMAND_ARG_SCHEMAS[envelope.value.type], envelope.value.args, `${envelope.value.type} command`);
   return args.ok ? { ok: true, value: input as Command } : args;
+}
+
+/**
+ * A query a page at a time (issue 13): the body of POST /api/query, checked
+ * by MemoryBackend.query for either transport. A view id the user may not
+ * open is no error: its query matches nothing (R14).
+ */
+export const QueryRequestSchema = v.object({
+  query: v.object({
+    view: ShortText,
+    tab: v.picklist(STATUS_TABS),
+    filters: SavedViewSchema.entries.filters,
+    search: ShortText,
+    sort: v.picklist(SORT_ORDERS),
+  }),
+  cursor: v.nullable(ShortText),
+  limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500)),
+});
+
+export function parseQueryRequest(input: unknown): Parsed<QueryRequest> {
+  return check(QueryRequestSchema, input, 'query request');
 }
 
 /** A command with its arguments checked by type: the body of POST /api/commands. */

@@ -17,6 +17,7 @@ import {
   ErrorBodySchema,
   PresenceRequestSchema,
   PresenceSchema,
+  QueryResultSchema,
   SavedViewSchema,
   ServerMessageSchema,
   SettingsSchema,
@@ -28,7 +29,7 @@ import {
   FREE_MAPS,
   UNSAFE_KEYS,
 } from './protocol.js';
-import { CommandSchema } from './command-schema.js';
+import { CommandSchema, QueryRequestSchema } from './command-schema.js';
 import { TeamStatsSchema } from './stats-schema.js';
 
 /** A URN, not a URL: the files are published with the package docs, not served from a host. */
@@ -76,6 +77,16 @@ const messages: Record<string, { title: string; description: string; schema: v.G
     title: 'TeamStats',
     description: 'The answer to GET /api/stats (R28): first response time, time to answer unread, completion, volume by channel, agent and day, open backlog.',
     schema: TeamStatsSchema,
+  },
+  'query-request.schema.json': {
+    title: 'QueryRequest',
+    description: 'The body of POST /api/query: a query (view, tab, filters, search, sort), the cursor the last page ended at (null: the first page) and at most how many rows (1 to 500).',
+    schema: QueryRequestSchema,
+  },
+  'query-result.schema.json': {
+    title: 'QueryResult',
+    description: 'The answer to POST /api/query: the page\'s conversations in order, their contacts, how many conversations the query matches now, and the cursor of the next page (null: the last).',
+    schema: QueryResultSchema,
   },
   'presence-request.schema.json': {
     title: 'PresenceRequest',

@@ -32,7 +32,7 @@ import {
 } from '../model/types.js';
 import { loader, type Loader } from './loading.js';
 import { ProtocolError } from './protocol-error.js';
-import type { CommandAck, Presence, ServerMessage, TimelinePage } from './wire.js';
+import type { CommandAck, Presence, QueryResult, ServerMessage, TimelinePage } from './wire.js';
 
 export { ProtocolError };
 
@@ -446,6 +446,18 @@ export function parseTimelinePage(input: unknown): Parsed<TimelinePage> {
   return check(TimelinePageSchema, input, 'timeline page');
 }
 
+/** A page of a query (issue 13): the answer to POST /api/query. */
+export const QueryResultSchema = v.object({
+  conversations: v.array(ConversationSchema),
+  contacts: v.array(ContactSchema),
+  total: Count,
+  next: v.nullable(ShortText),
+});
+
+export function parseQueryResult(input: unknown): Parsed<QueryResult> {
+  return check(QueryResultSchema, input, 'query page');
+}
+
 export function parseAttachment(input: unknown): Parsed<Attachment> {
   return check(AttachmentSchema, input, 'attachment');
 }
@@ -465,6 +477,7 @@ export type ProtocolTypeChecks = [
   Assert<Same<v.InferOutput<typeof CommandAckSchema>, Mutable<CommandAck>>>,
   Assert<Same<v.InferOutput<typeof PresenceSchema>, Mutable<Presence>>>,
   Assert<Same<v.InferOutput<typeof TimelinePageSchema>, Mutable<TimelinePage>>>,
+  Assert<Same<v.InferOutput<typeof QueryResultSchema>, Mutable<QueryResult>>>,
 ];
 
 /** Deeply strips readonly, so that schema outputs compare with model types. */

@@ -1,5 +1,6 @@
 import type { DomainEvent, Refusal } from '../model/events.js';
-import type { Id, Snapshot, TimelineItem } from '../model/types.js';
+import type { Query } from '../model/query.js';
+import type { Contact, Conversation, Id, Snapshot, TimelineItem } from '../model/types.js';
 
 /** Team stats (R28): what is asked and what is answered (stats-schema.ts checks the answer). */
 export type { StatsRequest, TeamStats } from '../model/stats.js';
@@ -26,11 +27,14 @@ export interface TimelineRequest {
   readonly limit: number;
 }
 
+/**
+ * A query answered a page at a time (issue 13; model/query-page.ts): the
+ * view, tab, filters, search and order, the cursor the last page ended at
+ * (null: the first page) and how many rows at most (1 to 500).
+ */
 export interface QueryRequest {
-  readonly view: string;
-  readonly tab: string;
-  readonly search: string;
-  readonly offset: number;
+  readonly query: Query;
+  readonly cursor: string | null;
   readonly limit: number;
 }
 
@@ -59,7 +63,11 @@ export interface TimelinePage {
   readonly hasMore: boolean;
 }
 
+/** A page of a query: its conversations in order, their contacts, the match's size now, the next cursor (null: the last page). */
 export interface QueryResult {
-  readonly ids: readonly Id[];
+  readonly conversations: readonly Conversation[];
+  /** The contacts of those conversations, so that a client that holds only a window can draw its rows. */
+  readonly contacts: readonly Contact[];
   readonly total: number;
+  readonly next: string | null;
 }

@@ -4,7 +4,7 @@ import type { DomainEvent } from '../model/events.js';
 import { canSeeContact, canSeeConversation } from '../model/permissions.js';
 import { reduceAll, stateFromSnapshot } from '../model/state.js';
 import type { Attachment, Conversation, Id, InboxState, Snapshot, TimelineItem } from '../model/types.js';
-import type { CommandAck, ServerMessage, StatsRequest, TeamStats, TimelinePage, Transport } from './transport.js';
+import type { CommandAck, QueryRequest, QueryResult, ServerMessage, StatsRequest, TeamStats, TimelinePage, Transport } from './transport.js';
 import * as assert from './conformance-assert.js';
 
 /**
@@ -652,6 +652,60 @@ export function runTransportTests(name: string, setup: () => Promise<TransportHa
         // Each transport may resolve the url against its own address: the same path, the same file.
         const path = (a: Attachment) => ({ ...a, url: new URL(a.url, 'http://any.example').pathname });
         assert.deepEqual(item.type === 'message' ? item.attachments.map(path) : null, [path(mine)], 'the attachment as its upload answered');
+      });
+    });
+
+    describe('a query a page at a time (issue 13), where the transport answers it', () => {
+      const allOpen = { view: 'all', tab: 'open', filters: {}, search: '', sort: 'newest' } as const;
+      /** Every page, `limit` rows each: the rows in order, each page's total. */
+      async function pages(userId: Id, query: QueryRequest['query'], limit: number): Promise<{ rows: Conversation[]; totals: number[]; contacts: Set<Id> }> {
+        const transport = h.transportFor(userId);
+        const rows: Conversation[] = [];
+        const totals: number[] = [];
+        const contacts = new Set<Id>();
+        let cursor: string | null = null;
+        for (let n = 0; n < 200; n++) {
+          const page = (await transport.query!({ query, cursor, limit }, userId)) as QueryResult;
+          assert.equal(page.conversations.length <= limit, true, `a page holds at most ${limit} rows`);
+          rows.push(...page.conversations);
+          totals.push(page.total);
+          for (const contact of page.contacts) contacts.add(contact.id);
+          if (page.next === null) return { rows, totals, contacts };
+          cursor = page.next;
+        }
+        throw new Error('more than 200 pages');
+      }
+
+      it('pages through a view in order, each row once, with the contacts of its rows and the match\'s size', async () => {
+        if (!h.transportFor(ids().owner).query) return;
+        const whole = await pages(ids().owner, allOpen, 500);
+        const paged = await pages(ids().owner, allOpen, 7);
+        const idsOf = (list: readonly Conversation[]) => list.map((c) => c.id);
+        assert.deepEqual(idsOf(paged.rows), idsOf(whole.rows), 'seven at a time, the same rows in the same order');
+        assert.equal(new Set(idsOf(paged.rows)).size, paged.rows.length, 'each row once');
+        for (const total of paged.totals) assert.equal(total, paged.rows.length, "each page's total is the match's size");
+        for (const c of paged.rows) {
+          assert.equal(c.status, 'open', `${c.id} is open`);
+          assert.equal(paged.contacts.has(c.contactId), true, `${c.id}'s contact comes with its page`);
+        }
+      });
+
+      it('answers each user over what they may see (R14)', async () => {
+        if (!h.transportFor(ids().agentSelf).query) return;
+        const visible = new Set((await connect(ids().agentSelf)).snapshot.conversations.map((c) => c.id));
+        const { rows } = await pages(ids().agentSelf, { ...allOpen, view: 'mine' }, 20);
+        for (const c of rows) assert.equal(visible.has(c.id), true, `${c.id} is one the self agent sees`);
+        const hidden = await pages(ids().agentSelf, { ...allOpen, view: 'unassigned' }, 20);
+        for (const c of hidden.rows) assert.equal(visible.has(c.id), true, `${c.id} is one the self agent sees`);
+      });
+
+      it('refuses a cursor it did not give, and a page of no rows', async () => {
+        const transport = h.transportFor(ids().owner);
+        if (!transport.query) return;
+        for (const request of [{ query: allOpen, cursor: 'not-a-cursor', limit: 10 }, { query: allOpen, cursor: null, limit: 0 }]) {
+          const answer = await transport.query(request, ids().owner).then((page) => ({ page }), (error: unknown) => ({ error }));
+          assert.equal('error' in answer, true, `${JSON.stringify(request)} is refused`);
+        }
       });
     });
 

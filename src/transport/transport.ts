@@ -42,7 +42,13 @@ export interface Transport {
   send(command: Command, actorId: Id): Promise<unknown>;
   /** A page of a conversation's timeline, newest last, older than `before`. */
   timeline(request: TimelineRequest, actorId: Id): Promise<unknown>;
-  /** Optional server-side query for data sets larger than the client holds. */
+  /**
+   * Optional: a query answered a page at a time by the backend, over what
+   * `actorId` may see (issue 13: the first step of a store that holds a
+   * window; model/query-page.ts). Resolves to a QueryResult, as unknown: the
+   * caller checks it (protocol.ts, parseQueryResult); rejects for a malformed
+   * request or a cursor the backend did not give. No store calls it yet.
+   */
   query?(request: QueryRequest, actorId: Id): Promise<unknown>;
   /**
    * Optional: tells the other agents what `actorId` is viewing

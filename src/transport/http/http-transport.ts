@@ -1,7 +1,7 @@
 import { Observable } from 'rxjs';
 import type { Command } from '../../model/commands.js';
 import type { Id } from '../../model/types.js';
-import type { ConnectRequest, StatsRequest, TimelineRequest, Transport } from '../transport.js';
+import type { ConnectRequest, QueryRequest, StatsRequest, TimelineRequest, Transport } from '../transport.js';
 import { SseParser } from './sse.js';
 
 /**
@@ -282,15 +282,20 @@ export class HttpTransport implements Transport {
   /** A page of a timeline; rejects with an HttpError for any non-2xx answer (404 when not visible). */
   async timeline(request: TimelineRequest, _actorId: Id): Promise<unknown> {
     const path = `/api/conversations/${encodeURIComponent(request.conversationId)}/timeline`;
-    const page = (await this.#get(this.#url(path, { before: request.before, limit: request.limit }))) as { items?: unknown } | null;
+    const page = (await this.#ask(this.#url(path, { before: request.before, limit: request.limit }))) as { items?: unknown } | null;
     if (!page || typeof page !== 'object' || !Array.isArray(page.items)) return page;
     return { ...page, items: page.items.map((item) => this.#itemFromServer(item)) };
+  }
+
+  /** A page of a query (issue 13): `POST /api/query`; rejects with an HttpError for any non-2xx answer (400 for a bad cursor). */
+  query(request: QueryRequest, _actorId: Id): Promise<unknown> {
+    return this.#ask(this.#url('/api/query'), request);
   }
 
   /** Team stats (R28): `GET /api/stats?from&to&tz[&teamId]`; rejects with an HttpError for any non-2xx answer. */
   teamStats(request: StatsRequest, _actorId: Id): Promise<unknown> {
     const { from, to, timeZone: tz, teamId } = request;
-    return this.#get(this.#url('/api/stats', { from, to, tz, teamId: teamId ?? undefined }));
+    return this.#ask(this.#url('/api/stats', { from, to, tz, teamId: teamId ?? undefined }));
   }
 
   // The server issues attachment urls relative to itself (/api/uploads/…) and takes back only
@@ -370,15 +375,21 @@ export class HttpTransport implements Transport {
     return body;
   }
 
-  async #get(url: string): Promise<unknown> {
+  /** GETs `url`, or POSTs `body` as JSON to it (a read that needs a body: a query). */
+  async #ask(url: string, body?: unknown): Promise<unknown> {
     let response: Response;
     try {
-      response = await this.#fetch(url, { headers: this.#headers(), cache: 'no-store' });
+      response = await this.#fetch(
+        url,
+        body === undefined
+          ? { headers: this.#headers(), cache: 'no-store' }
+          : { method: 'POST', headers: this.#headers(true), body: JSON.stringify(body), cache: 'no-store' },
+      );
     } catch (error) {
       throw new HttpError(0, `cannot reach ${this.#base}: ${asError(error).message}`, true);
     }
-    const body = await bodyOf(response);
-    if (!response.ok) throw new HttpError(response.status, reasonOf(body, response.status), isRetryable(response.status));
-    return body;
+    const answer = await bodyOf(response);
+    if (!response.ok) throw new HttpError(response.status, reasonOf(answer, response.status), isRetryable(response.status));
+    return answer;
   }
 }

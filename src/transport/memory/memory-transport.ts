@@ -2,7 +2,7 @@ import { Observable } from 'rxjs';
 import type { Command } from '../../model/commands.js';
 import { newId } from '../../model/ids.js';
 import type { Attachment, Id } from '../../model/types.js';
-import type { ConnectRequest, ServerMessage, StatsRequest, TimelineRequest, Transport } from '../transport.js';
+import type { ConnectRequest, QueryRequest, ServerMessage, StatsRequest, TimelineRequest, Transport } from '../transport.js';
 import { DEFAULT_DEMO_CONVERSATIONS } from '../../backend/demo-defaults.js';
 import { MemoryBackend, type ConnectionSink } from '../../backend/memory-backend.js';
 
@@ -172,6 +172,21 @@ export class MemoryTransport implements Transport {
       let page: unknown;
       try {
         page = this.backend.timeline(request, actorId);
+      } catch (error) {
+        this.#answers.push(() => reject(error instanceof Error ? error : new Error(String(error))));
+        return;
+      }
+      this.#answers.push(() => resolve(page));
+    });
+  }
+
+  /** A page of a query (issue 13), from the backend in the page. */
+  query(request: QueryRequest, actorId: Id): Promise<unknown> {
+    if (this.#offline) return Promise.reject(new Error('offline'));
+    return new Promise((resolve, reject) => {
+      let page: unknown;
+      try {
+        page = this.backend.query(request, actorId);
       } catch (error) {
         this.#answers.push(() => reject(error instanceof Error ? error : new Error(String(error))));
         return;
