@@ -432,6 +432,25 @@ export function createApp(options: AppOptions): App {
     }
   };
 
+  /** A JSON body of at most 1 MB, or null once the answer (413, 415 or 400) is sent. */
+  async function jsonBody(req: IncomingMessage, res: ServerResponse): Promise<{ readonly value: unknown } | null> {
+    const body = await readBody(req, res);
+    if (!body.ok) {
+      sendError(res, 413, 'too-large', 'The request body is larger than 1 MB.');
+      return null;
+    }
+    if (!isJsonBody(req)) {
+      sendError(res, 415, 'unsupported-media-type', NOT_JSON);
+      return null;
+    }
+    const parsed = parseJson(body.text);
+    if (!parsed.ok) {
+      sendError(res, 400, 'invalid', parsed.reason);
+      return null;
+    }
+    return { value: parsed.value };
+  }
+
   // Issue 13: a query a page at a time, over what the caller may see (R14), by the memory backend's model code.
   const query: Handler = async (req, res) => {
     const userId = authenticate(req, res);
@@ -441,20 +460,8 @@ export function createApp(options: AppOptions): App {
       tooMany(res, wait, `At most ${limits.commandsPerSecond} commands, stats and query requests a second per user; ask again later.`);
       return;
     }
-    const body = await readBody(req, res);
-    if (!body.ok) {
-      sendError(res, 413, 'too-large', 'The request body is larger than 1 MB.');
-      return;
-    }
-    if (!isJsonBody(req)) {
-      sendError(res, 415, 'unsupported-media-type', NOT_JSON);
-      return;
-    }
-    const parsed = parseJson(body.text);
-    if (!parsed.ok) {
-      sendError(res, 400, 'invalid', parsed.reason);
-      return;
-    }
+    const parsed = await jsonBody(req, res);
+    if (!parsed) return;
     try {
       // The backend checks the request (QueryRequestSchema) and answers a malformed one 400.
       sendJson(res, 200, backend.query(parsed.value as QueryRequest, userId));
@@ -466,20 +473,8 @@ export function createApp(options: AppOptions): App {
   const presence: Handler = async (req, res) => {
     const userId = authenticate(req, res);
     if (userId === null) return;
-    const body = await readBody(req, res);
-    if (!body.ok) {
-      sendError(res, 413, 'too-large', 'The request body is larger than 1 MB.');
-      return;
-    }
-    if (!isJsonBody(req)) {
-      sendError(res, 415, 'unsupported-media-type', NOT_JSON);
-      return;
-    }
-    const parsed = parseJson(body.text);
-    if (!parsed.ok) {
-      sendError(res, 400, 'invalid', parsed.reason);
-      return;
-    }
+    const parsed = await jsonBody(req, res);
+    if (!parsed) return;
     const value = parsed.value as { conversationId?: unknown; typing?: unknown } | null;
     const conversationId = typeof value === 'object' && value !== null ? value.conversationId : undefined;
     const typing = typeof value === 'object' && value !== null ? value.typing : undefined;

@@ -167,45 +167,30 @@ export class MemoryTransport implements Transport {
   }
 
   timeline(request: TimelineRequest, actorId: Id): Promise<unknown> {
-    if (this.#offline) return Promise.reject(new Error('offline'));
-    return new Promise((resolve, reject) => {
-      let page: unknown;
-      try {
-        page = this.backend.timeline(request, actorId);
-      } catch (error) {
-        this.#answers.push(() => reject(error instanceof Error ? error : new Error(String(error))));
-        return;
-      }
-      this.#answers.push(() => resolve(page));
-    });
+    return this.#ask(() => this.backend.timeline(request, actorId));
   }
 
   /** A page of a query (issue 13), from the backend in the page. */
   query(request: QueryRequest, actorId: Id): Promise<unknown> {
-    if (this.#offline) return Promise.reject(new Error('offline'));
-    return new Promise((resolve, reject) => {
-      let page: unknown;
-      try {
-        page = this.backend.query(request, actorId);
-      } catch (error) {
-        this.#answers.push(() => reject(error instanceof Error ? error : new Error(String(error))));
-        return;
-      }
-      this.#answers.push(() => resolve(page));
-    });
+    return this.#ask(() => this.backend.query(request, actorId));
   }
 
   teamStats(request: StatsRequest, actorId: Id): Promise<unknown> {
+    return this.#ask(() => this.backend.teamStats(request, actorId));
+  }
+
+  /** A read answered by the backend now, delivered (or refused) in order behind the stream, as over a wire. */
+  #ask(read: () => unknown): Promise<unknown> {
     if (this.#offline) return Promise.reject(new Error('offline'));
     return new Promise((resolve, reject) => {
-      let stats: unknown;
+      let answer: unknown;
       try {
-        stats = this.backend.teamStats(request, actorId);
+        answer = read();
       } catch (error) {
         this.#answers.push(() => reject(error instanceof Error ? error : new Error(String(error))));
         return;
       }
-      this.#answers.push(() => resolve(stats));
+      this.#answers.push(() => resolve(answer));
     });
   }
 
