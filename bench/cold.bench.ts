@@ -14,7 +14,6 @@
  * others warm: the median is a warm page's figure; the first is printed too).
  */
 import '../src/define.js';
-import type { InboxList } from '../src/elements/inbox-list/inbox-list.js';
 import { InboxStore } from '../src/store/inbox-store.js';
 import { generateDemoData } from '../src/backend/demo-data.js';
 import { MemoryBackend } from '../src/backend/memory-backend.js';
@@ -22,35 +21,10 @@ import { MemoryTransport } from '../src/transport/memory/memory-transport.js';
 import { loadProtocol } from '../src/protocol/loading.js';
 import { stateFromSnapshot } from '../src/model/state.js';
 import { median, nextFrame, percentile, round, type Row } from './harness.js';
+import { firstRows, host, listbox, settle, timeMounts } from './list-harness.js';
 import { PlainList } from './plain-list.js';
 
 const LOADS = 5;
-
-const rowsIn = (list: InboxList) => list.shadowRoot?.querySelectorAll('[role=option]').length ?? 0;
-const listbox = (list: InboxList) => list.shadowRoot!.querySelector<HTMLElement>('#listbox')!;
-
-function host(): HTMLElement {
-  const box = document.createElement('div');
-  box.style.cssText = 'position: fixed; inset: 0 auto auto 0; width: 720px; height: 720px; display: flex; flex-direction: column';
-  document.body.append(box);
-  return box;
-}
-
-async function settle(list: InboxList): Promise<void> {
-  for (let i = 0; i < 4; i++) {
-    await list.updateComplete;
-    await Promise.resolve();
-  }
-}
-
-/** Waits for the list's first rows, then forces style and layout (what the paint needs). */
-async function firstRows(list: InboxList): Promise<void> {
-  while (rowsIn(list) === 0) {
-    await settle(list);
-    if (rowsIn(list) === 0) await new Promise((resolve) => setTimeout(resolve, 0));
-  }
-  listbox(list).getBoundingClientRect();
-}
 
 /** rAF-to-rAF durations over 200 frames, scrolling `scroller` 300 px a frame. */
 async function scrollFrames(scroller: HTMLElement): Promise<number[]> {
@@ -159,19 +133,7 @@ async function size(conversations: number): Promise<Row[]> {
   const store = new InboxStore({ transport: new MemoryTransport({ backend: new MemoryBackend({ snapshot, timelineFor: data.timelineFor }) }), userId: owner });
   await store.ready;
   const box = host();
-  const mounts: number[] = [];
-  let list!: InboxList;
-  for (let i = 0; i < LOADS; i++) {
-    box.replaceChildren();
-    store.setFilters({});
-    await nextFrame();
-    const start = performance.now();
-    list = document.createElement('inbox-list');
-    list.store = store;
-    box.append(list);
-    await firstRows(list);
-    mounts.push(performance.now() - start);
-  }
+  const { list, times: mounts } = await timeMounts(box, store, LOADS);
   rows.push({
     name: `cold ${label}: <inbox-list> mount on a built store, median`,
     value: round(median(mounts), 1),

@@ -14,6 +14,7 @@ import { InboxStore } from '../src/store/inbox-store.js';
 import { generateDemoData } from '../src/backend/demo-data.js';
 import type { Transport } from '../src/transport/transport.js';
 import { median, nextFrame, percentile, round, type Row } from './harness.js';
+import { host, listbox, settle, timeMounts } from './list-harness.js';
 
 const SIZE = 100_000;
 const RUNS = 10;
@@ -33,17 +34,7 @@ async function loadedStore(): Promise<InboxStore> {
   return store;
 }
 
-const rowsIn = (list: InboxList) => list.shadowRoot?.querySelectorAll('[role=option]') ?? [];
 const firstRowId = (list: InboxList) => list.shadowRoot?.querySelector<HTMLElement>('[role=option][aria-posinset="1"]')?.dataset['id'];
-const listbox = (list: InboxList) => list.shadowRoot!.querySelector<HTMLElement>('#listbox')!;
-
-/** Lets pending microtasks (Lit's update, the virtualizer's scheduled steps) run. */
-async function settle(list: InboxList): Promise<void> {
-  for (let i = 0; i < 4; i++) {
-    await list.updateComplete;
-    await Promise.resolve();
-  }
-}
 
 /** Frames until `done()` holds, checking after each one. */
 async function framesUntil(done: () => boolean, max = 30): Promise<number> {
@@ -55,36 +46,13 @@ async function framesUntil(done: () => boolean, max = 30): Promise<number> {
   return frames;
 }
 
-function host(): HTMLElement {
-  const box = document.createElement('div');
-  box.style.cssText = 'position: fixed; inset: 0 auto auto 0; width: 720px; height: 720px; display: flex; flex-direction: column';
-  document.body.append(box);
-  return box;
-}
-
 export async function run(): Promise<Row[]> {
   const rows: Row[] = [];
   const store = await loadedStore();
   const box = host();
 
   // 1. Mount to the first painted rows (the query is not cached: filters change before each mount).
-  const mounts: number[] = [];
-  let list!: InboxList;
-  for (let i = 0; i < RUNS; i++) {
-    box.replaceChildren();
-    store.setFilters({});
-    await nextFrame();
-    const start = performance.now();
-    list = document.createElement('inbox-list');
-    list.store = store;
-    box.append(list);
-    while (rowsIn(list).length === 0) {
-      await settle(list);
-      if (rowsIn(list).length === 0) await nextFrame();
-    }
-    listbox(list).getBoundingClientRect(); // style and layout, as the paint needs
-    mounts.push(performance.now() - start);
-  }
+  const { list, times: mounts } = await timeMounts(box, store, RUNS);
   const count = list.rows.length;
   rows.push({ name: `list: rows in the owner's All view (of ${SIZE.toLocaleString('en')})`, value: count, unit: 'rows' });
   rows.push({
