@@ -20,6 +20,8 @@ const USAGE = `Usage: node --import tsx server/main.ts [options]
   --db PATH                SQLite file, or :memory: (default $INBOX_DB or ${DEFAULT_DB_PATH})
   --seed-conversations N   demo size when the database is new (default 2000; 200 to 100000)
   --traffic N              simulated traffic, commands per second (default 0: off)
+  --window-from N          from how many conversations a user may see, their client holds a window and
+                           asks for its list a page at a time (POST /api/query) (default 20000; 0: never)
   --tick-seconds N         run the clock (snooze wake-up R18, trash purge R6) every N s (default 60; 0: off)
   --dev                    also accept dev-<userId> tokens (npm start's demo reaches the server through
                            vite's proxy, same origin: no CORS)
@@ -65,6 +67,7 @@ try {
       'seed-conversations': { type: 'string' },
       traffic: { type: 'string' },
       'tick-seconds': { type: 'string' },
+      'window-from': { type: 'string' },
       dev: { type: 'boolean' },
       test: { type: 'boolean' },
       'issue-token': { type: 'string' },
@@ -94,6 +97,7 @@ const host = args.host ?? '127.0.0.1';
 const dbPath = args.db ?? process.env.INBOX_DB ?? DEFAULT_DB_PATH;
 const seedConversations = integer(args['seed-conversations'], 'seed-conversations', 2000, 200, 100_000);
 const traffic = integer(args.traffic, 'traffic', 0, 0, 10_000);
+const windowFrom = integer(args['window-from'], 'window-from', 20_000, 0, 100_000_000);
 const tickSeconds = integer(args['tick-seconds'], 'tick-seconds', 60, 0, 86_400);
 const test = args.test === true;
 const dev = test || args.dev === true;
@@ -137,6 +141,7 @@ const backend = new MemoryBackend({
   timelineFor: store.timelineFor,
   restore: store.restoredLog(LOG_SIZE),
   logSize: LOG_SIZE,
+  windowFrom: windowFrom === 0 ? Infinity : windowFrom,
   findAck: (commandId, actorId) => store.findAck(commandId, actorId),
   persist: store.commit,
   // Ids this process makes (traffic, clock) never collide with an earlier run's acks.

@@ -18,6 +18,7 @@ import type {
 } from '../model/types.js';
 import { COMMAND_ARG_SCHEMAS, parseCommand, parseQueryRequest } from '../protocol/command-schema.js';
 import { queryPage } from '../model/query-page.js';
+import { openCounts } from '../model/indicators.js';
 import type {
   CommandAck,
   StreamRequest,
@@ -69,6 +70,12 @@ export interface MemoryBackendOptions {
    * it, the uploads registered with `registerUpload` (the memory transport's).
    */
   readonly uploadOf?: ((id: Id) => UploadRecord | undefined) | undefined;
+  /**
+   * From how many conversations a user may see their stream's snapshot
+   * brings none (issue 13's windowed store): the client asks for its list a
+   * page at a time (`query`). Default: never (every snapshot is whole).
+   */
+  readonly windowFrom?: number | undefined;
 }
 
 /** A persisted backend's log, to carry on from. */
@@ -175,6 +182,7 @@ export class MemoryBackend {
   #seq = 0;
   readonly #log: (LogEntry | undefined)[];
   readonly #logSize: number;
+  readonly #windowFrom: number;
   /** The oldest `since` the log can resume from (a restored log may start late). */
   #floor = 0;
   /** Answers by actor and command id. */
@@ -213,6 +221,7 @@ export class MemoryBackend {
     this.#state = snapshot ? stateFromSnapshot(snapshot) : emptyState();
     this.#timelineFor = timelineFor ?? (() => []);
     this.#logSize = Math.max(1, options.logSize ?? 50_000);
+    this.#windowFrom = options.windowFrom ?? Infinity;
     this.#log = new Array<LogEntry | undefined>(this.#logSize);
     this.#ackMemory = Math.max(1, options.ackMemory ?? 100_000);
     this.#findAck = options.findAck ?? (() => undefined);
@@ -260,7 +269,12 @@ export class MemoryBackend {
         if (message) sink.next(message);
       }
     } else {
-      sink.next({ kind: 'snapshot', seq: this.#seq, snapshot: this.snapshotFor(user.id) });
+      const snapshot = this.snapshotFor(user.id);
+      if (snapshot.conversations.length >= this.#windowFrom) {
+        sink.next({ kind: 'snapshot', seq: this.#seq, windowed: true, snapshot: { ...snapshot, conversations: [], contacts: [] } });
+      } else {
+        sink.next({ kind: 'snapshot', seq: this.#seq, snapshot });
+      }
     }
     const connection: Connection = { userId: user.id, sink };
     this.#connections.add(connection);
@@ -529,7 +543,9 @@ export class MemoryBackend {
       const contact = state.contacts.get(c.contactId);
       if (contact) contacts.set(contact.id, contact);
     }
-    return { conversations: page.conversations, contacts: [...contacts.values()], total: page.total, next: page.next };
+    const result: QueryResult = { conversations: page.conversations, contacts: [...contacts.values()], total: page.total, next: page.next };
+    // A first page also brings the sidebar's counts, for a client that holds only a window.
+    return request.cursor === null ? { ...result, counts: Object.fromEntries(openCounts(state, user, this.now())) } : result;
   }
 
   #peekTimeline(conversationId: Id): readonly TimelineItem[] {

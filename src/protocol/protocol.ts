@@ -401,6 +401,7 @@ export function parseServerMessage(input: unknown, compiled: CompiledChecks | nu
     v.object({
       kind: v.literal('snapshot'),
       seq: Seq,
+      windowed: opt(v.boolean()),
       snapshot: v.object({
         users: v.array(v.unknown()),
         bots: v.array(v.unknown()),
@@ -452,6 +453,7 @@ export const QueryResultSchema = v.object({
   contacts: v.array(ContactSchema),
   total: Count,
   next: v.nullable(ShortText),
+  counts: opt(freeMap(Count)),
 });
 
 export function parseQueryResult(input: unknown): Parsed<QueryResult> {
@@ -495,7 +497,7 @@ export type Mutable<T> = T extends (infer U)[]
 
 /** Any message of the live stream, snapshot included. */
 export const ServerMessageSchema = v.variant('kind', [
-  v.object({ kind: v.literal('snapshot'), seq: Seq, snapshot: SnapshotSchema }),
+  v.object({ kind: v.literal('snapshot'), seq: Seq, windowed: opt(v.boolean()), snapshot: SnapshotSchema }),
   ...StreamMessageSchema.options,
 ]);
 

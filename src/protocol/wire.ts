@@ -40,7 +40,17 @@ export interface QueryRequest {
 
 /** Messages on the live stream. */
 export type ServerMessage =
-  | { readonly kind: 'snapshot'; readonly seq: number; readonly snapshot: Snapshot }
+  | {
+      readonly kind: 'snapshot';
+      readonly seq: number;
+      readonly snapshot: Snapshot;
+      /**
+       * True when the backend holds more conversations for this user than it
+       * hands over at once (issue 13): the snapshot brings no conversations or
+       * contacts, and the client asks for its list a page at a time (query).
+       */
+      readonly windowed?: boolean | undefined;
+    }
   | { readonly kind: 'event'; readonly seq: number; readonly event: DomainEvent }
   | { readonly kind: 'presence'; readonly presence: Presence };
 
@@ -70,4 +80,6 @@ export interface QueryResult {
   readonly contacts: readonly Contact[];
   readonly total: number;
   readonly next: string | null;
+  /** On a first page (no cursor): the open counts of the sidebar's views (R15), by view id. */
+  readonly counts?: Readonly<Record<string, number>> | undefined;
 }

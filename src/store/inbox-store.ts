@@ -16,6 +16,7 @@ import type { Presence, ServerMessage, StatsRequest, TeamStats, Transport } from
 import { rebase, remove, settle, update, type PendingCommand } from './pending.js';
 import { sameSelection, type InboxSelection } from './selection.js';
 import { createSelectors, type Selectors } from './selectors.js';
+import type { QueryWindow, Windower } from './window.js';
 
 export type ConnectionStatus = 'connecting' | 'live' | 'offline';
 
@@ -47,6 +48,13 @@ export interface StoreState {
   readonly presence: ReadonlyMap<Id, readonly Presence[]>;
   /** The newest entry of the undo stack, for the undo toast. */
   readonly lastUndoable: UndoEntry | null;
+  /**
+   * Null while the store holds every conversation the user may see; else
+   * the window it holds over a query the backend answers a page at a time
+   * (issue 13, store/window.ts): `model` then holds only those pages, what
+   * live events brought, and what the agent works on.
+   */
+  readonly window: QueryWindow | null;
 }
 
 export interface UndoEntry {
@@ -151,6 +159,8 @@ export class InboxStore {
   /** connect() waits for the protocol's schemas (see #withProtocol). */
   #awaitingProtocol = false;
   #resolveReady!: () => void;
+  /** Keeps the window when the backend hands one (loaded with it, store/window.ts). */
+  #windower: Windower | null = null;
 
   constructor(options: InboxStoreOptions) {
     this.#transport = options.transport;
@@ -175,6 +185,7 @@ export class InboxStore {
       paging: new Map(),
       presence: new Map(),
       lastUndoable: null,
+      window: null,
     });
     this.errors$ = this.#errors$.asObservable();
     this.selectors = createSelectors(this.#now);
@@ -258,6 +269,7 @@ export class InboxStore {
 
   destroy(): void {
     this.#destroyed = true;
+    this.#windower?.destroy();
     this.disconnect();
     this.#state$.complete();
     this.#errors$.complete();
@@ -319,6 +331,7 @@ export class InboxStore {
     this.#queue = [];
     let confirmed = this.#confirmed;
     let snapshot = false;
+    let window = this.state.window;
     const events: DomainEvent[] = [];
     for (const message of queue) {
       if (message.kind === 'snapshot') {
@@ -326,6 +339,7 @@ export class InboxStore {
         events.length = 0;
         this.#seq = message.seq;
         snapshot = true;
+        window = message.windowed === true ? { key: '', next: null, total: 0, counts: new Map(), loading: true } : null;
       } else if (message.kind === 'event' && message.seq > this.#seq) {
         events.push(message.event);
         this.#seq = message.seq;
@@ -344,17 +358,21 @@ export class InboxStore {
     const user = model.users.get(this.userId);
     const view = user ? usableView(model, user, ui.view) : ui.view;
     if (view !== ui.view) ui = { ...ui, view, checked: new Set() };
+    // A windowed store is ready with its first page (#mergeWindow).
+    const waiting = window !== null && window.key === '';
     this.#set({
       model,
       pending,
       connection: 'live',
-      ready: true,
+      ready: !waiting,
       ui,
+      window,
       ...(snapshot ? { paging: new Map() } : {}),
     });
     if (snapshot) {
-      this.#resolveReady();
+      if (!waiting) this.#resolveReady();
       this.#warmSearch();
+      this.#keepWindow(window !== null);
     }
     if (this.#resendOnLive) {
       this.#resendOnLive = false;
@@ -596,6 +614,43 @@ export class InboxStore {
     const next = new Map(this.state.paging);
     next.set(conversationId, paging);
     this.#set({ paging: next });
+  }
+
+  // ---- the window (issue 13) ----
+
+  /** Starts, restarts or stops keeping a window, after a snapshot. */
+  #keepWindow(windowed: boolean): void {
+    if (!windowed) {
+      this.#windower?.destroy();
+      this.#windower = null;
+    } else if (this.#windower) {
+      this.#windower.reload();
+    } else {
+      const report = (message: string) => this.#errors$.next({ kind: 'transport', message });
+      import('./window.js').then(({ Windower }) => {
+        if (this.#destroyed || this.#windower || !this.state.window) return;
+        this.#windower = new Windower({
+          store: this,
+          transport: this.#transport,
+          report,
+          confirmed: () => this.#confirmed,
+          take: (confirmed, window) => {
+            const first = !this.state.ready && confirmed !== null;
+            if (confirmed) this.#confirmed = confirmed;
+            this.#set(confirmed ? { model: rebase(confirmed, this.state.pending, this.userId).state, window, ready: true } : { window });
+            if (first) this.#resolveReady();
+          },
+        });
+      }, report);
+    }
+  }
+
+  /**
+   * The list shows rows up to `index` (inbox-list says so as it scrolls):
+   * a windowed store loads the next page when that nears its last loaded row.
+   */
+  showing(index: number): void {
+    this.#windower?.showing(index);
   }
 
   // ---- presence and files ----

@@ -7,7 +7,8 @@
 import { openCounts } from '../model/indicators.js';
 import { asPersistent } from '../model/persistent-map.js';
 import { compileQuery, runQuery, type Query } from '../model/query.js';
-import { comparator } from '../model/sort.js';
+import { parseCursor } from '../model/query-page.js';
+import { comparator, sortKey } from '../model/sort.js';
 import type { Conversation, Id, TimelineItem, User } from '../model/types.js';
 import { sidebarViews } from '../model/views.js';
 import type { StoreState } from './inbox-store.js';
@@ -65,6 +66,8 @@ export function createSelectors(now: () => number = Date.now): Selectors {
   return {
     list: listSelector(now),
     counts: memo(entityKeys, (state) => {
+      // A windowed store holds only some conversations: the backend counts (store/window.ts).
+      if (state.window) return state.window.counts;
       const user = selectUser(state);
       return user ? openCounts(state.model, user, now()) : new Map<string, number>();
     }),
@@ -84,8 +87,31 @@ const PATCH_LIMIT = 500;
 
 const listKeys = (state: StoreState): readonly unknown[] => {
   const ui = state.ui;
-  return [...entityKeys(state), ui.view, ui.tab, ui.filters, ui.search, ui.sort];
+  return [...entityKeys(state), ui.view, ui.tab, ui.filters, ui.search, ui.sort, state.window];
 };
+
+/** One query's identity: its view, tab, filters, search and sort (a windowed store's pages answer one). */
+export const queryKey = ({ view, tab, filters, search, sort }: Query): string =>
+  JSON.stringify([view, tab, filters, search, sort]);
+
+/**
+ * A windowed store's list ends at its last loaded row's place (the cursor
+ * of the next page): what the store holds past it is not all there is.
+ */
+function cutAtCursor(list: readonly Conversation[], next: string | null, query: Query): readonly Conversation[] {
+  const place = next === null ? null : parseCursor(next);
+  if (place === null) return list;
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    const c = list[mid]!;
+    const key = sortKey(c, query.sort);
+    if (key < place.key || (key === place.key && c.id <= place.id)) low = mid + 1;
+    else high = mid;
+  }
+  return low === list.length ? list : list.slice(0, low);
+}
 
 /**
  * The current query's list, remembered like `memo`, and patched rather than
@@ -102,6 +128,8 @@ function listSelector(now: () => number): (state: StoreState) => readonly Conver
   return (state) => {
     const keys = listKeys(state);
     if (lastKeys?.length === keys.length && keys.every((value, i) => value === lastKeys![i])) return result;
+    // A windowed store asking for a new query's first page: the last list until it comes.
+    if (state.window && state.window.key !== queryKey(state.ui)) return result;
     const onlyConversations =
       lastKeys !== null && keys[0] !== lastKeys[0] && keys.every((value, i) => i === 0 || value === lastKeys![i]);
     const user = selectUser(state);
@@ -109,6 +137,7 @@ function listSelector(now: () => number): (state: StoreState) => readonly Conver
     const query: Query = { view, tab, filters, search, sort };
     const patched = onlyConversations && lastState && user ? patchList(lastState, state, result, query, user, now()) : null;
     result = patched ?? (user ? runQuery(state.model, query, user, now()) : []);
+    if (state.window) result = cutAtCursor(result, state.window.next, query);
     lastKeys = keys;
     lastState = state;
     return result;

@@ -31,6 +31,12 @@ export interface MemoryTransportOptions {
   readonly now?: (() => number) | undefined;
   /** Run the clock command (snooze wake-up, trash purge) this often, in ms. */
   readonly tickEvery?: number | undefined;
+  /**
+   * From how many conversations a user may see the store holds a window
+   * and asks for its list a page at a time (issue 13; only when this
+   * transport creates the backend). Default: never.
+   */
+  readonly windowFrom?: number | undefined;
 }
 
 export { DEFAULT_DEMO_CONVERSATIONS };
@@ -96,6 +102,7 @@ export class MemoryTransport implements Transport {
       options.backend ??
       new MemoryBackend({
         now: options.now,
+        windowFrom: options.windowFrom,
         demo: options.demo
           ? { conversations: options.conversations ?? DEFAULT_DEMO_CONVERSATIONS, seed: options.seed }
           : undefined,
