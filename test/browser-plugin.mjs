@@ -15,6 +15,9 @@
  *                           whose only change lies outside its real window,
  *                           so a test that times frames on an emulated
  *                           viewport larger than the window enlarges it.
+ *   mouse:wheel { x, y, deltaY }  turns the mouse wheel over a point, as a
+ *                           person does (a trusted input event, through CDP
+ *                           Input.dispatchMouseEvent): the page scrolls.
  *   cpu:trace { file }      starts a Chrome trace (main thread, compositor,
  *                           raster, GPU), or with `file` stops it and writes
  *                           the trace there: where an interaction's time goes
@@ -28,11 +31,16 @@ export function browserPlugin() {
   return {
     name: 'inbox-browser',
     async executeCommand({ command, payload, session }) {
-      if (!['cpu:throttle', 'cpu:profile', 'cpu:trace', 'window:size'].includes(command)) return undefined;
+      if (!['cpu:throttle', 'cpu:profile', 'cpu:trace', 'window:size', 'mouse:wheel'].includes(command)) return undefined;
       const page = session.browser.getPage?.(session.id);
       if (!page) throw new Error('cpu:throttle needs the Chrome launcher');
       let cdp = sessions.get(session.id);
       if (!cdp) sessions.set(session.id, (cdp = await page.createCDPSession()));
+      if (command === 'mouse:wheel') {
+        await page.mouse.move(Number(payload.x), Number(payload.y));
+        await page.mouse.wheel({ deltaY: Number(payload.deltaY) });
+        return true;
+      }
       if (command === 'window:size') {
         const { windowId, bounds } = await cdp.send('Browser.getWindowForTarget');
         await cdp.send('Browser.setWindowBounds', { windowId, bounds: { width: Number(payload.width), height: Number(payload.height) } });

@@ -1,4 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
+import { canSeeConversation } from '../model/permissions.js';
 import { MemoryBackend } from '../backend/memory-backend.js';
 import { DEMO_USER_IDS } from '../backend/demo-defaults.js';
 import { openCounts } from '../model/indicators.js';
@@ -168,7 +169,8 @@ describe('windowed store (issue 13)', () => {
     await scrollToEnd(store);
     const mine = expected(backend, queryOf(store), DEMO_USER_IDS.agentSelf);
     expect(ids(store.selectors.list(store.state))).to.deep.equal(mine);
-    for (const c of store.state.model.conversations.values()) expect(c.assignee).to.deep.equal({ type: 'user', id: DEMO_USER_IDS.agentSelf });
+    const self = backend.state.users.get(DEMO_USER_IDS.agentSelf)!;
+    for (const c of store.state.model.conversations.values()) expect(canSeeConversation(backend.state, self, c), c.id).to.equal(true);
     store.destroy();
   });
 

@@ -342,9 +342,14 @@ export class InboxList extends InboxElement {
       this.#refocus = false;
       this.focus();
     }
-    // A store that holds a window over a bigger list loads the next page as its end nears.
+    // A store that holds a window over a bigger list loads the next page as its end nears
+    // (told after this update: the window it changes updates the list again).
     const last = this.#rows[this.#end - 1];
-    if (last && this.store?.state.window) this.store.showing(indexNear(this.#list.value ?? EMPTY, last.id, this.#end - 1));
+    const store = this.activeStore;
+    if (last && store?.state.window) {
+      const index = indexNear(this.#list.value ?? EMPTY, last.id, this.#end - 1);
+      queueMicrotask(() => store.showing(index));
+    }
     const states = this.#internals.states;
     this.#toggleState(states, 'loading', !this.#ready.value);
     this.#toggleState(states, 'empty', this.#ready.value === true && this.#rows.length === 0);
