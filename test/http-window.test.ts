@@ -51,7 +51,7 @@ describe('windowed store over HTTP (issue 13)', () => {
 
     for (let guard = 0; guard < 20 && store.state.window!.next !== null; guard++) {
       store.showing(store.selectors.list(store.state).length - 1);
-      await waitUntil(() => store.state.window!.loading === false, 'a page', { timeout: 5000 });
+      await waitUntil(() => !store.state.window!.loading, 'a page', { timeout: 5000 });
     }
     expect(ids(store.selectors.list(store.state))).to.deep.equal(all);
 
@@ -75,7 +75,7 @@ describe('windowed store over HTTP (issue 13)', () => {
     // Below the threshold, a self agent's store holds everything they may see; either way the rows are theirs.
     for (let guard = 0; guard < 20 && store.state.window && store.state.window.next !== null; guard++) {
       store.showing(store.selectors.list(store.state).length - 1);
-      await waitUntil(() => store.state.window!.loading === false, 'a page', { timeout: 5000 });
+      await waitUntil(() => !store.state.window!.loading, 'a page', { timeout: 5000 });
     }
     expect(ids(store.selectors.list(store.state))).to.deep.equal(mine);
     const self = store.state.model.users.get(USERS.agentSelf)!;
