@@ -11,6 +11,7 @@ const benches: Record<string, () => Promise<Row[]>> = {
   list: async () => (await import('./list.bench.js')).run(),
   conversation: async () => (await import('./conversation.bench.js')).run(),
   cold: async () => (await import('./cold.bench.js')).run(),
+  window: async () => (await import('./window.bench.js')).run(),
 };
 
 const name = location.hash.slice(1);

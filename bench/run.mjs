@@ -7,6 +7,7 @@
  *
  *   npm run bench                 every benchmark
  *   npm run bench -- query heap   only those
+ *   npm run bench -- window       the windowed store over HTTP (starts two reference servers of 100,000)
  *   npm run bench -- http fanout edge  the Node-side ones, against the real server (bench/http.node.ts, edge.node.ts)
  */
 import { build } from 'esbuild';
@@ -51,7 +52,7 @@ const server = createServer(async (req, res) => {
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const { port } = server.address();
 
-const all = ['query', 'events', 'heap', 'list', 'conversation', 'cold'];
+const all = ['query', 'events', 'heap', 'list', 'conversation', 'cold', 'window'];
 /** Node-side benchmarks against the real reference server (bench/http.node.ts). */
 const nodeBenches = ['http', 'fanout', 'edge'];
 const asked = process.argv.slice(2).filter((name) => all.includes(name) || nodeBenches.includes(name));
@@ -81,7 +82,16 @@ try {
       const { usedSize } = await cdp.send('Runtime.getHeapUsage');
       return usedSize;
     });
-    await tab.goto(`http://127.0.0.1:${port}/#${name}`);
+    // The windowed store's bench talks to two reference servers of 100,000 conversations (bench/window.bench.ts).
+    let search = '';
+    const servers = [];
+    if (name === 'window') {
+      for (const windowFrom of ['20000', '0']) {
+        servers.push(await ServerProcess.start({ args: ['--seed-conversations', '100000', '--window-from', windowFrom] }));
+      }
+      search = `?windowed=${encodeURIComponent(servers[0].baseUrl)}&whole=${encodeURIComponent(servers[1].baseUrl)}`;
+    }
+    await tab.goto(`http://127.0.0.1:${port}/${search}#${name}`);
     const figures = await tab.waitForFunction('window.__bench', { timeout: 300_000, polling: 200 });
     const result = await figures.jsonValue();
     if (result.error) {
@@ -90,6 +100,7 @@ try {
     }
     for (const row of result.rows ?? []) printRow(row);
     await tab.close();
+    await Promise.all(servers.map((s) => s.stop()));
   }
 } finally {
   await browser?.close();
