@@ -17,7 +17,7 @@ import type {
   User,
 } from '../model/types.js';
 import { COMMAND_ARG_SCHEMAS, parseCommand, parseQueryRequest } from '../protocol/command-schema.js';
-import { queryPage } from '../model/query-page.js';
+import { conversationsByIds, queryPage } from '../model/query-page.js';
 import { openCounts } from '../model/indicators.js';
 import type {
   CommandAck,
@@ -536,16 +536,20 @@ export class MemoryBackend {
     if (!user?.active) throw new RefusedError({ code: 'forbidden', reason: `User ${actorId} may not query.` });
     const checked = parseQueryRequest(request);
     if (!checked.ok) throw new RefusedError({ code: 'invalid', reason: checked.error.message });
-    const page = queryPage(state, request.query, user, this.now(), request.cursor, request.limit);
+    if (request.ids && request.cursor !== null) throw new RefusedError({ code: 'invalid', reason: 'A request by ids is one page: it takes no cursor.' });
+    const page = request.ids
+      ? { conversations: conversationsByIds(state, request.query, user, request.ids), total: 0, next: null }
+      : queryPage(state, request.query, user, this.now(), request.cursor, request.limit);
     if (page === null) throw new RefusedError({ code: 'invalid', reason: 'The cursor is not one this backend gave.' });
     const contacts = new Map<Id, Contact>();
     for (const c of page.conversations) {
       const contact = state.contacts.get(c.contactId);
       if (contact) contacts.set(contact.id, contact);
     }
-    const result: QueryResult = { conversations: page.conversations, contacts: [...contacts.values()], total: page.total, next: page.next };
+    const total = request.ids ? page.conversations.length : page.total;
+    const result: QueryResult = { conversations: page.conversations, contacts: [...contacts.values()], total, next: page.next };
     // A first page also brings the sidebar's counts, for a client that holds only a window.
-    return request.cursor === null ? { ...result, counts: Object.fromEntries(openCounts(state, user, this.now())) } : result;
+    return request.cursor === null && !request.ids ? { ...result, counts: Object.fromEntries(openCounts(state, user, this.now())) } : result;
   }
 
   #peekTimeline(conversationId: Id): readonly TimelineItem[] {

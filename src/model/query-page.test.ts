@@ -1,9 +1,10 @@
 import { expect } from '@open-wc/testing';
 import { HOUR, makeConversation, T0 } from './fixtures.js';
 import { DEFAULT_QUERY, runQuery, type Query } from './query.js';
-import { MAX_PAGE, parseCursor, queryPage, type QueryPage } from './query-page.js';
+import { canSeeConversation } from './permissions.js';
+import { conversationsByIds, MAX_PAGE, parseCursor, queryPage, type QueryPage } from './query-page.js';
 import { randomState } from './random-state.js';
-import { SORT_ORDERS } from './sort.js';
+import { comparator, SORT_ORDERS } from './sort.js';
 import { reduce } from './state.js';
 import type { InboxState, User } from './types.js';
 
@@ -88,5 +89,40 @@ describe('a query a page at a time (issue 13)', () => {
     const many = randomState(3, 1200);
     const page = queryPage(many, { ...DEFAULT_QUERY, tab: 'open' }, many.users.get('u-owner')!, T0, null, 10_000)!;
     expect(page.conversations.length).to.equal(Math.min(MAX_PAGE, page.total));
+  });
+});
+
+describe('conversations by ids (issue 13: what a windowed store opens without holding it)', () => {
+  const state = randomState(12, 200);
+  const user = (id: string) => state.users.get(id)!;
+  const everyId = [...state.conversations.keys()];
+
+  for (const order of SORT_ORDERS) {
+    it(`R16 answers the named conversations once each in the query's order, whatever the view and tab (${order})`, () => {
+      const named = [everyId[5]!, everyId[150]!, everyId[5]!, everyId[60]!, everyId[199]!];
+      const query: Query = { ...DEFAULT_QUERY, sort: order, view: 'unassigned', tab: 'done', search: 'nothing matches this' };
+      const found = conversationsByIds(state, query, user('u-owner'), named).map((c) => c.id);
+      expect(new Set(found)).to.deep.equal(new Set(named));
+      expect(found.length).to.equal(4);
+      const sorted = [...found].sort((a, b) => comparator(order)(state.conversations.get(a)!, state.conversations.get(b)!));
+      expect(found).to.deep.equal(sorted);
+    });
+  }
+
+  it('R14 leaves out what the user may not see, exactly as an id that does not exist', () => {
+    const self = user('u-self');
+    const visible = everyId.filter((id) => canSeeConversation(state, self, state.conversations.get(id)!));
+    const hidden = everyId.filter((id) => !visible.includes(id));
+    expect(visible.length).to.be.greaterThan(0);
+    expect(hidden.length).to.be.greaterThan(0);
+    const found = conversationsByIds(state, DEFAULT_QUERY, self, [...hidden.slice(0, 20), 'c-missing', ...visible.slice(0, 3)]).map((c) => c.id);
+    expect(new Set(found)).to.deep.equal(new Set(visible.slice(0, 3)));
+    expect(conversationsByIds(state, DEFAULT_QUERY, self, hidden.slice(0, 20))).to.deep.equal([]);
+    expect(conversationsByIds(state, DEFAULT_QUERY, self, ['c-missing'])).to.deep.equal([]);
+  });
+
+  it('R14 a deactivated user is answered nothing', () => {
+    const gone = { ...user('u-owner'), active: false };
+    expect(conversationsByIds(state, DEFAULT_QUERY, gone, everyId.slice(0, 10))).to.deep.equal([]);
   });
 });

@@ -1,5 +1,6 @@
 import { runQuery, type Query } from './query.js';
-import { sortKey } from './sort.js';
+import { canSeeConversation } from './permissions.js';
+import { comparator, sortKey } from './sort.js';
 import type { Conversation, Id, InboxState, Millis, User } from './types.js';
 
 /**
@@ -22,6 +23,23 @@ export interface QueryPage {
 
 /** The most rows a page holds. */
 export const MAX_PAGE = 500;
+
+/** The most conversations a request by ids names. */
+export const MAX_IDS = 100;
+
+/**
+ * The conversations named by `ids` that `user` may see (R14; another is
+ * answered as one that does not exist: absent), whatever the view, tab,
+ * filters and search, in the query's order (R16), each once.
+ */
+export function conversationsByIds(state: InboxState, query: Query, user: User, ids: readonly Id[]): readonly Conversation[] {
+  const found: Conversation[] = [];
+  for (const id of new Set(ids)) {
+    const c = state.conversations.get(id);
+    if (c && canSeeConversation(state, user, c)) found.push(c);
+  }
+  return found.sort(comparator(query.sort));
+}
 
 /** A cursor: the last row's sort key and id, as text (opaque to a client). */
 export const cursorOf = (c: Conversation, query: Query): string => `${sortKey(c, query.sort)}:${c.id}`;

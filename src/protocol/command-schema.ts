@@ -10,6 +10,7 @@ import type { Command, CommandArgs, CommandType } from '../model/commands.js';
 import { AVAILABILITIES, DIRECTIONS, PRIORITIES } from '../model/types.js';
 import { SORT_ORDERS } from '../model/sort.js';
 import { STATUS_TABS } from '../model/views.js';
+import { MAX_IDS } from '../model/query-page.js';
 import type { QueryRequest } from './wire.js';
 import {
   AssigneeSchema,
@@ -154,6 +155,7 @@ export const QueryRequestSchema = v.object({
   }),
   cursor: v.nullable(ShortText),
   limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500)),
+  ids: v.optional(v.pipe(v.array(Id), v.minLength(1), v.maxLength(MAX_IDS))),
 });
 
 export function parseQueryRequest(input: unknown): Parsed<QueryRequest> {

@@ -36,6 +36,13 @@ export interface QueryRequest {
   readonly query: Query;
   readonly cursor: string | null;
   readonly limit: number;
+  /**
+   * Instead of the query's rows: these conversations (1 to 100), those the
+   * caller may see (R14), whatever the view, tab, filters and search, in
+   * the query's order, on one page. What a client that holds a window needs
+   * to open a conversation it does not hold (a link, a reload).
+   */
+  readonly ids?: readonly Id[] | undefined;
 }
 
 /** Messages on the live stream. */

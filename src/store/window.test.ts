@@ -123,6 +123,44 @@ describe('windowed store (issue 13)', () => {
     store.destroy();
   });
 
+  it('fetches by id an open conversation it does not hold (a link, a reload), with its contact, and keeps it', async () => {
+    const { backend, store, errors } = world();
+    await store.ready;
+    const all = expected(backend, { ...queryOf(store), tab: 'done' });
+    const far = backend.state.conversations.get(all.at(-1)!)!;
+    expect(store.state.model.conversations.has(far.id)).to.equal(false);
+    store.openConversation(far.id);
+    await waitUntil(() => store.state.model.conversations.has(far.id), 'the open conversation was not fetched');
+    expect(store.state.model.contacts.has(far.contactId)).to.equal(true);
+    // Not a row of the Open tab: the list is unchanged.
+    expect(ids(store.selectors.list(store.state))).to.not.include(far.id);
+    store.setView('unassigned');
+    await waitUntil(() => store.state.window?.loading === false && store.state.ui.view === 'unassigned');
+    expect(store.state.model.conversations.has(far.id), 'kept while open').to.equal(true);
+    expect(errors).to.deep.equal([]);
+    store.destroy();
+  });
+
+  it('fetches nothing for a self agent who opens a conversation they may not see (R14)', async () => {
+    const backend = new MemoryBackend({ demo: { conversations: CONVERSATIONS }, windowFrom: 10 });
+    const store = new InboxStore({ transport: new MemoryTransport({ backend }), userId: DEMO_USER_IDS.agentSelf });
+    await store.ready;
+    const self = backend.state.users.get(DEMO_USER_IDS.agentSelf)!;
+    const hidden = [...backend.state.conversations.values()].find((c) => !canSeeConversation(backend.state, self, c))!;
+    const asked: unknown[] = [];
+    const query = backend.query.bind(backend);
+    backend.query = (request, actorId) => {
+      asked.push(request.ids);
+      return query(request, actorId);
+    };
+    store.openConversation(hidden.id);
+    await waitUntil(() => asked.some((named) => Array.isArray(named) && named.includes(hidden.id)), 'not asked for');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(store.state.model.conversations.has(hidden.id)).to.equal(false);
+    expect(store.state.model.contacts.has(hidden.contactId)).to.equal(false);
+    store.destroy();
+  });
+
   it('shows in place a conversation a live event brings into the query, and fetches its contact (R17)', async () => {
     const { backend, store } = world();
     await store.ready;

@@ -77,6 +77,7 @@ export class Windower {
     this.#subscriptions.push(
       store.select((s) => queryKey(s.ui)).subscribe(() => this.#first()),
       store.select((s) => s.model.conversations).subscribe((conversations) => this.#changed(conversations)),
+      store.select((s) => s.ui.openId).subscribe((id) => this.#fetchOpen(id)),
     );
   }
 
@@ -159,6 +160,16 @@ export class Windower {
     });
   }
 
+  /** The open conversation, when the store does not hold it (a link, a reload): asked for by id. */
+  #fetchOpen(id: Id | null): void {
+    const state = this.#port.store.state;
+    if (id === null || !state.window || state.model.conversations.has(id)) return;
+    void this.#ask(state.ui, null, 1, [id]).then((page) => {
+      const now = this.#port.store.state.window;
+      if (page && now) this.#merge(page, now, null);
+    });
+  }
+
   /** Rows whose contact the store does not hold (a conversation a live event brought): asks for them. */
   #fillContacts(state: StoreState): void {
     const missing: Id[] = [];
@@ -206,7 +217,7 @@ export class Windower {
   }
 
   /** One page from the transport, checked; null (reported) when it fails or is malformed. */
-  async #ask(query: Query, cursor: string | null, limit: number): Promise<QueryResult | null> {
+  async #ask(query: Query, cursor: string | null, limit: number, ids?: readonly Id[]): Promise<QueryResult | null> {
     const { transport, store } = this.#port;
     if (!transport.query) {
       this.#port.report('The backend sent a windowed snapshot, but this transport answers no query.');
@@ -214,7 +225,7 @@ export class Windower {
     }
     const { view, tab, filters, search, sort } = query;
     try {
-      const answer = await transport.query({ query: { view, tab, filters, search, sort }, cursor, limit }, store.userId);
+      const answer = await transport.query({ query: { view, tab, filters, search, sort }, cursor, limit, ...(ids ? { ids } : {}) }, store.userId);
       const { parseQueryResult } = loadProtocol.loaded ?? (await loadProtocol());
       const parsed = parseQueryResult(answer);
       if (!parsed.ok) throw parsed.error;

@@ -699,6 +699,25 @@ export function runTransportTests(name: string, setup: () => Promise<TransportHa
         for (const c of hidden.rows) assert.equal(visible.has(c.id), true, `${c.id} is one the self agent sees`);
       });
 
+      it('answers conversations by ids whatever the query, those the user may see only (R14), and refuses a cursor with them', async () => {
+        const owner = h.transportFor(ids().owner);
+        if (!owner.query) return;
+        const open = await freshConversation();
+        await sendOk(owner, { id: uid('conf-done'), type: 'markDone', args: { ids: [open.id] } }, ids().owner);
+        // Done, and asked for on the Open tab with a search it does not match: named by id, it comes.
+        const query = { ...allOpen, search: 'zzzz no such words' };
+        const found = (await owner.query({ query, cursor: null, limit: 1, ids: [open.id, 'c-no-such-one'] }, ids().owner)) as QueryResult;
+        assert.deepEqual(found.conversations.map((c) => c.id), [open.id]);
+        assert.equal(found.contacts.some((c) => c.id === found.conversations[0]!.contactId), true, 'with its contact');
+        assert.equal(found.next, null);
+        const self = h.transportFor(ids().agentSelf);
+        const hidden = (await self.query!({ query, cursor: null, limit: 1, ids: [open.id] }, ids().agentSelf)) as QueryResult;
+        assert.deepEqual(hidden.conversations, [], "another's conversation is answered as a missing one");
+        assert.deepEqual(hidden.contacts, []);
+        const refused = await owner.query({ query, cursor: 'x:y', limit: 1, ids: [open.id] }, ids().owner).then(() => false, () => true);
+        assert.equal(refused, true, 'a cursor with ids is refused');
+      });
+
       it('refuses a cursor it did not give, and a page of no rows', async () => {
         const transport = h.transportFor(ids().owner);
         if (!transport.query) return;
