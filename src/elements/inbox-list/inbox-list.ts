@@ -759,7 +759,8 @@ export class InboxList extends InboxElement {
       checked: ui.checked,
       activeId: this.activeId,
       openId: ui.openId,
-      setSize: rows.length,
+      // A windowed store holds some of the rows: the set is the backend's whole match.
+      setSize: store.state.window && rows === this.#list.value ? Math.max(store.state.window.total, rows.length) : rows.length,
       rowHeight: height,
       now: Date.now(),
       locale: getLocale(),

@@ -35,6 +35,8 @@ describe('<inbox-list> on a windowed store (issue 13)', () => {
     expect(store.state.window).to.not.equal(null);
     expect(rowsOf(list)[0]!.dataset['id']).to.equal(all[0]);
     expect(list.rows.length).to.equal(FIRST_PAGE);
+    // A screen reader hears the whole match's size, not the loaded rows'.
+    expect(rowsOf(list)[0]!.getAttribute('aria-setsize')).to.equal(String(all.length));
     listbox(list).focus();
     await sendKeys({ press: 'Home' });
     for (let guard = 0; guard < 20 && activeRowId(list) !== all.at(-1); guard++) {
