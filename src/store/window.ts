@@ -41,7 +41,7 @@ export const NEXT_PAGE = 300;
 /** A further page loads when the list shows a row this close to the last loaded one. */
 export const AHEAD = 50;
 /** After live changes, the counts and the top rows are asked again at most this often. */
-const REFRESH_MS = 1000;
+export const REFRESH_MS = 2000;
 
 /** The store's side that the windower works through (InboxStore hands it over; nothing else sees it). */
 export interface WindowPort {
@@ -126,10 +126,7 @@ export class Windower {
         this.#port.take(null, { ...now.window, loading: false });
         return;
       }
-      const keep = new Set<Id>(page.conversations.map((c) => c.id));
-      if (now.ui.openId) keep.add(now.ui.openId);
-      for (const id of now.ui.checked) keep.add(id);
-      for (const entry of now.pending) for (const id of idsOf(entry.command.args)) keep.add(id);
+      const keep = workedOn(now, page.conversations);
       const window: QueryWindow = { key, next: page.next, total: page.total, counts: countsOf(page, now.window.counts), loading: false };
       this.#merge(page, window, keep);
     });
@@ -147,7 +144,11 @@ export class Windower {
     }, REFRESH_MS);
   }
 
-  /** The first page again, for the counts and the total; it moves no cursor and drops nothing. */
+  /**
+   * The first page again, for the counts and the total; it moves no cursor.
+   * It lets go of what live events brought that the list does not show, so
+   * that a long day of traffic does not fill the store.
+   */
   #refreshTop(): void {
     const state = this.#port.store.state;
     const window = state.window;
@@ -156,7 +157,9 @@ export class Windower {
     void this.#ask(state.ui, null, FIRST_PAGE).then((page) => {
       const now = this.#port.store.state.window;
       if (!page || !now || now.key !== key) return;
-      this.#merge(page, { ...now, total: page.total, counts: countsOf(page, now.counts) }, null);
+      const state = this.#port.store.state;
+      const keep = workedOn(state, [...this.#port.store.selectors.list(state), ...page.conversations]);
+      this.#merge(page, { ...now, total: page.total, counts: countsOf(page, now.counts) }, keep);
     });
   }
 
@@ -239,6 +242,15 @@ export class Windower {
 
 const countsOf = (page: QueryResult, before: ReadonlyMap<string, number>): ReadonlyMap<string, number> =>
   page.counts ? new Map(Object.entries(page.counts)) : before;
+
+/** The ids of `rows`, and of what the agent works on: the open conversation, the checked ones, those of pending commands. */
+function workedOn(state: StoreState, rows: readonly { readonly id: Id }[]): Set<Id> {
+  const keep = new Set<Id>(rows.map((c) => c.id));
+  if (state.ui.openId) keep.add(state.ui.openId);
+  for (const id of state.ui.checked) keep.add(id);
+  for (const entry of state.pending) for (const id of idsOf(entry.command.args)) keep.add(id);
+  return keep;
+}
 
 /** The conversations a command names (its `id` or `ids`). */
 function idsOf(args: unknown): readonly Id[] {
