@@ -11,7 +11,8 @@ import type { Id, Settings } from '../src/model/types.js';
  * state. `loading` never connects; `empty` has the demo's people, teams and
  * channels but no conversation.
  */
-export const STORE_KINDS = ['demo', 'empty', 'loading'] as const;
+/** `windowed`: a backend that hands the list a page at a time (issue 13), slowly enough to see it load. */
+export const STORE_KINDS = ['demo', 'empty', 'loading', 'windowed'] as const;
 export type StoreKind = (typeof STORE_KINDS)[number];
 
 /** The demo users a story can act as, by role (DESIGN R14). */
@@ -46,9 +47,15 @@ function emptyBackend(): MemoryBackend {
 
 export function storyStore(options: StoryStoreOptions = {}): InboxStore {
   const kind = options.kind ?? 'demo';
-  const backend = options.backend ?? (kind === 'empty' ? emptyBackend() : demoBackend(options.conversations));
+  const backend =
+    options.backend ??
+    (kind === 'empty'
+      ? emptyBackend()
+      : kind === 'windowed'
+        ? new MemoryBackend({ demo: { conversations: options.conversations ?? 2000, seed: 42 }, windowFrom: 100 })
+        : demoBackend(options.conversations));
   return new InboxStore({
-    transport: new MemoryTransport({ backend }),
+    transport: new MemoryTransport({ backend, latency: kind === 'windowed' ? 400 : 0 }),
     userId: options.userId ?? DEMO_USER_IDS.owner,
     connect: kind !== 'loading',
   });

@@ -86,6 +86,9 @@ export const Empty: Story = { args: { kind: 'empty' } };
 /** 10,000 conversations, virtualized: only the rows in view exist. */
 export const ManyRows: Story = { args: { conversations: 10_000 } };
 
+/** A big inbox the backend hands a page at a time (issue 13): scroll down and the next rows come. */
+export const Windowed: Story = { args: { kind: 'windowed', conversations: 5000 } };
+
 /** The Unread tab: every row has its blue dot (R15). */
 export const Unread: Story = { args: { tab: 'unread' } };
 

@@ -382,6 +382,25 @@ export const styles = css`
     }
   }
 
+  .more {
+    position: absolute;
+    inset-inline: 0;
+    inset-block-end: var(--_inbox-space-2);
+    margin-inline: auto;
+    inline-size: fit-content;
+    display: flex;
+    align-items: center;
+    gap: var(--_inbox-space-2);
+    padding: var(--_inbox-space-1) var(--_inbox-space-3);
+    border: 1px solid var(--_inbox-color-border);
+    border-radius: 999px;
+    background: var(--_inbox-color-surface);
+    color: var(--_inbox-color-text-muted);
+    font-size: var(--_inbox-font-size-sm);
+    box-shadow: 0 2px 8px rgb(0 0 0 / 0.12);
+    pointer-events: none;
+  }
+
   .state p {
     display: flex;
     flex-direction: column;

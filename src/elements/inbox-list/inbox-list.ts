@@ -157,6 +157,7 @@ function indexNear(rows: readonly Conversation[], id: Id, hint: number): number 
  * @csspart empty - The empty state.
  * @csspart empty-action - What the empty state offers: clear the search, show the chats, or the done ones.
  * @csspart loading - The loading state.
+ * @csspart loading-more - What shows at the list's foot while a windowed store loads its next rows.
  *
  * @cssprop --inbox-list-row-height - Height of a row. Defaults to `60px`.
  * @cssprop --inbox-list-end-space - Room after the last row, for what a host floats over the list's foot (`<inbox-app>` sets it to its calls dock's height). Defaults to `0px`.
@@ -768,6 +769,8 @@ export class InboxList extends InboxElement {
     };
     const checking = ui.checked.size > 0;
     const hidden = !ready || rows.length === 0;
+    // A windowed store with rows past the loaded ones: one more row's room at the end, for the note that they are coming.
+    const more = rows.length > 0 && rows === this.#list.value && store.state.window !== null && store.state.window.next !== null;
     this.#overscanFor(ui);
     const [start, end] = this.#range(this.#scrollTo ?? this.listbox?.scrollTop ?? 0, height);
     this.#start = start;
@@ -790,7 +793,7 @@ export class InboxList extends InboxElement {
         @click=${this.#onClick}
         @scroll=${this.#onScroll}
       >
-        <div class="sizer" role="presentation" style=${`height: ${rows.length * height}px`}>
+        <div class="sizer" role="presentation" style=${`height: ${(rows.length + (more ? 1 : 0)) * height}px`}>
           ${repeat(
             rows.slice(start, end),
             (c) => c.id,
@@ -798,6 +801,11 @@ export class InboxList extends InboxElement {
           )}
         </div>
       </div>
+      ${more && store.state.window.loading
+        ? html`<div class="more" part="loading-more" role="status">
+            <span class="spinner" aria-hidden="true"></span>${msg('Loading more conversations…', { id: 'list.loadingMore' })}
+          </div>`
+        : nothing}
       ${this.#renderState(ready, ui.view, ui.tab, ui.search)}
       <div class="pickers"></div>
       ${this.noUndoToast ? nothing : html`<undo-toast .store=${store}></undo-toast>`}

@@ -17,9 +17,9 @@ import { activeRowId, frames, listbox, mountList, rowsOf, until } from './list.t
 
 const owner = DEMO_USER_IDS.owner;
 
-async function mount() {
+async function mount(latency = 0) {
   const backend = new MemoryBackend({ demo: { conversations: 900 }, windowFrom: 100 });
-  const store = new InboxStore({ transport: new MemoryTransport({ backend }), userId: owner });
+  const store = new InboxStore({ transport: new MemoryTransport({ backend, latency }), userId: owner });
   const mounted = await mountList(
     html`<div style="block-size: 480px; inline-size: 640px; display: flex; flex-direction: column"><inbox-list .store=${store}></inbox-list></div>`,
   );
@@ -65,5 +65,21 @@ describe('<inbox-list> on a windowed store (issue 13)', () => {
     await until(() => store.state.window?.loading === false, 'a page');
     expect(list.rows.length).to.be.greaterThan(before);
     expect(rowsOf(list).length).to.be.greaterThan(0);
+  });
+
+  it('says at its foot that more rows are coming while the next page loads, and stops saying it once they are there', async () => {
+    const { list, store, all } = await mount(250);
+    const more = () => list.shadowRoot!.querySelector<HTMLElement>('[part=loading-more]');
+    expect(more()).to.equal(null);
+    listbox(list).focus();
+    await sendKeys({ press: 'End' });
+    await until(() => more() !== null, 'the note');
+    expect(more()!.getAttribute('role')).to.equal('status');
+    expect(more()!.textContent).to.contain('Loading more conversations');
+    await until(() => store.state.window?.loading === false, 'the page', 5000);
+    await list.updateComplete;
+    expect(more()).to.equal(null);
+    expect(list.rows.length).to.be.greaterThan(FIRST_PAGE);
+    expect(list.rows.map((c) => c.id)).to.deep.equal(all.slice(0, list.rows.length));
   });
 });

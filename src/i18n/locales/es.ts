@@ -340,6 +340,7 @@
 'list.empty.showDone': `Mostrar las finalizadas`,
 'list.label': `Conversaciones`,
 'list.loading': `Cargando conversaciones…`,
+'list.loadingMore': `Cargando más conversaciones…`,
 'list.priority.high': `Alta`,
 'list.priority.low': `Baja`,
 'list.priority.medium': `Media`,

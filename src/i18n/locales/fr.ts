@@ -340,6 +340,7 @@
 'list.empty.showDone': `Afficher les terminées`,
 'list.label': `Conversations`,
 'list.loading': `Chargement des conversations…`,
+'list.loadingMore': `Chargement d’autres conversations…`,
 'list.priority.high': `Haute`,
 'list.priority.low': `Basse`,
 'list.priority.medium': `Moyenne`,
