@@ -17,7 +17,8 @@ import type {
   User,
 } from '../model/types.js';
 import { COMMAND_ARG_SCHEMAS, parseCommand, parseQueryRequest } from '../protocol/command-schema.js';
-import { conversationsByIds, queryPage } from '../model/query-page.js';
+import { conversationsByIds, pageOf } from '../model/query-page.js';
+import { patchList, runQuery, type Query } from '../model/query.js';
 import { openCounts } from '../model/indicators.js';
 import type {
   CommandAck,
@@ -77,6 +78,11 @@ export interface MemoryBackendOptions {
    */
   readonly windowFrom?: number | undefined;
 }
+
+/** How many query lists the backend keeps for windowed clients' pages (users × queries). */
+const QUERY_CACHE = 200;
+/** The sidebar's counts a backend sends with a first page may be this old while the state changes. */
+const COUNTS_MAX_AGE_MS = 1000;
 
 /** A persisted backend's log, to carry on from. */
 export interface RestoredLog {
@@ -183,6 +189,10 @@ export class MemoryBackend {
   readonly #log: (LogEntry | undefined)[];
   readonly #logSize: number;
   readonly #windowFrom: number;
+  /** Query lists kept for windowed clients' pages (#listFor), oldest first. */
+  readonly #lists = new Map<string, { readonly state: InboxState; readonly user: User; readonly list: readonly Conversation[] }>();
+  /** The sidebar's counts per user (#countsFor). */
+  readonly #counts = new Map<Id, { readonly state: InboxState; readonly user: User; readonly at: number; readonly counts: Record<string, number> }>();
   /** The oldest `since` the log can resume from (a restored log may start late). */
   #floor = 0;
   /** Answers by actor and command id. */
@@ -539,7 +549,7 @@ export class MemoryBackend {
     if (request.ids && request.cursor !== null) throw new RefusedError({ code: 'invalid', reason: 'A request by ids is one page: it takes no cursor.' });
     const page = request.ids
       ? { conversations: conversationsByIds(state, request.query, user, request.ids), total: 0, next: null }
-      : queryPage(state, request.query, user, this.now(), request.cursor, request.limit);
+      : pageOf(this.#listFor(state, request.query, user), request.query, request.cursor, request.limit);
     if (page === null) throw new RefusedError({ code: 'invalid', reason: 'The cursor is not one this backend gave.' });
     const contacts = new Map<Id, Contact>();
     for (const c of page.conversations) {
@@ -549,7 +559,37 @@ export class MemoryBackend {
     const total = request.ids ? page.conversations.length : page.total;
     const result: QueryResult = { conversations: page.conversations, contacts: [...contacts.values()], total, next: page.next };
     // A first page also brings the sidebar's counts, for a client that holds only a window.
-    return request.cursor === null && !request.ids ? { ...result, counts: Object.fromEntries(openCounts(state, user, this.now())) } : result;
+    return request.cursor === null && !request.ids ? { ...result, counts: this.#countsFor(state, user) } : result;
+  }
+
+  /**
+   * A query's whole list for a user, kept per user and query (the most
+   * recent QUERY_CACHE of them) and patched from the state it was made on
+   * (model/query.ts patchList): windowed clients ask for pages of the same
+   * few queries, and after a change it is a patch, not a query of every
+   * conversation.
+   */
+  #listFor(state: InboxState, query: Query, user: User): readonly Conversation[] {
+    const key = `${user.id}\n${JSON.stringify([query.view, query.tab, query.filters, query.search, query.sort])}`;
+    const kept = this.#lists.get(key);
+    let list = kept?.state === state && kept.user === user ? kept.list : null;
+    const now = this.now();
+    if (!list && kept && kept.user === user) list = patchList(kept.state, state, kept.list, query, user, now);
+    list ??= runQuery(state, query, user, now);
+    this.#lists.delete(key);
+    this.#lists.set(key, { state, user, list });
+    if (this.#lists.size > QUERY_CACHE) this.#lists.delete(this.#lists.keys().next().value!);
+    return list;
+  }
+
+  /** The sidebar's counts for a user (R15), counted again at most once a second while the state changes. */
+  #countsFor(state: InboxState, user: User): Record<string, number> {
+    const kept = this.#counts.get(user.id);
+    const now = this.now();
+    if (kept && kept.user === user && (kept.state === state || now - kept.at < COUNTS_MAX_AGE_MS)) return kept.counts;
+    const counts = Object.fromEntries(openCounts(state, user, now));
+    this.#counts.set(user.id, { state, user, at: now, counts });
+    return counts;
   }
 
   #peekTimeline(conversationId: Id): readonly TimelineItem[] {

@@ -65,8 +65,16 @@ export function queryPage(
   cursor: string | null,
   limit: number,
 ): QueryPage | null {
+  return pageOf(runQuery(state, query, user, now), query, cursor, limit);
+}
+
+/**
+ * The page after `cursor` of `list`, the query's whole list in its order
+ * (runQuery's, or one a backend kept and patched: model/query.ts
+ * patchList). Null when the cursor is not one of ours.
+ */
+export function pageOf(list: readonly Conversation[], query: Query, cursor: string | null, limit: number): QueryPage | null {
   const size = Math.max(1, Math.min(MAX_PAGE, Math.floor(limit)));
-  const list = runQuery(state, query, user, now);
   let start = 0;
   if (cursor !== null) {
     const place = parseCursor(cursor);

@@ -4,6 +4,8 @@ import { factsOf, rowsOf } from './rows.js';
 import { matchesTerms, parseSearch, searchKey, type SearchTerms } from './search.js';
 import type { Conversation, Filters, InboxState, Millis, SortOrder, User } from './types.js';
 import { canUseView, viewContext, viewTest, type StatusTab, type ViewId } from './views.js';
+import { asPersistent } from './persistent-map.js';
+import { comparator } from './sort.js';
 
 /** What a list shows: the state that round-trips through the URL (DESIGN section 4). */
 export interface Query {
@@ -105,4 +107,60 @@ export function compileQuery(state: InboxState, query: Query, user: User, now: M
   const { need, mask, rest, terms, blocked } = compiled;
   return (c) =>
     (factsOf(c, blocked) & mask) === need && rest(c) && (terms === null || matchesTerms(searchKey(state, c), terms));
+}
+
+/** More changed conversations than this and a fresh query is cheaper than patching the last list. */
+const PATCH_LIMIT = 500;
+
+/**
+ * `query`'s list on `after`, from its list on `before` (R16): the
+ * conversations that changed between the two states leave the old list and
+ * those the query still holds go back in at their sorted place. Null when
+ * too many changed (a fresh runQuery is cheaper then). At 100,000
+ * conversations that is a scan of identities instead of a query and a sort
+ * of the whole view: the store's list after a command, and a backend's page
+ * of a query it answered for the state before.
+ */
+export function patchList(
+  before: InboxState,
+  after: InboxState,
+  list: readonly Conversation[],
+  query: Query,
+  user: User,
+  at: number,
+): readonly Conversation[] | null {
+  // The collections are PersistentMaps: the positions that changed come from
+  // comparing chunks, not from walking both 100,000-entry maps.
+  const old = asPersistent(before.conversations);
+  const next = asPersistent(after.conversations);
+  const positions = next.changedPositions(old, PATCH_LIMIT);
+  if (positions === null) return null;
+  if (positions.length === 0) return list;
+  // The last list is sorted by a total order (ties by id), so each changed
+  // conversation's old object is found by binary search, not by a pass
+  // over the ~50,000 rows: a command costs O(k log n) comparisons.
+  const order = comparator(query.sort);
+  const place = (rows: readonly Conversation[], c: Conversation) => {
+    let low = 0;
+    let high = rows.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (order(rows[mid]!, c) < 0) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  };
+  const kept = list.slice();
+  const holds = compileQuery(after, query, user, at);
+  for (const position of positions) {
+    const was = old.valueAt(position);
+    if (was === undefined) continue;
+    const index = place(kept, was);
+    if (kept[index] === was) kept.splice(index, 1);
+  }
+  for (const position of positions) {
+    const c = next.valueAt(position);
+    if (c !== undefined && holds(c)) kept.splice(place(kept, c), 0, c);
+  }
+  return kept;
 }

@@ -5,10 +5,9 @@
  * no cache is shared between two inboxes.
  */
 import { openCounts } from '../model/indicators.js';
-import { asPersistent } from '../model/persistent-map.js';
-import { compileQuery, runQuery, type Query } from '../model/query.js';
+import { patchList, runQuery, type Query } from '../model/query.js';
 import { parseCursor } from '../model/query-page.js';
-import { comparator, sortKey } from '../model/sort.js';
+import { sortKey } from '../model/sort.js';
 import type { Conversation, Id, TimelineItem, User } from '../model/types.js';
 import { sidebarViews } from '../model/views.js';
 import type { StoreState } from './inbox-store.js';
@@ -82,8 +81,6 @@ export function createSelectors(now: () => number = Date.now): Selectors {
   };
 }
 
-/** More changed conversations than this and a fresh query is cheaper than patching the last list. */
-const PATCH_LIMIT = 500;
 
 const listKeys = (state: StoreState): readonly unknown[] => {
   const ui = state.ui;
@@ -135,7 +132,7 @@ function listSelector(now: () => number): (state: StoreState) => readonly Conver
     const user = selectUser(state);
     const { view, tab, filters, search, sort } = state.ui;
     const query: Query = { view, tab, filters, search, sort };
-    const patched = onlyConversations && lastState && user ? patchList(lastState, state, result, query, user, now()) : null;
+    const patched = onlyConversations && lastState && user ? patchList(lastState.model, state.model, result, query, user, now()) : null;
     result = patched ?? (user ? runQuery(state.model, query, user, now()) : []);
     if (state.window) result = cutAtCursor(result, state.window.next, query);
     lastKeys = keys;
@@ -144,46 +141,3 @@ function listSelector(now: () => number): (state: StoreState) => readonly Conver
   };
 }
 
-function patchList(
-  before: StoreState,
-  after: StoreState,
-  list: readonly Conversation[],
-  query: Query,
-  user: User,
-  at: number,
-): readonly Conversation[] | null {
-  // The collections are PersistentMaps: the positions that changed come from
-  // comparing chunks, not from walking both 100,000-entry maps.
-  const old = asPersistent(before.model.conversations);
-  const next = asPersistent(after.model.conversations);
-  const positions = next.changedPositions(old, PATCH_LIMIT);
-  if (positions === null) return null;
-  if (positions.length === 0) return list;
-  // The last list is sorted by a total order (ties by id), so each changed
-  // conversation's old object is found by binary search, not by a pass
-  // over the ~50,000 rows: a command costs O(k log n) comparisons.
-  const order = comparator(query.sort);
-  const place = (rows: readonly Conversation[], c: Conversation) => {
-    let low = 0;
-    let high = rows.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (order(rows[mid]!, c) < 0) low = mid + 1;
-      else high = mid;
-    }
-    return low;
-  };
-  const kept = list.slice();
-  const holds = compileQuery(after.model, query, user, at);
-  for (const position of positions) {
-    const was = old.valueAt(position);
-    if (was === undefined) continue;
-    const index = place(kept, was);
-    if (kept[index] === was) kept.splice(index, 1);
-  }
-  for (const position of positions) {
-    const c = next.valueAt(position);
-    if (c !== undefined && holds(c)) kept.splice(place(kept, c), 0, c);
-  }
-  return kept;
-}
