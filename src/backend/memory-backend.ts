@@ -3,7 +3,7 @@ import type { DomainEvent, Refusal } from '../model/events.js';
 import { canSeeConversation, canSeeView, seesEverything, visibilityFilter } from '../model/permissions.js';
 import { applyAsBackend } from '../model/rules.backend.js';
 import { checkAttachments, type UploadRecord } from '../model/attachments.js';
-import { emptyState, stateFromSnapshot, upsertTimelineItem, valuesById } from '../model/state.js';
+import { emptyState, reduceAll, stateFromSnapshot, upsertTimelineItem, valuesById } from '../model/state.js';
 import { checkStatsRequest, teamStats, type StatsRequest, type TeamStats } from '../model/stats.js';
 import type {
   Attachment,
@@ -145,11 +145,26 @@ export interface LogEntry {
   readonly gone: readonly Id[];
   /** Derived from `event` (deletionOf), when `gone` is not empty. */
   readonly goneEvent: DomainEvent | null;
+  /**
+   * Delivery only (R14, who-sees-what changed): the entity entering or
+   * leaving one user's sight, not a change of the state; a replica applying
+   * the log (applyRemote) delivers it and does not reduce it (its
+   * `conversation.deleted` deletes nothing). Absent: the rules' event.
+   */
+  readonly sight?: true | undefined;
 }
 
 /** A log entry from its persisted parts. */
-export function logEntry(seq: number, event: DomainEvent, to: readonly Id[], gone: readonly Id[]): LogEntry {
-  return { seq, event, to, gone, goneEvent: gone.length === 0 ? null : deletionOf(event) };
+export function logEntry(seq: number, event: DomainEvent, to: readonly Id[], gone: readonly Id[], sight = false): LogEntry {
+  const entry: LogEntry = { seq, event, to, gone, goneEvent: gone.length === 0 ? null : deletionOf(event) };
+  return sight ? { ...entry, sight: true } : entry;
+}
+
+/** What applyRemote did: how many entries it took, and the seqs it lacks before the rest (null: none). */
+export interface RemoteApplied {
+  readonly applied: number;
+  /** The entries it needs first (from the database), inclusive; the entries from `to + 1` on were not applied. */
+  readonly missing: { readonly from: number; readonly to: number } | null;
 }
 
 interface Viewer {
@@ -422,10 +437,49 @@ export class MemoryBackend {
       throw new RefusedError({ code: 'not-found', reason: `Conversation ${conversationId} was not found.` });
     }
     const presence: Presence = { userId, conversationId, typing, at: this.now() };
+    this.#deliverPresence(presence, conversation);
+    for (const listener of this.#presenceListeners) listener(presence);
+    return presence;
+  }
+
+  /**
+   * A presence from another instance (issue 13): delivered here as a local
+   * one is, to the others who may see its conversation (R14). One whose
+   * user or conversation this replica does not know (yet) reaches nobody,
+   * except its end (conversation null), which reaches everyone.
+   */
+  remotePresence(presence: Presence): void {
+    const state = this.#state;
+    if (presence.conversationId === null) {
+      this.#deliverPresence(presence, undefined);
+      return;
+    }
+    const user = state.users.get(presence.userId);
+    const conversation = state.conversations.get(presence.conversationId);
+    if (!user?.active || !conversation || !canSeeConversation(state, user, conversation)) return;
+    this.#deliverPresence(presence, conversation);
+  }
+
+  /** Calls `listener` with every presence accepted here (the bus tells the other instances); returns the function that stops it. */
+  onPresence(listener: (presence: Presence) => void): () => void {
+    this.#presenceListeners.add(listener);
+    return () => this.#presenceListeners.delete(listener);
+  }
+
+  readonly #presenceListeners = new Set<(presence: Presence) => void>();
+
+  /** Whether `userId` has a stream open on this backend (presence is renewed across instances only while they do). */
+  isConnected(userId: Id): boolean {
+    for (const connection of this.#connections) if (connection.userId === userId) return true;
+    return false;
+  }
+
+  #deliverPresence(presence: Presence, conversation: Conversation | undefined): void {
+    const state = this.#state;
     const message: ServerMessage = { kind: 'presence', presence };
     const sight = new Map<Id, boolean>();
     for (const connection of this.#connections) {
-      if (connection.userId === userId) continue;
+      if (connection.userId === presence.userId) continue;
       let sees = sight.get(connection.userId);
       if (sees === undefined) {
         const other = state.users.get(connection.userId);
@@ -434,7 +488,74 @@ export class MemoryBackend {
       }
       if (sees) connection.sink.next(message);
     }
-    return presence;
+  }
+
+  // ---- replication (issue 13: several instances, one log) ----
+
+  /**
+   * Applies log entries that another instance committed (the database holds
+   * them; the bus brought them): each entry's event folded into the state
+   * by model/'s reduce (the rules decided at the committer; an R14 `sight`
+   * entry changes nothing), appended to the log, and delivered to the
+   * streams by its audience exactly as a local commit's (R14). Entries
+   * must come oldest first. One already held (seq ≤ this.seq) is skipped;
+   * a hole is refused: the entries before it are applied, and `missing`
+   * names the seqs to fetch (from the database) before the rest. Nothing
+   * is persisted: it is already.
+   */
+  applyRemote(entries: readonly LogEntry[]): RemoteApplied {
+    let applied = 0;
+    let missing: RemoteApplied['missing'] = null;
+    const fresh: LogEntry[] = [];
+    let next = this.#seq + 1;
+    for (const entry of entries) {
+      if (entry.seq < next) continue;
+      if (entry.seq > next) {
+        missing = { from: next, to: entry.seq - 1 };
+        break;
+      }
+      fresh.push(entry);
+      next++;
+    }
+    if (fresh.length === 0) return { applied, missing };
+    // State first (one pass over the batch), then the log and the streams, as send() does.
+    const events = fresh.filter((entry) => entry.sight !== true).map((entry) => entry.event);
+    const state = reduceAll(this.#state, events);
+    this.#state = state;
+    for (const event of events) {
+      if (event.type === 'conversation.deleted') this.#materialized.add(event.id);
+      if (event.type === 'conversation.upserted') this.#indexConversation(event.conversation);
+    }
+    for (const entry of fresh) {
+      this.#append(
+        logEntry(entry.seq, entry.event, this.#audience(entry.to), this.#audience(entry.gone), entry.sight === true),
+      );
+      applied++;
+    }
+    this.#closeDeactivated(state);
+    return { applied, missing };
+  }
+
+  /**
+   * Starts again from a snapshot at `seq` (issue 13): the replica could not
+   * get every entry after its seq (the bus trimmed them and the database
+   * could not fill the hole, or the bus's history began anew). The log is
+   * emptied (nothing before `seq` can be resumed here any more) and every
+   * open stream is sent a fresh snapshot, as a client resuming from too
+   * far back gets: it replaces the client's state instead of leaving it
+   * silently behind. A deactivated user's stream ends.
+   */
+  resync(snapshot: Snapshot, seq: number): void {
+    this.#state = stateFromSnapshot(snapshot);
+    this.#seq = seq;
+    this.#floor = seq;
+    this.#log.fill(undefined);
+    this.#materialized.clear();
+    this.#byContact = null;
+    this.#closeDeactivated(this.#state);
+    for (const connection of this.#connections) {
+      connection.sink.next({ kind: 'snapshot', seq, snapshot: this.snapshotFor(connection.userId) });
+    }
   }
 
   /** The outside world (inbound messages and calls) and the clock: the system actor. */
@@ -702,10 +823,10 @@ export class MemoryBackend {
         const is = sees(c);
         if (is && !was) {
           const contact = after.contacts.get(c.contactId);
-          if (contact) entries.push({ event: { type: 'contact.upserted', contact }, to, gone: NOBODY, goneEvent: null });
-          entries.push({ event: { type: 'conversation.upserted', conversation: c }, to, gone: NOBODY, goneEvent: null });
+          if (contact) entries.push({ event: { type: 'contact.upserted', contact }, to, gone: NOBODY, goneEvent: null, sight: true });
+          entries.push({ event: { type: 'conversation.upserted', conversation: c }, to, gone: NOBODY, goneEvent: null, sight: true });
         } else if (was && !is) {
-          entries.push({ event: { type: 'conversation.deleted', id: c.id }, to, gone: NOBODY, goneEvent: null });
+          entries.push({ event: { type: 'conversation.deleted', id: c.id }, to, gone: NOBODY, goneEvent: null, sight: true });
         }
       }
     }
