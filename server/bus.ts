@@ -82,6 +82,8 @@ export interface EventBus {
   readonly instanceId: string;
   /** The identity of the bus's history: changes when the stream is made anew. */
   readonly epoch: string;
+  /** What the bus holds now: its oldest and newest seq (`first` = `last + 1` when it holds none), how many, its epoch. */
+  streamState(): Promise<StreamState>;
   /** Publishes committed entries (consecutive, oldest first). Rejects with BusGapError when the bus lacks entries before them. */
   publish(entries: readonly LogEntry[]): Promise<void>;
   /** Gives every entry after `fromSeq`, in order, each once, then the new ones as they come. */
@@ -94,6 +96,13 @@ export interface EventBus {
    */
   subscribePresence(listener: (presence: Presence) => void): () => void;
   close(): Promise<void>;
+}
+
+export interface StreamState {
+  readonly first: number;
+  readonly last: number;
+  readonly messages: number;
+  readonly epoch: string;
 }
 
 /** The bus holds entries up to `last`, and the first to publish is past `last + 1`: publish `last + 1 ..` first (from the database). */
@@ -246,6 +255,11 @@ export class LocalHub {
     return this.#last;
   }
 
+  /** How many entries it holds. */
+  get held(): number {
+    return this.#entries.length;
+  }
+
   /** The oldest seq held (last + 1 when none). */
   get first(): number {
     return this.#entries[0]?.seq ?? this.#last + 1;
@@ -301,6 +315,11 @@ export class LocalBus implements EventBus {
 
   get epoch(): string {
     return this.hub.epoch;
+  }
+
+  streamState(): Promise<StreamState> {
+    const { first, last, held: messages } = this.hub;
+    return Promise.resolve({ first, last, messages, epoch: this.epoch });
   }
 
   publish(entries: readonly LogEntry[]): Promise<void> {
@@ -484,7 +503,7 @@ export class JetStreamBus implements EventBus {
   }
 
   /** The stream's state now (first and last seq, count), for tests and health. */
-  async streamState(): Promise<{ first: number; last: number; messages: number; epoch: string }> {
+  async streamState(): Promise<StreamState> {
     const info = await this.#jsm.streams.info(this.stream);
     this.#epoch = epochOf(info);
     return { first: info.state.first_seq, last: info.state.last_seq, messages: info.state.messages, epoch: this.#epoch };
