@@ -1,7 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, connect as tcpConnect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -19,6 +17,7 @@ import {
   type Follower,
   type JetStreamBusOptions,
 } from './bus.js';
+import { freePort, NatsServer } from './nats-testing.js';
 
 /**
  * The event bus (issue 13) against the real NATS server with JetStream
@@ -241,67 +240,6 @@ describe('JetStreamBus on the NATS server', () => {
   });
 });
 
-// ---- a private NATS server that the test stops and starts again ----
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
-
-class NatsServer {
-  child: ChildProcess | null = null;
-  constructor(
-    readonly port: number,
-    readonly storeDir: string,
-  ) {}
-
-  get url(): string {
-    return `nats://127.0.0.1:${this.port}`;
-  }
-
-  async start(): Promise<void> {
-    const child = spawn('nats-server', ['-js', '-sd', this.storeDir, '-a', '127.0.0.1', '-p', String(this.port)], { stdio: 'ignore' });
-    this.child = child;
-    const failed = new Promise<never>((_, reject) => {
-      child.once('error', (error) => reject(new Error(`nats-server could not start (is it installed?): ${error.message}`)));
-      child.once('exit', (code) => reject(new Error(`nats-server exited (${code}) on port ${this.port}`)));
-    });
-    await Promise.race([failed, this.#listening()]);
-  }
-
-  async #listening(): Promise<void> {
-    for (let i = 0; i < 200; i++) {
-      const ok = await new Promise<boolean>((resolve) => {
-        const socket = tcpConnect(this.port, '127.0.0.1', () => {
-          socket.end();
-          resolve(true);
-        });
-        socket.on('error', () => resolve(false));
-      });
-      if (ok) return;
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-    throw new Error(`nats-server did not listen on ${this.port}`);
-  }
-
-  stop(): Promise<void> {
-    const child = this.child;
-    this.child = null;
-    if (!child || child.exitCode !== null) return Promise.resolve();
-    return new Promise((resolve) => {
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    });
-  }
-}
-
 describe('JetStreamBus across a NATS restart', () => {
   let nats: NatsServer;
   before(async () => {
@@ -320,7 +258,7 @@ describe('JetStreamBus across a NATS restart', () => {
   });
 
   it('follows on after the server stops and starts again: nothing lost, nothing twice, the same epoch', async () => {
-    const options = { ...names('restart'), reconnectWaitMs: 100 };
+    const options = { ...names('restart'), reconnectWaitMs: 100, publishTimeoutMs: 500 };
     const writer = await jetStreamBus(options, nats.url);
     const reader = await jetStreamBus(options, nats.url);
     const epoch = reader.epoch;

@@ -401,6 +401,8 @@ export interface JetStreamBusOptions {
   readonly log?: ((line: string) => void) | undefined;
   /** Waits between reconnection attempts (default 250 ms). */
   readonly reconnectWaitMs?: number | undefined;
+  /** How long a publish waits for JetStream's answer before it fails (default 2 s; publishing again is harmless). */
+  readonly publishTimeoutMs?: number | undefined;
 }
 
 /** JetStream's "wrong last sequence" (an expected-last-sequence check failed). */
@@ -437,6 +439,8 @@ export class JetStreamBus implements EventBus {
   readonly #presenceSub: Subscription;
   readonly #log: (line: string) => void;
   readonly #followers = new Set<{ stop(): Promise<void> }>();
+  readonly #options: JetStreamBusOptions;
+  readonly #publishTimeout: number;
   #epoch: string;
   /** Publishes run one after the other: each entry's expected sequence is the one before. */
   #publishing: Promise<void> = Promise.resolve();
@@ -444,6 +448,8 @@ export class JetStreamBus implements EventBus {
   private constructor(nc: NatsConnection, jsm: JetStreamManager, info: StreamInfo, options: JetStreamBusOptions) {
     this.#nc = nc;
     this.#jsm = jsm;
+    this.#options = options;
+    this.#publishTimeout = Math.max(100, options.publishTimeoutMs ?? 2000);
     this.#js = jetstream(nc);
     this.servers = typeof options.servers === 'string' ? [options.servers] : [...options.servers];
     this.stream = info.config.name;
@@ -511,7 +517,19 @@ export class JetStreamBus implements EventBus {
 
   publish(entries: readonly LogEntry[]): Promise<void> {
     const run = this.#publishing.then(async () => {
-      for (const entry of entries) await this.#publishOne(entry);
+      for (const entry of entries) {
+        try {
+          await this.#publishOne(entry);
+        } catch (error) {
+          // Nobody takes the subject: the stream was deleted. It is made anew (another epoch) and the entry published there.
+          // (The client reports "no responders" to a JetStream request as JetStreamNotEnabled.)
+          if (!(error instanceof Error && error.name === 'JetStreamNotEnabled')) throw error;
+          const info = await ensureStream(this.#jsm, { ...this.#options, stream: this.stream });
+          this.#log(`bus: the stream ${this.stream} was missing; made anew (epoch ${epochOf(info)})`);
+          this.#epoch = epochOf(info);
+          await this.#publishOne(entry);
+        }
+      }
     });
     // The next publish waits for this one, whatever its outcome.
     this.#publishing = run.catch(() => {});
@@ -522,7 +540,7 @@ export class JetStreamBus implements EventBus {
     const body = entryJson(entry);
     const msgID = String(entry.seq);
     try {
-      const ack = await this.#js.publish(this.subject, body, { msgID, expect: { lastSubjectSequence: entry.seq - 1 } });
+      const ack = await this.#js.publish(this.subject, body, { msgID, expect: { lastSubjectSequence: entry.seq - 1 }, timeout: this.#publishTimeout });
       if (ack.seq !== entry.seq) throw new BusConflictError(entry.seq, `JetStream stored it at ${ack.seq}${ack.duplicate ? ' (a duplicate id)' : ''}`);
       // A duplicate id within the dedupe window: the same entry again, or another one (two writers).
       if (ack.duplicate) await this.#checkHeld(entry.seq, msgID, body);
@@ -541,7 +559,7 @@ export class JetStreamBus implements EventBus {
     if (entry.seq > last + 1 && messages > 0) throw new BusGapError(last, entry.seq);
     // Nothing left in the stream (new, or all of it aged out): it goes on from this entry's seq.
     if (entry.seq > last + 1) await this.#jsm.streams.purge(this.stream, { seq: entry.seq });
-    const ack = await this.#js.publish(this.subject, body, { msgID });
+    const ack = await this.#js.publish(this.subject, body, { msgID, timeout: this.#publishTimeout });
     if (ack.seq !== entry.seq) throw new BusConflictError(entry.seq, `JetStream stored it at ${ack.seq}`);
   }
 
@@ -646,6 +664,7 @@ class JetStreamFollower implements Follower {
   #epoch: string | undefined;
   #stopped = false;
   #messages: ConsumerMessages | null = null;
+  #advisories: Subscription | null = null;
   /** While the epoch is being read again, what arrives waits here. */
   #held: JsMsg[] | null = null;
   #batch: LogEntry[] = [];
@@ -675,7 +694,22 @@ class JetStreamFollower implements Follower {
   }
 
   async #start(): Promise<void> {
-    this.#held = [];
+    // The stream deleted: hold what comes; made anew: follow the new one at once (the old consumer went with the old stream).
+    const advisories = `$JS.EVENT.ADVISORY.STREAM.*.${this.bus.stream}`;
+    this.#advisories = this.nc.subscribe(advisories, {
+      callback: (_error, msg) => {
+        if (this.#stopped) return;
+        if (msg.subject.includes('.STREAM.DELETED.')) this.#held ??= [];
+        if (msg.subject.includes('.STREAM.CREATED.')) void this.#reopen().catch((error: unknown) => this.#abort(error));
+      },
+    });
+    await this.#open();
+    void this.#watchConnection();
+  }
+
+  /** Reads the stream (epoch, trimmed), then consumes it from `next`. */
+  async #open(): Promise<void> {
+    this.#held ??= [];
     const info = await this.jsm.streams.info(this.bus.stream);
     if (this.#ended()) return;
     this.#checkEpoch(info);
@@ -695,11 +729,19 @@ class JetStreamFollower implements Follower {
     }
     this.#release();
     void this.#watch(messages);
-    void this.#watchConnection();
     void messages.closed().then((error) => {
-      if (this.#ended()) return;
+      if (this.#ended() || this.#messages !== messages) return;
       if (error) this.#abort(error);
     });
+  }
+
+  /** The stream was made anew: its consumer too, from `next`, the epoch read again first. */
+  async #reopen(): Promise<void> {
+    this.#held ??= [];
+    const old = this.#messages;
+    this.#messages = null;
+    old?.stop();
+    await this.#open();
   }
 
   /** Whether `stop` or a failure ended it (read again after each await). */
@@ -709,7 +751,7 @@ class JetStreamFollower implements Follower {
 
   async #watch(messages: ConsumerMessages): Promise<void> {
     for await (const status of messages.status()) {
-      if (this.#stopped) return;
+      if (this.#stopped || this.#messages !== messages) return;
       if (status.type === 'reset') {
         // The consumer is being made anew: hold what comes until the epoch is read again.
         this.#held ??= [];
@@ -818,6 +860,7 @@ class JetStreamFollower implements Follower {
     this.log(`bus: following ${this.bus.stream} failed: ${error instanceof Error ? error.message : String(error)}`);
     this.#stopped = true;
     this.#messages?.stop();
+    this.#advisories?.unsubscribe();
     this.#fail(error instanceof Error ? error : new Error(String(error)));
   }
 
@@ -826,6 +869,7 @@ class JetStreamFollower implements Follower {
       this.#flush();
       this.#stopped = true;
       this.#messages?.stop();
+      this.#advisories?.unsubscribe();
       this.#finish();
     }
     return this.done.catch(() => {});

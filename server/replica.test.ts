@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { MemoryBackend, logEntry, type ConnectionSink, type LogEntry } from '../src/backend/memory-backend.js';
+import { logEntry, type LogEntry, type MemoryBackend } from '../src/backend/memory-backend.js';
 import { mulberry32 } from '../src/backend/demo-data.js';
-import type { Command } from '../src/model/commands.js';
-import type { Id, InboxState, Snapshot } from '../src/model/types.js';
+import type { Snapshot } from '../src/model/types.js';
 import type { Presence, ServerMessage } from '../src/protocol/wire.js';
 import { entryJson, LocalBus, LocalHub, parseEntry } from './bus.js';
+import { backend, commands, everything, listen, sameState, USERS } from './replica-testing.js';
 
 /**
  * MemoryBackend as a replica (issue 13): the entries another instance
@@ -13,94 +13,6 @@ import { entryJson, LocalBus, LocalHub, parseEntry } from './bus.js';
  * stream messages (R14) as the committer's own; a hole is refused, a
  * repeat skipped; resync sends fresh snapshots; presence crosses over.
  */
-
-const NOW = Date.UTC(2026, 10, 20, 12);
-const USERS = ['u-ana', 'u-sam', 'u-tom', 'u-hugo', 'u-diego'] as const;
-
-function backend(persisted?: LogEntry[]): MemoryBackend {
-  return new MemoryBackend({
-    demo: { conversations: 200, now: NOW },
-    now: () => NOW,
-    ...(persisted ? { persist: (commit) => void persisted.push(...commit.entries) } : {}),
-  });
-}
-
-/** A user's stream, as the JSON of each message (what a client would read). */
-function listen(backend: MemoryBackend, userId: Id): { messages: string[]; close: () => void } {
-  const messages: string[] = [];
-  const sink: ConnectionSink = {
-    next: (message: ServerMessage) => messages.push(JSON.stringify(message)),
-    error: (error) => messages.push(`error ${error.message}`),
-    complete: () => messages.push('complete'),
-  };
-  return { messages, close: backend.connect({ userId, since: backend.seq }, sink) };
-}
-
-/** Commands of every kind, some refused, from several actors (R14 included). */
-function commands(state: InboxState, count: number): { command: Command; actor: Id | null }[] {
-  const rng = mulberry32(1313);
-  const ids = [...state.conversations.keys()];
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(rng() * list.length)]!;
-  const out: { command: Command; actor: Id | null }[] = [];
-  for (let n = 0; n < count; n++) {
-    const id = `cmd-${n}`;
-    const c = state.conversations.get(pick(ids))!;
-    const actor = pick(['u-ana', 'u-ana', 'u-lea', 'u-sam', 'u-tom']);
-    const r = rng();
-    let command: Command;
-    if (r < 0.15) command = { id, type: 'markDone', args: { ids: [c.id, pick(ids)] } };
-    else if (r < 0.25) command = { id, type: 'assign', args: { ids: [c.id], assignee: { type: 'user', id: pick(USERS) } } };
-    else if (r < 0.35) command = { id, type: 'reply', args: { conversationId: c.id, itemId: `it-${n}`, body: `reply ${n}` } };
-    else if (r < 0.45) command = { id, type: 'comment', args: { conversationId: c.id, itemId: `it-${n}`, body: `note ${n}`, mentions: [pick(USERS)] } };
-    else if (r < 0.55) command = { id, type: 'addLabels', args: { ids: [c.id], labels: ['vip'] } };
-    else if (r < 0.6) command = { id, type: 'trash', args: { ids: [c.id] } };
-    else if (r < 0.63) command = { id, type: 'deleteForever', args: { ids: [c.id] } };
-    else if (r < 0.68) command = { id, type: 'setTeam', args: { ids: [c.id], teamId: pick(['t-support', 't-sales', null]) } };
-    else if (r < 0.72) command = { id, type: 'blockContact', args: { contactId: c.contactId } };
-    else if (r < 0.75) {
-      command = { id, type: 'saveView', args: { view: { id: `v-${n}`, name: `View ${n}`, ownerId: actor, sharedWith: { everyone: rng() < 0.5, userIds: [], teamIds: [] }, filters: {}, search: '' } } };
-    } else {
-      out.push({
-        command: { id, type: 'receiveMessage', args: { conversationId: rng() < 0.2 ? `c-new-${n}` : c.id, itemId: `in-${n}`, contactId: c.contactId, channelId: c.channelId, body: `hello ${n}` } },
-        actor: null,
-      });
-      continue;
-    }
-    out.push({ command, actor });
-  }
-  out.push({ command: { id: 'cmd-deactivate', type: 'deactivateUser', args: { userId: 'u-tom' } }, actor: 'u-ana' });
-  return out;
-}
-
-/**
- * Two states as JSON, entities by id (undefined fields are absent on the
- * wire, as in the database, so they compare as absent).
- */
-function sameState(actual: InboxState, expected: InboxState): void {
-  const form = (state: InboxState) => {
-    const whole = everything(state) as unknown as Record<string, unknown>;
-    const sorted: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(whole)) {
-      sorted[key] = Array.isArray(value) ? [...(value as { id: Id }[])].sort((x, y) => (x.id < y.id ? -1 : 1)) : value;
-    }
-    return JSON.parse(JSON.stringify(sorted)) as unknown;
-  };
-  assert.deepEqual(form(actual), form(expected));
-}
-
-/** Every entity, for comparing two backends' states whole. */
-function everything(state: InboxState): Snapshot {
-  return {
-    users: [...state.users.values()],
-    bots: [...state.bots.values()],
-    teams: [...state.teams.values()],
-    channels: [...state.channels.values()],
-    contacts: [...state.contacts.values()],
-    conversations: [...state.conversations.values()],
-    views: [...state.views.values()],
-    settings: state.settings,
-  };
-}
 
 describe('MemoryBackend as a replica (applyRemote)', () => {
   it("ends with the committer's state and gives every stream the same messages, entries coming in pieces, some twice, through the bus's JSON", () => {
