@@ -401,7 +401,7 @@ export interface JetStreamBusOptions {
   readonly log?: ((line: string) => void) | undefined;
   /** Waits between reconnection attempts (default 250 ms). */
   readonly reconnectWaitMs?: number | undefined;
-  /** How long a publish waits for JetStream's answer before it fails (default 2 s; publishing again is harmless). */
+  /** How long a publish (or a request about the stream) waits for JetStream's answer before it fails (default 2 s; publishing again is harmless). */
   readonly publishTimeoutMs?: number | undefined;
 }
 
@@ -450,7 +450,7 @@ export class JetStreamBus implements EventBus {
     this.#jsm = jsm;
     this.#options = options;
     this.#publishTimeout = Math.max(100, options.publishTimeoutMs ?? 2000);
-    this.#js = jetstream(nc);
+    this.#js = jetstream(nc, { timeout: Math.max(100, options.publishTimeoutMs ?? 2000) });
     this.servers = typeof options.servers === 'string' ? [options.servers] : [...options.servers];
     this.stream = info.config.name;
     this.subject = options.subject ?? 'inbox.events';
@@ -495,7 +495,7 @@ export class JetStreamBus implements EventBus {
       throw new Error(`Cannot reach NATS at ${servers.join(', ')}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }
     try {
-      const jsm = await jetstreamManager(nc);
+      const jsm = await jetstreamManager(nc, { timeout: Math.max(100, options.publishTimeoutMs ?? 2000) });
       const info = await ensureStream(jsm, options);
       return new JetStreamBus(nc, jsm, info, options);
     } catch (error) {

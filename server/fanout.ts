@@ -117,16 +117,19 @@ export class Fanout {
         this.#pending.splice(0, batch.length);
         delay = 100;
       } catch (error) {
-        if (error instanceof BusGapError && error.last < batch[0]!.seq - 1) {
-          // The bus lacks entries before these: from the database first.
-          const missing = this.#entriesAfter(error.last).filter((e) => e.seq < batch[0]!.seq);
-          if (missing[0]?.seq === error.last + 1) {
-            this.#log(`bus: publishing the ${missing.length} entries it lacks (${error.last + 1} to ${batch[0]!.seq - 1}) from the database`);
-            this.#pending.unshift(...missing);
+        if (error instanceof BusGapError) {
+          // The bus lacks entries before one of these (another instance's commits not published yet, a crash, a run
+          // without --nats): the database's entries from the bus's last on, in place of what is pending up to them.
+          const newest = this.#pending[this.#pending.length - 1]!.seq;
+          const fromDb = this.#entriesAfter(error.last).filter((e) => e.seq <= newest);
+          if (fromDb[0]?.seq === error.last + 1) {
+            const filled = fromDb[fromDb.length - 1]!.seq;
+            this.#log(`bus: publishing from the database what it lacks (${error.last + 1} to ${error.first - 1})`);
+            this.#pending = [...fromDb, ...this.#pending.filter((e) => e.seq > filled)];
             continue;
           }
           // The database no longer holds them either: nothing is skipped silently; an operator deletes the stream (README).
-          this.#log(`bus: the bus lacks entries ${error.last + 1} to ${batch[0]!.seq - 1} and the database no longer holds them; delete the stream to start it anew`);
+          this.#log(`bus: the bus lacks entries ${error.last + 1} to ${error.first - 1} and the database no longer holds them; delete the stream to start it anew`);
         }
         if (this.#closed) return;
         this.#log(`bus: publishing failed, trying again in ${delay} ms: ${error instanceof Error ? error.message : String(error)}`);
@@ -135,6 +138,8 @@ export class Fanout {
             this.#wait = null;
             resolve();
           }, delay);
+          // Retrying never keeps a process alive on its own.
+          this.#wait.unref();
         });
         delay = Math.min(5000, delay * 2);
       }
