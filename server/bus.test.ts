@@ -144,7 +144,8 @@ function contract(name: string, make: (label: string) => Promise<{ a: EventBus; 
       await until(() => atB.length === 2, 'the presence to end', 3000);
       assert.equal(atB[1]!.userId, 'u-ana');
       assert.equal(atB[1]!.conversationId, null);
-      assert.ok(Date.now() - started < 2000, `ended after ${Date.now() - started} ms`);
+      // Within the TTL (600 ms here; 30 s in production), give or take a loaded machine's timers.
+      assert.ok(Date.now() - started < 600 + 400, `ended after ${Date.now() - started} ms`);
       assert.deepEqual(atA, []);
     });
   });

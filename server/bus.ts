@@ -156,8 +156,10 @@ interface PresenceWire {
 /**
  * Presence across instances: an instance renews each presence of its
  * connected users every third of the TTL (`stillHere` says whether the user
- * is still connected there); a presence not renewed within the TTL ends
- * (`conversationId` null), which is how a dead instance's users leave.
+ * is still connected there); the others end a presence (`conversationId`
+ * null) not renewed for two periods and a quarter, checked every quarter
+ * period, which is how a dead instance's users leave: within 25 s of its
+ * death for the TTL of 30 s, and one lost renewal ends nothing.
  */
 class PresenceRelay {
   /** This instance's presences, by user, renewed while their user is here. */
@@ -165,7 +167,9 @@ class PresenceRelay {
   /** The others', by origin and user, with their expiry. */
   readonly #remote = new Map<string, { presence: Presence; expires: number }>();
   readonly #listeners = new Set<(presence: Presence) => void>();
-  readonly #timer: ReturnType<typeof setInterval>;
+  readonly #timers: ReturnType<typeof setInterval>[];
+  /** How long a remote presence lives without a renewal. */
+  readonly #life: number;
 
   constructor(
     readonly instanceId: string,
@@ -173,8 +177,10 @@ class PresenceRelay {
     readonly send: (wire: PresenceWire) => void,
     readonly stillHere: (userId: Id) => boolean,
   ) {
-    this.#timer = setInterval(() => this.#renew(), Math.max(50, Math.floor(ttlMs / 3)));
-    this.#timer.unref();
+    const period = Math.max(40, Math.floor(ttlMs / 3));
+    this.#life = Math.floor(period * 2.25);
+    this.#timers = [setInterval(() => this.#renew(), period), setInterval(() => this.#expire(), Math.floor(period / 4))];
+    for (const timer of this.#timers) timer.unref();
   }
 
   publish(presence: Presence): void {
@@ -188,7 +194,7 @@ class PresenceRelay {
     const key = `${wire.origin}\u0000${wire.presence.userId}`;
     const known = this.#remote.get(key);
     if (wire.presence.conversationId === null) this.#remote.delete(key);
-    else this.#remote.set(key, { presence: wire.presence, expires: Date.now() + this.ttlMs });
+    else this.#remote.set(key, { presence: wire.presence, expires: Date.now() + this.#life });
     // A renewal that changes nothing is not news.
     const same =
       known !== undefined &&
@@ -215,6 +221,10 @@ class PresenceRelay {
         this.send({ origin: this.instanceId, presence: { userId, conversationId: null, typing: false, at: now } });
       }
     }
+  }
+
+  #expire(): void {
+    const now = Date.now();
     for (const [key, { presence, expires }] of this.#remote) {
       if (expires > now) continue;
       this.#remote.delete(key);
@@ -223,7 +233,7 @@ class PresenceRelay {
   }
 
   close(): void {
-    clearInterval(this.#timer);
+    for (const timer of this.#timers) clearInterval(timer);
     this.#listeners.clear();
   }
 }
