@@ -89,7 +89,13 @@ class Instance {
       bus,
       backend: this.backend,
       log,
-      source: { entries: (from, to) => db.log.slice(from - 1, to), snapshot: () => ({ snapshot: everything(this.backend.state), seq: db.seq }) },
+      source: {
+        entries: (from, to) => db.log.slice(from - 1, to),
+        snapshot: () => {
+          const whole = db.replica();
+          return { snapshot: everything(whole.state), seq: whole.seq };
+        },
+      },
     });
     this.streams = new Map(USERS.map((u) => [u, listen(this.backend, u)]));
   }
