@@ -124,25 +124,20 @@ export class BusConflictError extends Error {
   }
 }
 
-/**
- * An entry as the bus carries it: `{"seq":…,"to":[…],"gone":[…],"event":…}`
- * (and `"sight":true` for an R14 delivery-only entry), the event's JSON made
- * once (sse.ts).
- */
+/** An entry as the bus carries it: `{"seq":…,"to":[…],"gone":[…],"event":…}`, the event's JSON made once (sse.ts). */
 export function entryJson(entry: LogEntry): string {
-  const sight = entry.sight === true ? ',"sight":true' : '';
-  return `{"seq":${entry.seq},"to":${JSON.stringify(entry.to)},"gone":${JSON.stringify(entry.gone)}${sight},"event":${eventJson(entry.event)}}`;
+  return `{"seq":${entry.seq},"to":${JSON.stringify(entry.to)},"gone":${JSON.stringify(entry.gone)},"event":${eventJson(entry.event)}}`;
 }
 
 /** An entry from the bus's JSON; throws on anything else. */
 export function parseEntry(text: string): LogEntry {
-  const value = JSON.parse(text) as { seq?: unknown; to?: unknown; gone?: unknown; sight?: unknown; event?: unknown };
+  const value = JSON.parse(text) as { seq?: unknown; to?: unknown; gone?: unknown; event?: unknown };
   const ids = (list: unknown): list is Id[] => Array.isArray(list) && list.every((id) => typeof id === 'string');
   const event = value.event as { type?: unknown } | null | undefined;
   if (!Number.isSafeInteger(value.seq) || !ids(value.to) || !ids(value.gone) || typeof event?.type !== 'string') {
     throw new Error(`not a log entry: ${text.slice(0, 200)}`);
   }
-  return logEntry(value.seq as number, value.event as DomainEvent, value.to, value.gone, value.sight === true);
+  return logEntry(value.seq as number, value.event as DomainEvent, value.to, value.gone);
 }
 
 /** How long a presence lives without being renewed (R25: within 30 s). */

@@ -73,14 +73,17 @@ describe('MemoryBackend as a replica (applyRemote)', () => {
     sameState(replica.state, primary.state);
   });
 
-  it('delivers an R14 sight entry to its user and changes no state', () => {
+  it("delivers an R14 sight change (a conversation leaving one user's sight) as a deletion to that user, and deletes nothing", () => {
     const replica = backend();
     const sam = listen(replica, 'u-sam');
-    const id = [...replica.state.conversations.keys()][0]!;
-    const entry = logEntry(1, { type: 'conversation.deleted', id }, ['u-sam'], [], true);
+    const ana = listen(replica, 'u-ana');
+    const conversation = [...replica.state.conversations.values()][0]!;
+    // As #sightChanges logs it: the conversation as it is, its deletion for the user who lost sight of it.
+    const entry = logEntry(1, { type: 'conversation.upserted', conversation }, [], ['u-sam']);
     assert.deepEqual(replica.applyRemote([parseEntry(entryJson(entry))]), { applied: 1, missing: null });
-    assert.ok(replica.state.conversations.has(id));
-    assert.deepEqual(sam.messages, [JSON.stringify({ kind: 'event', seq: 1, event: { type: 'conversation.deleted', id } })]);
+    assert.deepEqual(replica.state.conversations.get(conversation.id), JSON.parse(JSON.stringify(conversation)));
+    assert.deepEqual(sam.messages, [JSON.stringify({ kind: 'event', seq: 1, event: { type: 'conversation.deleted', id: conversation.id } })]);
+    assert.deepEqual(ana.messages, []);
   });
 
   it('resyncs from a snapshot: every open stream gets one, a deactivated user is cut, nothing before it resumes', () => {

@@ -145,19 +145,11 @@ export interface LogEntry {
   readonly gone: readonly Id[];
   /** Derived from `event` (deletionOf), when `gone` is not empty. */
   readonly goneEvent: DomainEvent | null;
-  /**
-   * Delivery only (R14, who-sees-what changed): the entity entering or
-   * leaving one user's sight, not a change of the state; a replica applying
-   * the log (applyRemote) delivers it and does not reduce it (its
-   * `conversation.deleted` deletes nothing). Absent: the rules' event.
-   */
-  readonly sight?: true | undefined;
 }
 
 /** A log entry from its persisted parts. */
-export function logEntry(seq: number, event: DomainEvent, to: readonly Id[], gone: readonly Id[], sight = false): LogEntry {
-  const entry: LogEntry = { seq, event, to, gone, goneEvent: gone.length === 0 ? null : deletionOf(event) };
-  return sight ? { ...entry, sight: true } : entry;
+export function logEntry(seq: number, event: DomainEvent, to: readonly Id[], gone: readonly Id[]): LogEntry {
+  return { seq, event, to, gone, goneEvent: gone.length === 0 ? null : deletionOf(event) };
 }
 
 /** What applyRemote did: how many entries it took, and the seqs it lacks before the rest (null: none). */
@@ -495,8 +487,7 @@ export class MemoryBackend {
   /**
    * Applies log entries that another instance committed (the database holds
    * them; the bus brought them): each entry's event folded into the state
-   * by model/'s reduce (the rules decided at the committer; an R14 `sight`
-   * entry changes nothing), appended to the log, and delivered to the
+   * by model/'s reduce (the rules decided at the committer), appended to the log, and delivered to the
    * streams by its audience exactly as a local commit's (R14). Entries
    * must come oldest first. One already held (seq ≤ this.seq) is skipped;
    * a hole is refused: the entries before it are applied, and `missing`
@@ -518,8 +509,10 @@ export class MemoryBackend {
       next++;
     }
     if (fresh.length === 0) return { applied, missing };
-    // State first (one pass over the batch), then the log and the streams, as send() does.
-    const events = fresh.filter((entry) => entry.sight !== true).map((entry) => entry.event);
+    // State first (one pass over the batch), then the log and the streams, as send() does. Every entry's event is
+    // the entity as the committer's state held it (R14's sight changes included: see #sightChanges), so folding
+    // them all gives the committer's state.
+    const events = fresh.map((entry) => entry.event);
     const state = reduceAll(this.#state, events);
     this.#state = state;
     for (const event of events) {
@@ -527,9 +520,7 @@ export class MemoryBackend {
       if (event.type === 'conversation.upserted') this.#indexConversation(event.conversation);
     }
     for (const entry of fresh) {
-      this.#append(
-        logEntry(entry.seq, entry.event, this.#audience(entry.to), this.#audience(entry.gone), entry.sight === true),
-      );
+      this.#append(logEntry(entry.seq, entry.event, this.#audience(entry.to), this.#audience(entry.gone)));
       applied++;
     }
     this.#closeDeactivated(state);
@@ -823,10 +814,13 @@ export class MemoryBackend {
         const is = sees(c);
         if (is && !was) {
           const contact = after.contacts.get(c.contactId);
-          if (contact) entries.push({ event: { type: 'contact.upserted', contact }, to, gone: NOBODY, goneEvent: null, sight: true });
-          entries.push({ event: { type: 'conversation.upserted', conversation: c }, to, gone: NOBODY, goneEvent: null, sight: true });
+          if (contact) entries.push({ event: { type: 'contact.upserted', contact }, to, gone: NOBODY, goneEvent: null });
+          entries.push({ event: { type: 'conversation.upserted', conversation: c }, to, gone: NOBODY, goneEvent: null });
         } else if (was && !is) {
-          entries.push({ event: { type: 'conversation.deleted', id: c.id }, to, gone: NOBODY, goneEvent: null, sight: true });
+          // The user gets the deletion (`gone`), while the event stays the conversation as it is: a replica that
+          // folds the log into its state (applyRemote) must not delete a conversation that only left one user's sight.
+          const upsert: DomainEvent = { type: 'conversation.upserted', conversation: c };
+          entries.push({ event: upsert, to: NOBODY, gone: to, goneEvent: deletionOf(upsert) });
         }
       }
     }
