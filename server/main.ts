@@ -6,6 +6,8 @@ import { channelEdgeRoutes } from './channels.js';
 import { Outbound } from './outbound.js';
 import { DEFAULT_DB_PATH, InboxDatabase } from './db.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
+import { JetStreamBus } from './bus.js';
+import { Fanout } from './fanout.js';
 
 /**
  * Starts the reference server:
@@ -40,7 +42,11 @@ const USAGE = `Usage: node --import tsx server/main.ts [options]
   --edge-rate N            inbound edge requests per integration per second (default 500; 0: off)
   --delivery-attempts N    tries of an outbound delivery before it fails (default 10)
   --public-url URL         the server's public origin (https://inbox.example.com): attachment urls in
-                           deliveries are absolute with it (else server-relative)`;
+                           deliveries are absolute with it (else server-relative)
+  --nats URL               publish every committed event to NATS JetStream (nats://127.0.0.1:4222), its
+                           stream sequence = its seq, and relay presence over core NATS (issue 13)
+  --nats-stream NAME       the JetStream stream (default INBOX_EVENTS); subjects <name in lower case>.events
+                           and <name in lower case>.presence`;
 
 /** Events MemoryBackend keeps in memory for resuming (the database keeps more). */
 const LOG_SIZE = 20_000;
@@ -81,6 +87,8 @@ try {
       'streams-per-user': { type: 'string' },
       'upload-mb-per-day': { type: 'string' },
       'stream-buffer-kb': { type: 'string' },
+      nats: { type: 'string' },
+      'nats-stream': { type: 'string' },
       help: { type: 'boolean' },
     },
   }).values;
@@ -136,6 +144,8 @@ if (addFor !== undefined) {
   store.close();
   process.exit(0);
 }
+// Issue 13: with --nats, what is committed goes to JetStream once the database holds it (fanout.ts).
+let fanout: Fanout | null = null;
 const backend = new MemoryBackend({
   snapshot,
   timelineFor: store.timelineFor,
@@ -143,7 +153,10 @@ const backend = new MemoryBackend({
   logSize: LOG_SIZE,
   windowFrom: windowFrom === 0 ? Infinity : windowFrom,
   findAck: (commandId, actorId) => store.findAck(commandId, actorId),
-  persist: store.commit,
+  persist: (commit) => {
+    store.commit(commit);
+    fanout?.committed(commit.entries);
+  },
   // Ids this process makes (traffic, clock) never collide with an earlier run's acks.
   idPrefix: `${Date.now().toString(36)}-`,
   // A reply attaches only its author's uploads, as this server issued them.
@@ -173,7 +186,37 @@ if (publicUrl !== undefined && !/^https?:\/\/[^/\s]+\/?$/.test(publicUrl)) fail(
 const outbound = new Outbound({ store, backend, log, publicUrl, maxAttempts: integer(args['delivery-attempts'], 'delivery-attempts', 10, 1, 100) });
 const edgeRate = integer(args['edge-rate'], 'edge-rate', 500, 0, 100_000);
 const routes = (groupCommit: GroupCommit) => channelEdgeRoutes({ backend, store, ratePerSecond: edgeRate }, groupCommit);
-const app = createApp({ backend, tokenHashes: tokens.byHash, dev, test, log, uploads: store, allowOrigins, limits, transaction: store.batch, routes });
+const natsStream = args['nats-stream'] ?? 'INBOX_EVENTS';
+if (!/^[A-Za-z0-9_-]{1,64}$/.test(natsStream)) fail(`--nats-stream takes a name of letters, digits, _ and -, not "${natsStream}".`);
+let bus: JetStreamBus | null = null;
+if (args.nats !== undefined) {
+  const prefix = natsStream.toLowerCase();
+  try {
+    bus = await JetStreamBus.connect({
+      servers: args.nats.split(','),
+      stream: natsStream,
+      subject: `${prefix}.events`,
+      presenceSubject: `${prefix}.presence`,
+      stillHere: (userId) => backend.isConnected(userId),
+      log,
+    });
+    fanout = new Fanout({
+      bus,
+      backend,
+      // The database keeps the newest 50,000 events: what the bus lacks is read back from them.
+      entriesAfter: (after) => store.restoredLog(Math.max(1, backend.seq - after)).entries.filter((e) => e.seq > after),
+      log,
+    });
+    await fanout.start();
+  } catch (error) {
+    store.close();
+    await bus?.close();
+    log(`--nats: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}
+const transaction = <T>(fn: () => T): T => (fanout ? fanout.batch(() => store.batch(fn)) : store.batch(fn));
+const app = createApp({ backend, tokenHashes: tokens.byHash, dev, test, log, uploads: store, allowOrigins, limits, transaction, routes });
 
 app.server.listen(port, host, () => {
   const address = app.server.address();
@@ -183,7 +226,7 @@ app.server.listen(port, host, () => {
     `inbox reference server listening on ${url}`,
     `  database ${dbPath}${store.migrated.length > 0 ? ` (migrated to ${store.migrated.join(', ')})` : ''}${
       store.seeded ? `, seeded with ${snapshot.conversations.length} demo conversations` : ''
-    }; seq ${backend.seq}; ready in ${Math.round(performance.now() - started)} ms${dev ? `; ${test ? 'test' : 'dev'} mode` : ''}`,
+    }; seq ${backend.seq}${bus ? `; events to JetStream ${natsStream} (epoch ${bus.epoch})` : ''}; ready in ${Math.round(performance.now() - started)} ms${dev ? `; ${test ? 'test' : 'dev'} mode` : ''}`,
   ];
   // Tokens are kept as hashes: a new one is known only now. Outside --dev none is ever printed;
   // an operator hands them out with --issue-token <userId>.
@@ -226,6 +269,8 @@ async function shutdown(signal: string): Promise<void> {
   outbound.stop();
   if (clock) clearInterval(clock);
   await app.close();
+  await fanout?.close();
+  await bus?.close();
   store.close();
   process.exit(0);
 }

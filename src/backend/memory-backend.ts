@@ -3,7 +3,7 @@ import type { DomainEvent, Refusal } from '../model/events.js';
 import { canSeeConversation, canSeeView, seesEverything, visibilityFilter } from '../model/permissions.js';
 import { applyAsBackend } from '../model/rules.backend.js';
 import { checkAttachments, type UploadRecord } from '../model/attachments.js';
-import { emptyState, stateFromSnapshot, upsertTimelineItem, valuesById } from '../model/state.js';
+import { emptyState, reduceAll, stateFromSnapshot, upsertTimelineItem, valuesById } from '../model/state.js';
 import { checkStatsRequest, teamStats, type StatsRequest, type TeamStats } from '../model/stats.js';
 import type {
   Attachment,
@@ -163,6 +163,13 @@ export interface LogEntry {
 /** A log entry from its persisted parts. */
 export function logEntry(seq: number, event: DomainEvent, to: readonly Id[], gone: readonly Id[]): LogEntry {
   return { seq, event, to, gone, goneEvent: gone.length === 0 ? null : deletionOf(event) };
+}
+
+/** What applyRemote did: how many entries it took, and the seqs it lacks before the rest (null: none). */
+export interface RemoteApplied {
+  readonly applied: number;
+  /** The entries it needs first (from the database), inclusive; the entries from `to + 1` on were not applied. */
+  readonly missing: { readonly from: number; readonly to: number } | null;
 }
 
 interface Viewer {
@@ -446,10 +453,49 @@ export class MemoryBackend {
       throw new RefusedError({ code: 'not-found', reason: `Conversation ${conversationId} was not found.` });
     }
     const presence: Presence = { userId, conversationId, typing, at: this.now() };
+    this.#deliverPresence(presence, conversation);
+    for (const listener of this.#presenceListeners) listener(presence);
+    return presence;
+  }
+
+  /**
+   * A presence from another instance (issue 13): delivered here as a local
+   * one is, to the others who may see its conversation (R14). One whose
+   * user or conversation this replica does not know (yet) reaches nobody,
+   * except its end (conversation null), which reaches everyone.
+   */
+  remotePresence(presence: Presence): void {
+    const state = this.#state;
+    if (presence.conversationId === null) {
+      this.#deliverPresence(presence, undefined);
+      return;
+    }
+    const user = state.users.get(presence.userId);
+    const conversation = state.conversations.get(presence.conversationId);
+    if (!user?.active || !conversation || !canSeeConversation(state, user, conversation)) return;
+    this.#deliverPresence(presence, conversation);
+  }
+
+  /** Calls `listener` with every presence accepted here (the bus tells the other instances); returns the function that stops it. */
+  onPresence(listener: (presence: Presence) => void): () => void {
+    this.#presenceListeners.add(listener);
+    return () => this.#presenceListeners.delete(listener);
+  }
+
+  readonly #presenceListeners = new Set<(presence: Presence) => void>();
+
+  /** Whether `userId` has a stream open on this backend (presence is renewed across instances only while they do). */
+  isConnected(userId: Id): boolean {
+    for (const connection of this.#connections) if (connection.userId === userId) return true;
+    return false;
+  }
+
+  #deliverPresence(presence: Presence, conversation: Conversation | undefined): void {
+    const state = this.#state;
     const message: ServerMessage = { kind: 'presence', presence };
     const sight = new Map<Id, boolean>();
     for (const connection of this.#connections) {
-      if (connection.userId === userId) continue;
+      if (connection.userId === presence.userId) continue;
       let sees = sight.get(connection.userId);
       if (sees === undefined) {
         const other = state.users.get(connection.userId);
@@ -458,7 +504,73 @@ export class MemoryBackend {
       }
       if (sees) connection.sink.next(message);
     }
-    return presence;
+  }
+
+  // ---- replication (issue 13: several instances, one log) ----
+
+  /**
+   * Applies log entries that another instance committed (the database holds
+   * them; the bus brought them): each entry's event folded into the state
+   * by model/'s reduce (the rules decided at the committer), appended to the log, and delivered to the
+   * streams by its audience exactly as a local commit's (R14). Entries
+   * must come oldest first. One already held (seq ≤ this.seq) is skipped;
+   * a hole is refused: the entries before it are applied, and `missing`
+   * names the seqs to fetch (from the database) before the rest. Nothing
+   * is persisted: it is already.
+   */
+  applyRemote(entries: readonly LogEntry[]): RemoteApplied {
+    let applied = 0;
+    let missing: RemoteApplied['missing'] = null;
+    const fresh: LogEntry[] = [];
+    let next = this.#seq + 1;
+    for (const entry of entries) {
+      if (entry.seq < next) continue;
+      if (entry.seq > next) {
+        missing = { from: next, to: entry.seq - 1 };
+        break;
+      }
+      fresh.push(entry);
+      next++;
+    }
+    if (fresh.length === 0) return { applied, missing };
+    // State first (one pass over the batch), then the log and the streams, as send() does. Every entry's event is
+    // the entity as the committer's state held it (R14's sight changes included: see #sightChanges), so folding
+    // them all gives the committer's state.
+    const events = fresh.map((entry) => entry.event);
+    const state = reduceAll(this.#state, events);
+    this.#state = state;
+    for (const event of events) {
+      if (event.type === 'conversation.deleted') this.#materialized.add(event.id);
+      if (event.type === 'conversation.upserted') this.#indexConversation(event.conversation);
+    }
+    for (const entry of fresh) {
+      this.#append(logEntry(entry.seq, entry.event, this.#audience(entry.to), this.#audience(entry.gone)));
+      applied++;
+    }
+    this.#closeDeactivated(state);
+    return { applied, missing };
+  }
+
+  /**
+   * Starts again from a snapshot at `seq` (issue 13): the replica could not
+   * get every entry after its seq (the bus trimmed them and the database
+   * could not fill the hole, or the bus's history began anew). The log is
+   * emptied (nothing before `seq` can be resumed here any more) and every
+   * open stream is sent a fresh snapshot, as a client resuming from too
+   * far back gets: it replaces the client's state instead of leaving it
+   * silently behind. A deactivated user's stream ends.
+   */
+  resync(snapshot: Snapshot, seq: number): void {
+    this.#state = stateFromSnapshot(snapshot);
+    this.#seq = seq;
+    this.#floor = seq;
+    this.#log.fill(undefined);
+    this.#materialized.clear();
+    this.#byContact = null;
+    this.#closeDeactivated(this.#state);
+    for (const connection of this.#connections) {
+      connection.sink.next({ kind: 'snapshot', seq, snapshot: this.snapshotFor(connection.userId) });
+    }
   }
 
   /** The outside world (inbound messages and calls) and the clock: the system actor. */
@@ -765,7 +877,10 @@ export class MemoryBackend {
           if (contact) entries.push({ event: { type: 'contact.upserted', contact }, to, gone: NOBODY, goneEvent: null });
           entries.push({ event: { type: 'conversation.upserted', conversation: c }, to, gone: NOBODY, goneEvent: null });
         } else if (was && !is) {
-          entries.push({ event: { type: 'conversation.deleted', id: c.id }, to, gone: NOBODY, goneEvent: null });
+          // The user gets the deletion (`gone`), while the event stays the conversation as it is: a replica that
+          // folds the log into its state (applyRemote) must not delete a conversation that only left one user's sight.
+          const upsert: DomainEvent = { type: 'conversation.upserted', conversation: c };
+          entries.push({ event: upsert, to: NOBODY, gone: to, goneEvent: deletionOf(upsert) });
         }
       }
     }
