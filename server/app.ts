@@ -307,7 +307,7 @@ export function createApp(options: AppOptions): App {
     streams.add(entry);
     res.on('close', () => entry.end(false));
     disconnect = backend.connect(
-      { userId, since },
+      { userId, since, epoch: url.searchParams.get('epoch')?.slice(0, 200) },
       {
         next: (message: ServerMessage) => hold(sseFrame(message)),
         error: () => hold(null),

@@ -532,6 +532,21 @@ export class InboxDatabase {
 
   // ---- meta ----
 
+  /**
+   * The identity of this database's history (issue 13's epoch), made once:
+   * a client resuming with another one (a database made anew, whose
+   * sequence numbers start again) gets a snapshot, not events that would
+   * not follow on from what it holds.
+   */
+  epoch(): string {
+    let epoch = this.#meta('epoch');
+    if (epoch === undefined) {
+      epoch = randomBytes(9).toString('base64url');
+      this.#setMeta('epoch', epoch);
+    }
+    return epoch;
+  }
+
   #meta(key: string): string | undefined {
     return this.#statements.getMeta.pluck().get(key) as string | undefined;
   }

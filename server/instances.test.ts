@@ -58,6 +58,8 @@ class Database {
     const backend = new MemoryBackend({
       demo: { conversations: 200, now: NOW },
       now: () => NOW,
+      // One database, one history: every instance sends its epoch.
+      epoch: 'instances-test',
       idPrefix,
       findAck: (commandId, actorId) => this.acks.get(`${actorId ?? ''} ${commandId}`),
       persist: (commit) => {

@@ -152,6 +152,7 @@ const backend = new MemoryBackend({
   restore: store.restoredLog(LOG_SIZE),
   logSize: LOG_SIZE,
   windowFrom: windowFrom === 0 ? Infinity : windowFrom,
+  epoch: store.epoch(),
   findAck: (commandId, actorId) => store.findAck(commandId, actorId),
   persist: (commit) => {
     store.commit(commit);

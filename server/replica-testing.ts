@@ -17,6 +17,8 @@ export function backend(persisted?: LogEntry[], committed?: (entries: readonly L
   return new MemoryBackend({
     demo: { conversations: 200, now: NOW },
     now: () => NOW,
+    // The replicas of one log share its history's epoch.
+    epoch: 'replica-test',
     ...(persisted
       ? {
           persist: (commit) => {

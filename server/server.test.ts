@@ -34,11 +34,11 @@ function reasonOf(body: unknown): string {
   return reason as string;
 }
 
-async function snapshotOf(server: ServerProcess, userId: string): Promise<{ seq: number; snapshot: Snapshot }> {
+async function snapshotOf(server: ServerProcess, userId: string): Promise<{ seq: number; snapshot: Snapshot; epoch: string }> {
   const stream = server.stream(userId);
   try {
     await stream.waitFor(() => stream.frames.length > 0, `${userId}'s snapshot`);
-    const first = stream.messages[0] as { kind: string; seq: number; snapshot: Snapshot };
+    const first = stream.messages[0] as { kind: string; seq: number; snapshot: Snapshot; epoch: string };
     assert.equal(first.kind, 'snapshot');
     return first;
   } finally {
@@ -324,7 +324,7 @@ describe('durability across kill -9', () => {
     server = await ServerProcess.start(db, ['--seed-conversations', '200']);
     assert.match(server.startText, /migrated to 1, 2, 3, 4/);
     assert.match(server.startText, /seeded with 200/);
-    const { snapshot } = await snapshotOf(server, 'u-ana');
+    const { snapshot, epoch } = await snapshotOf(server, 'u-ana');
     const open = snapshot.conversations.filter((c) => c.status === 'open' && c.trashedAt === null && !c.spam).slice(0, 20);
     assert.equal(open.length, 20);
     const startSeq = await server.seq();
@@ -344,7 +344,9 @@ describe('durability across kill -9', () => {
     server = await ServerProcess.start(db, ['--seed-conversations', '200']);
     assert.doesNotMatch(server.startText, /migrated|seeded/, 'no migration, no seeding on restart');
     assert.equal(await server.seq(), seqBefore);
-    const after = (await snapshotOf(server, 'u-ana')).snapshot;
+    const restarted = await snapshotOf(server, 'u-ana');
+    assert.equal(restarted.epoch, epoch, 'the database keeps its history\'s epoch across a restart');
+    const after = restarted.snapshot;
     for (const c of open) assert.equal(after.conversations.find((x) => x.id === c.id)?.priority, 'high', `${c.id} kept its change`);
     const page = await server.request('GET', `/api/conversations/${open[0]!.id}/timeline?limit=5`);
     const items = (page.body as { items: TimelineItem[]; hasMore: boolean }).items;
@@ -360,7 +362,7 @@ describe('durability across kill -9', () => {
     assert.equal(await server.seq(), seqBefore, 'applied once');
 
     // A client resumes across the restart with exactly what it missed.
-    const resumed = server.stream('u-ana', startSeq);
+    const resumed = server.stream('u-ana', startSeq, epoch);
     try {
       await resumed.waitFor(() => resumed.messages.some((m) => m.seq === seqBefore), 'the resumed events');
       assert.ok(resumed.messages.every((m) => m.kind === 'event'), 'no snapshot');
@@ -376,6 +378,26 @@ describe('durability across kill -9', () => {
     const next = await server.request('POST', '/api/commands', { body: { id: 'durable-next', type: 'setPriority', args: { ids: [open[1]!.id], priority: 'low' } } });
     assert.equal(next.status, 200);
     assert.ok((next.body as { seq: number }).seq > seqBefore);
+
+    // A database made anew is another history: a client's resume from the old one gets a snapshot.
+    const fresh = await ServerProcess.start(join(dir, 'anew.db'), ['--seed-conversations', '200']);
+    try {
+      for (let i = 0; i < 3; i++) {
+        await fresh.request('POST', '/api/commands', { body: { id: `anew-${i}`, type: 'setPriority', args: { ids: [open[i]!.id], priority: 'low' } } });
+      }
+      assert.ok((await fresh.seq()) >= 1);
+      const lost = fresh.stream('u-ana', 1, epoch);
+      try {
+        await lost.waitFor(() => lost.messages.length > 0, 'an answer');
+        const first = lost.messages[0] as { kind: string; epoch?: string };
+        assert.equal(first.kind, 'snapshot', 'another history: a snapshot, not events that do not follow');
+        assert.notEqual(first.epoch, epoch);
+      } finally {
+        lost.close();
+      }
+    } finally {
+      await fresh.stop();
+    }
 
     const sqlite = new Database(db, { readonly: true });
     try {

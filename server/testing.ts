@@ -108,8 +108,9 @@ export class ServerProcess {
   }
 
   /** Opens `userId`'s stream (dev token). */
-  stream(userId: string, since?: number): EventStream {
-    return new EventStream(`${this.url}/api/stream${since === undefined ? '' : `?since=${since}`}`, `dev-${userId}`);
+  stream(userId: string, since?: number, epoch?: string): EventStream {
+    const query = since === undefined ? '' : `?since=${since}${epoch === undefined ? '' : `&epoch=${encodeURIComponent(epoch)}`}`;
+    return new EventStream(`${this.url}/api/stream${query}`, `dev-${userId}`);
   }
 }
 

@@ -77,6 +77,12 @@ export interface MemoryBackendOptions {
    * page at a time (`query`). Default: never (every snapshot is whole).
    */
   readonly windowFrom?: number | undefined;
+  /**
+   * The identity of this backend's history, sent with every snapshot and
+   * named by a resume (a persisted backend's: its database's). Default: a
+   * new one, so that a backend built anew is another history.
+   */
+  readonly epoch?: string | undefined;
 }
 
 /** How many query lists the backend keeps for windowed clients' pages (users × queries). */
@@ -196,6 +202,8 @@ export class MemoryBackend {
   readonly #log: (LogEntry | undefined)[];
   readonly #logSize: number;
   readonly #windowFrom: number;
+  /** The history this backend's sequence numbers count in (MemoryBackendOptions.epoch). */
+  readonly epoch: string;
   /** Query lists kept for windowed clients' pages (#listFor), oldest first. */
   readonly #lists = new Map<string, { readonly state: InboxState; readonly user: User; readonly list: readonly Conversation[] }>();
   /** The sidebar's counts per user (#countsFor). */
@@ -239,6 +247,7 @@ export class MemoryBackend {
     this.#timelineFor = timelineFor ?? (() => []);
     this.#logSize = Math.max(1, options.logSize ?? 50_000);
     this.#windowFrom = options.windowFrom ?? Infinity;
+    this.epoch = options.epoch ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
     this.#log = new Array<LogEntry | undefined>(this.#logSize);
     this.#ackMemory = Math.max(1, options.ackMemory ?? 100_000);
     this.#findAck = options.findAck ?? (() => undefined);
@@ -279,23 +288,30 @@ export class MemoryBackend {
       return () => {};
     }
     const since = request.since;
-    if (since !== undefined && this.canResume(since)) {
+    // A resume counts in this backend's history only: another epoch (a database made anew) gets a snapshot.
+    if (since !== undefined && this.canResume(since) && (request.epoch === undefined || request.epoch === this.epoch)) {
       for (let seq = since + 1; seq <= this.#seq; seq++) {
         const entry = this.#log[seq % this.#logSize];
         const message = entry && this.#messageFor(entry, user.id);
         if (message) sink.next(message);
       }
     } else {
-      const snapshot = this.snapshotFor(user.id);
-      if (snapshot.conversations.length >= this.#windowFrom) {
-        sink.next({ kind: 'snapshot', seq: this.#seq, windowed: true, snapshot: { ...snapshot, conversations: [], contacts: [] } });
-      } else {
-        sink.next({ kind: 'snapshot', seq: this.#seq, snapshot });
-      }
+      sink.next(this.#snapshotMessage(user.id, this.#seq));
     }
     const connection: Connection = { userId: user.id, sink };
     this.#connections.add(connection);
     return () => this.#connections.delete(connection);
+  }
+
+  /**
+   * A user's snapshot message at `seq`, with this backend's epoch; without
+   * conversations or contacts (windowed) past `windowFrom` of them.
+   */
+  #snapshotMessage(userId: Id, seq: number): ServerMessage {
+    const snapshot = this.snapshotFor(userId);
+    return snapshot.conversations.length >= this.#windowFrom
+      ? { kind: 'snapshot', seq, epoch: this.epoch, windowed: true, snapshot: { ...snapshot, conversations: [], contacts: [] } }
+      : { kind: 'snapshot', seq, epoch: this.epoch, snapshot };
   }
 
   /** Whether the log still holds every event after `since`. */
@@ -569,7 +585,7 @@ export class MemoryBackend {
     this.#byContact = null;
     this.#closeDeactivated(this.#state);
     for (const connection of this.#connections) {
-      connection.sink.next({ kind: 'snapshot', seq, snapshot: this.snapshotFor(connection.userId) });
+      connection.sink.next(this.#snapshotMessage(connection.userId, seq));
     }
   }
 

@@ -402,6 +402,7 @@ export function parseServerMessage(input: unknown, compiled: CompiledChecks | nu
       kind: v.literal('snapshot'),
       seq: Seq,
       windowed: opt(v.boolean()),
+      epoch: opt(ShortText),
       snapshot: v.object({
         users: v.array(v.unknown()),
         bots: v.array(v.unknown()),
@@ -497,7 +498,7 @@ export type Mutable<T> = T extends (infer U)[]
 
 /** Any message of the live stream, snapshot included. */
 export const ServerMessageSchema = v.variant('kind', [
-  v.object({ kind: v.literal('snapshot'), seq: Seq, windowed: opt(v.boolean()), snapshot: SnapshotSchema }),
+  v.object({ kind: v.literal('snapshot'), seq: Seq, windowed: opt(v.boolean()), epoch: opt(ShortText), snapshot: SnapshotSchema }),
   ...StreamMessageSchema.options,
 ]);
 

@@ -18,6 +18,13 @@ export interface StreamRequest {
   readonly userId: Id;
   /** The last sequence number this client has applied. */
   readonly since?: number | undefined;
+  /**
+   * The history `since` counts in: the `epoch` of the snapshot the client
+   * started from. A backend whose history is another (a database made anew,
+   * a log another) answers a snapshot rather than events that would not
+   * follow on from what the client holds.
+   */
+  readonly epoch?: string | undefined;
 }
 
 export interface TimelineRequest {
@@ -57,6 +64,8 @@ export type ServerMessage =
        * contacts, and the client asks for its list a page at a time (query).
        */
       readonly windowed?: boolean | undefined;
+      /** The backend's history this snapshot and the events after it count in (a resume names it). */
+      readonly epoch?: string | undefined;
     }
   | { readonly kind: 'event'; readonly seq: number; readonly event: DomainEvent }
   | { readonly kind: 'presence'; readonly presence: Presence };

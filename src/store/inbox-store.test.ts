@@ -26,6 +26,8 @@ class ScriptedBackend implements Transport {
   refuse: string | null = null;
   /** The next send fails as an unreachable backend would. */
   failNextSend = false;
+  /** The history its sequence numbers count in. */
+  epoch = 'epoch-1';
 
   constructor(state: InboxState) {
     this.state = state;
@@ -35,7 +37,7 @@ class ScriptedBackend implements Transport {
     this.connects.push(request);
     const stream = new Subject<unknown>();
     this.streams.push(stream);
-    queueMicrotask(() => stream.next({ kind: 'snapshot', seq: this.seq, snapshot: toSnapshot(this.state) }));
+    queueMicrotask(() => stream.next({ kind: 'snapshot', seq: this.seq, epoch: this.epoch, snapshot: toSnapshot(this.state) }));
     return stream;
   }
 
@@ -295,7 +297,8 @@ describe('InboxStore', () => {
     backend.stream.error(new Error('network'));
     expect(reconnecting.state.connection).to.equal('offline');
     await new Promise((resolve) => setTimeout(resolve, 30));
-    expect(backend.connects.at(-1)).to.deep.include({ userId: 'u-ana', since: lastSeq });
+    // In the history its snapshot named (issue 13's epoch).
+    expect(backend.connects.at(-1)).to.deep.include({ userId: 'u-ana', since: lastSeq, epoch: 'epoch-1' });
     store.destroy();
     reconnecting.destroy();
   });

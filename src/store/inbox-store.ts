@@ -145,6 +145,8 @@ export class InboxStore {
   readonly #errors$ = new Subject<StoreError>();
   #confirmed: InboxState;
   #seq = -1;
+  /** The history #seq counts in (the snapshot's epoch), named when resuming. */
+  #epoch: string | undefined;
   #queue: ServerMessage[] = [];
   #flushScheduled = false;
   #undo: { entry: UndoEntry; inverse: readonly Command[] }[] = [];
@@ -234,7 +236,7 @@ export class InboxStore {
     this.#resendOnLive = true;
     const since = this.#seq >= 0 ? this.#seq : undefined;
     const onOpen = () => this.#opened();
-    this.#subscription = this.#transport.connect({ userId: this.userId, since, onOpen }).subscribe({
+    this.#subscription = this.#transport.connect({ userId: this.userId, since, epoch: this.#epoch, onOpen }).subscribe({
       next: (message) => this.receive(message),
       error: (error: unknown) => this.#dropped(String(error)),
       complete: () => this.#dropped('the connection closed'),
@@ -338,6 +340,7 @@ export class InboxStore {
         confirmed = stateFromSnapshot(message.snapshot);
         events.length = 0;
         this.#seq = message.seq;
+        this.#epoch = message.epoch;
         snapshot = true;
         window = message.windowed === true ? { key: '', next: null, total: 0, counts: new Map(), loading: true } : null;
       } else if (message.kind === 'event' && message.seq > this.#seq) {
@@ -358,7 +361,7 @@ export class InboxStore {
     const user = model.users.get(this.userId);
     const view = user ? usableView(model, user, ui.view) : ui.view;
     if (view !== ui.view) ui = { ...ui, view, checked: new Set() };
-    // A windowed store is ready with its first page (#mergeWindow).
+    // A windowed store is ready with its first page (store/window.ts).
     const waiting = window !== null && window.key === '';
     this.#set({
       model,

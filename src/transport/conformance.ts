@@ -63,8 +63,9 @@ class Client {
     readonly transport: Transport,
     readonly userId: Id,
     since?: number,
+    epoch?: string,
   ) {
-    this.#subscription = transport.connect({ userId, since }).subscribe({
+    this.#subscription = transport.connect({ userId, since, epoch }).subscribe({
       next: (message) => this.messages.push(message as ServerMessage),
       error: (error: unknown) => (this.failure = error ?? 'error'),
       complete: () => (this.completed = true),
@@ -207,8 +208,8 @@ export function runTransportTests(name: string, setup: () => Promise<TransportHa
       return client;
     }
 
-    function resume(userId: Id, since: number): Client {
-      const client = new Client(h.transportFor(userId), userId, since);
+    function resume(userId: Id, since: number, epoch?: string): Client {
+      const client = new Client(h.transportFor(userId), userId, since, epoch);
       clients.push(client);
       return client;
     }
@@ -408,6 +409,25 @@ export function runTransportTests(name: string, setup: () => Promise<TransportHa
         assert.equal(resumed.failure, null, 'the resumed stream failed');
         assert.equal(resumed.messages[0]?.kind, 'event', 'no snapshot when resumable');
         assert.deepEqual(resumed.events.map((e) => [e.seq, e.event.type]), missed.map((e) => [e.seq, e.event.type]), 'the events resumed');
+      });
+
+      it('resumes in the history the snapshot named (its epoch), and answers a resume in another history with a snapshot (issue 13)', async () => {
+        const a = await connect(ids().agentAll);
+        const first = a.messages[0];
+        assert.equal(first?.kind, 'snapshot');
+        const epoch = first?.kind === 'snapshot' ? first.epoch : undefined;
+        assert.equal(typeof epoch, 'string', 'a snapshot names its epoch');
+        const lastSeq = a.lastSeq;
+        a.close();
+        const same = resume(ids().agentAll, lastSeq, epoch);
+        const other = resume(ids().agentAll, lastSeq, `${epoch!}-another`);
+        await other.until((x) => x.messages.length > 0, 'an answer in another history');
+        assert.equal(other.messages[0]?.kind, 'snapshot', 'another history gets a snapshot, not events');
+        const answer = other.messages[0];
+        assert.equal(answer?.kind === 'snapshot' && answer.epoch, epoch, 'with this backend\'s epoch');
+        await pause(100);
+        assert.equal(same.failure, null);
+        assert.equal(same.messages.some((m) => m.kind === 'snapshot'), false, 'the same history resumes without a snapshot');
       });
     });
 

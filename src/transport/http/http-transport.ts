@@ -138,15 +138,19 @@ export class HttpTransport implements Transport {
     return new Observable<unknown>((subscriber) => {
       const abort = new AbortController();
       let since = request.since;
+      let epoch = request.epoch;
       let delay = this.#reconnect?.initialDelay ?? 0;
       let retry: ReturnType<typeof setTimeout> | undefined;
 
       const run = async (): Promise<void> => {
         const progress = { received: false };
         try {
-          await this.#stream(since, abort.signal, (data, id) => {
+          await this.#stream(since, epoch, abort.signal, (data, id) => {
             progress.received = true;
             if (id !== undefined && /^\d+$/.test(id)) since = Number(id);
+            // A snapshot names the history the ids count in: a resume names it back.
+            const snapshot = data as { kind?: unknown; epoch?: unknown } | null;
+            if (snapshot?.kind === 'snapshot') epoch = typeof snapshot.epoch === 'string' ? snapshot.epoch : undefined;
             subscriber.next(this.#fromServer(data));
           }, request.onOpen);
           throw new HttpError(0, 'the stream ended', true);
@@ -176,6 +180,7 @@ export class HttpTransport implements Transport {
   /** One stream request, read to its end; resolves when the server closes it. */
   async #stream(
     since: number | undefined,
+    epoch: string | undefined,
     signal: AbortSignal,
     emit: (data: unknown, id: string | undefined) => void,
     onOpen?: () => void,
@@ -191,7 +196,7 @@ export class HttpTransport implements Transport {
     };
     try {
       touch();
-      const response = await this.#fetch(this.#url('/api/stream', { since }), {
+      const response = await this.#fetch(this.#url('/api/stream', since === undefined ? {} : { since, epoch }), {
         headers: { ...this.#headers(), Accept: 'text/event-stream' },
         cache: 'no-store',
         signal: idle.signal,
