@@ -1,10 +1,12 @@
 import { parseArgs } from 'node:util';
 import { MemoryBackend } from '../src/backend/memory-backend.js';
+import type { QueryRequest } from '../src/protocol/wire.js';
 import { randomBytes } from 'node:crypto';
 import { createApp, uploadUrl, type GroupCommit } from './app.js';
 import { channelEdgeRoutes } from './channels.js';
 import { Outbound } from './outbound.js';
 import { DEFAULT_DB_PATH, InboxDatabase } from './db.js';
+import { openStorage } from './storage.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 
 /**
@@ -17,7 +19,8 @@ import { DEFAULT_LIMITS, type Limits } from './limits.js';
 const USAGE = `Usage: node --import tsx server/main.ts [options]
   --port N                 port (default 8787; 0 picks a free one)
   --host H                 interface (default 127.0.0.1)
-  --db PATH                SQLite file, or :memory: (default $INBOX_DB or ${DEFAULT_DB_PATH})
+  --db PATH|URL            SQLite file, or :memory: (default $INBOX_DB or ${DEFAULT_DB_PATH}); or a PostgreSQL
+                           database, postgres://user@host:5432/name (it must exist; the schema is made at start)
   --seed-conversations N   demo size when the database is new (default 2000; 200 to 100000)
   --traffic N              simulated traffic, commands per second (default 0: off)
   --tick-seconds N         run the clock (snooze wake-up R18, trash purge R6) every N s (default 60; 0: off)
@@ -99,21 +102,40 @@ const test = args.test === true;
 const dev = test || args.dev === true;
 
 const started = performance.now();
-const store = new InboxDatabase({ path: dbPath, seedConversations });
+const log = (line: string): void => void process.stderr.write(`${line}\n`);
+let store;
+try {
+  store = await openStorage({
+    db: dbPath,
+    seedConversations,
+    // A write outside a batch (traffic, the clock) failed: memory is ahead of the disk.
+    fatal: (error) => {
+      log(`a write failed, memory and disk differ; exiting: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      process.exit(1);
+    },
+  });
+} catch (error) {
+  log(`cannot open the database ${dbPath.replace(/:[^:@/]*@/, ':***@')}: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
 const snapshot = store.snapshot();
 const issueFor = args['issue-token'];
 if (issueFor !== undefined) {
   const user = snapshot.users.find((u) => u.id === issueFor);
   if (!user?.active) {
-    store.close();
+    await store.close();
     fail(`--issue-token: there is no active user "${issueFor}".`);
   }
-  process.stdout.write(`${store.issueToken(issueFor)}\n`);
-  store.close();
+  process.stdout.write(`${await store.issueToken(issueFor)}\n`);
+  await store.close();
   process.exit(0);
 }
 const addFor = args['add-integration'];
 if (addFor !== undefined) {
+  if (!(store instanceof InboxDatabase)) {
+    await store.close();
+    fail('--add-integration: channel edges (integrations, the outbox) run on SQLite only for now.');
+  }
   const channelIds = addFor.split(',').map((id) => id.trim()).filter((id) => id !== '');
   const missing = channelIds.filter((id) => !snapshot.channels.some((c) => c.id === id));
   const webhook = args.webhook ?? null;
@@ -132,23 +154,23 @@ if (addFor !== undefined) {
   store.close();
   process.exit(0);
 }
+const storage = store;
 const backend = new MemoryBackend({
   snapshot,
-  timelineFor: store.timelineFor,
-  restore: store.restoredLog(LOG_SIZE),
+  timelineFor: storage.timelineFor,
+  restore: storage.restoredLog(LOG_SIZE),
   logSize: LOG_SIZE,
-  findAck: (commandId, actorId) => store.findAck(commandId, actorId),
-  persist: store.commit,
+  findAck: (commandId, actorId) => storage.findAck(commandId, actorId),
+  persist: storage.commit,
   // Ids this process makes (traffic, clock) never collide with an earlier run's acks.
   idPrefix: `${Date.now().toString(36)}-`,
   // A reply attaches only its author's uploads, as this server issued them.
   uploadOf: (id) => {
-    const info = store.uploadInfo(id);
+    const info = storage.uploadInfo(id);
     return info && { userId: info.userId, attachment: { id: info.id, name: info.name, mime: info.mime, size: info.size, url: uploadUrl(info.id) } };
   },
 });
-const tokens = store.tokens(snapshot.users);
-const log = (line: string): void => void process.stderr.write(`${line}\n`);
+const tokens = await storage.tokens(snapshot.users);
 const allowOrigins = args['allow-origin'] ?? [];
 for (const origin of allowOrigins) {
   if (!/^https?:\/\/[^/\s]+$/.test(origin)) fail(`--allow-origin takes an origin such as https://crm.example.com, not "${origin}".`);
@@ -165,10 +187,21 @@ const limits: Limits = {
 // The channels' edges: inbound routes for the integrations' tokens; replies and call actions out through the outbox.
 const publicUrl = args['public-url'];
 if (publicUrl !== undefined && !/^https?:\/\/[^/\s]+\/?$/.test(publicUrl)) fail(`--public-url takes an origin such as https://inbox.example.com, not "${publicUrl}".`);
-const outbound = new Outbound({ store, backend, log, publicUrl, maxAttempts: integer(args['delivery-attempts'], 'delivery-attempts', 10, 1, 100) });
+// The channels' edges (SQLite only for now): inbound routes for the integrations' tokens; replies and call actions out through the outbox.
+const outbound = storage instanceof InboxDatabase
+  ? new Outbound({ store: storage, backend, log, publicUrl, maxAttempts: integer(args['delivery-attempts'], 'delivery-attempts', 10, 1, 100) })
+  : null;
 const edgeRate = integer(args['edge-rate'], 'edge-rate', 500, 0, 100_000);
-const routes = (groupCommit: GroupCommit) => channelEdgeRoutes({ backend, store, ratePerSecond: edgeRate }, groupCommit);
-const app = createApp({ backend, tokenHashes: tokens.byHash, dev, test, log, uploads: store, allowOrigins, limits, transaction: store.batch, routes });
+const routes = storage instanceof InboxDatabase
+  ? (groupCommit: GroupCommit) => channelEdgeRoutes({ backend, store: storage, ratePerSecond: edgeRate }, groupCommit)
+  : undefined;
+// PostgreSQL answers queries in SQL, over what is committed.
+const storageQuery = storage.query;
+const query = storageQuery && ((request: QueryRequest, userId: string) => storageQuery(backend.state, request, userId, backend.now()));
+const app = createApp({
+  backend, tokenHashes: tokens.byHash, dev, test, log, uploads: storage, allowOrigins, limits,
+  transaction: storage.batch, durable: storage.durable, query, routes,
+});
 
 app.server.listen(port, host, () => {
   const address = app.server.address();
@@ -176,8 +209,8 @@ app.server.listen(port, host, () => {
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}`;
   const out: string[] = [
     `inbox reference server listening on ${url}`,
-    `  database ${dbPath}${store.migrated.length > 0 ? ` (migrated to ${store.migrated.join(', ')})` : ''}${
-      store.seeded ? `, seeded with ${snapshot.conversations.length} demo conversations` : ''
+    `  database ${storage.where}${storage.migrated.length > 0 ? ` (migrated to ${storage.migrated.join(', ')})` : ''}${
+      storage.seeded ? `, seeded with ${snapshot.conversations.length} demo conversations` : ''
     }; seq ${backend.seq}; ready in ${Math.round(performance.now() - started)} ms${dev ? `; ${test ? 'test' : 'dev'} mode` : ''}`,
   ];
   // Tokens are kept as hashes: a new one is known only now. Outside --dev none is ever printed;
@@ -198,12 +231,11 @@ app.server.listen(port, host, () => {
 
 app.server.on('error', (error) => {
   log(`cannot listen on ${host}:${port}: ${error.message}`);
-  store.close();
-  process.exit(1);
+  void Promise.resolve(storage.close()).finally(() => process.exit(1));
 });
 
 if (traffic > 0) backend.startTraffic({ ratePerSecond: traffic });
-outbound.start();
+outbound?.start();
 const clock = tickSeconds > 0 ? setInterval(() => {
   try {
     backend.tick();
@@ -218,10 +250,10 @@ async function shutdown(signal: string): Promise<void> {
   stopping = true;
   log(`${signal}: closing streams and the database`);
   backend.stopTraffic();
-  outbound.stop();
+  outbound?.stop();
   if (clock) clearInterval(clock);
   await app.close();
-  store.close();
+  await storage.close();
   process.exit(0);
 }
 process.on('SIGINT', () => void shutdown('SIGINT'));
