@@ -168,6 +168,11 @@ export const PG_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX conversations_open_team ON conversations (team_id, key_newest, id) WHERE ${OPEN_WORK};
       CREATE INDEX conversations_open_channel ON conversations (channel_id, key_newest, id) WHERE ${OPEN_WORK};
       CREATE INDEX conversations_open_awaiting ON conversations (awaiting, key_newest, id) WHERE ${OPEN_WORK};
+      -- A query's exact total counts every match: over open work, this index holds the columns the views,
+      -- tabs, the assignee, team, channel and priority filters and R14 read, so such a count is an index-only scan.
+      -- Led by the assignee: Mine, the assignee filter and R14's teammates count a range of it.
+      CREATE INDEX conversations_open_counts ON conversations (assignee_id, assignee_type, unread, team_id)
+        INCLUDE (mentions_unread, mentions, awaiting, channel_id, priority, human_owned) WHERE ${OPEN_WORK};
       -- Every conversation in the default order (the folders, hideSpam/hideTrash off), and the assignee anywhere.
       CREATE INDEX conversations_newest ON conversations (key_newest, id);
       CREATE INDEX conversations_assignee ON conversations (assignee_id, key_newest, id);
