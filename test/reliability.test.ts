@@ -344,14 +344,15 @@ function replayVisibility(owner: Recorder, others: readonly Recorder[]) {
   return result;
 }
 
-describe('Reliability against the real server', function () {
+// On both storages of the server (issue 13): SQLite, then PostgreSQL.
+for (const storage of ['sqlite', 'postgres'] as const) describe(`Reliability against the real server${storage === 'postgres' ? ' on PostgreSQL' : ''}`, function () {
   this.timeout(120_000);
   let server: RealServer;
   const rng = prng(SEED);
 
   before(async () => {
     console.log(`reliability seed ${SEED}`);
-    server = await RealServer.start({ args: ['--seed-conversations', '200'], aliases: 14 });
+    server = await RealServer.start({ args: ['--seed-conversations', '200'], aliases: 14, storage });
   });
 
   after(async () => {
