@@ -20,7 +20,7 @@ import type { QueryRequest, QueryResult } from '../src/protocol/wire.js';
  * query-page.ts, sort keys and search keys precomputed by sortKey and
  * searchKey); what is a JavaScript closure there (a view's membership, the
  * filters, R14) is written here again as SQL, rule for rule, and
- * test/…/postgres-query.test.ts compares the two on random queries.
+ * server/postgres-query.test.ts compares the two on random queries.
  *
  * Where the translation is not exact:
  * - search: the model also looks in the bodies of the timelines a process

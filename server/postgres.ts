@@ -141,7 +141,7 @@ export class PostgresStorage implements Storage {
   readonly #loaded = new Set<Id>();
   readonly #uploads = new Map<Id, UploadInfo>();
   /** The commits collected since the last write began, and the promise of their write. */
-  #pending: { set: WriteSet; done: Pending } | null = null;
+  #pending: { set: WriteSet; done: Pending; queued: boolean } | null = null;
   #writeScheduled = false;
   /** The newest write begun and not yet settled. */
   #inFlight: Promise<void> | null = null;
@@ -383,7 +383,7 @@ export class PostgresStorage implements Storage {
     set.loaded.add(conversationId);
   }
 
-  #pendingWrite(): { set: WriteSet; done: Pending } {
+  #pendingWrite(): { set: WriteSet; done: Pending; queued: boolean } {
     if (!this.#pending) {
       let resolve!: () => void;
       let reject!: (error: unknown) => void;
@@ -393,7 +393,7 @@ export class PostgresStorage implements Storage {
       });
       // Whoever waits handles a failure; an unobserved one is reported through `fatal`.
       promise.catch(() => {});
-      this.#pending = { set: new WriteSet(), done: { promise, resolve, reject } };
+      this.#pending = { set: new WriteSet(), done: { promise, resolve, reject }, queued: false };
     }
     return this.#pending;
   }
@@ -408,12 +408,19 @@ export class PostgresStorage implements Storage {
     });
   }
 
-  /** Writes what was collected, after the writes before it, in one transaction. */
+  /**
+   * Writes what was collected, in one transaction, once the writes before
+   * it are done: until then more commits join it (a write in flight
+   * gathers the next group, so writes never queue up behind a slow disk).
+   */
   #write(): Promise<void> {
     const pending = this.#pending;
     if (!pending) return this.#inFlight ?? Promise.resolve();
-    this.#pending = null;
+    if (pending.queued) return pending.done.promise;
+    pending.queued = true;
     const run = this.#tail.then(async () => {
+      // Taken now: what is collected from here on goes to the next write.
+      if (this.#pending === pending) this.#pending = null;
       if (this.#failed !== null) throw this.#failed;
       try {
         await this.#transaction((client) => writeSet(client, pending.set));
