@@ -467,14 +467,18 @@ for (const storage of ['sqlite', 'postgres'] as const) describe(`Reliability aga
         rng,
         async (issued) => {
           if (killAt.includes(issued)) {
-            await restarting; // one outage at a time
             kills++;
+            // One outage at a time, in order, even when the next kill comes before the last restart
+            // ended (a slower start, on PostgreSQL): each waits for the one before it.
+            const previous = restarting;
             // Commands keep coming while the server is down: they wait in the stores.
             restarting = (async () => {
+              await previous;
               await server.kill();
               await pause(200 + Math.floor(rng() * 300));
               await server.restart();
             })();
+            await previous;
           }
         },
         40,

@@ -132,7 +132,11 @@ export class ServerProcess {
     }
     const until = Date.now() + timeoutMs;
     for (;;) {
-      if (!this.running) throw new Error(`the server exited before it was ready:\n${this.output}`);
+      if (!this.running) {
+        // What it printed last may arrive after its exit.
+        await pause(200);
+        throw new Error(`the server exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${this.output}`);
+      }
       try {
         const response = await fetch(`${this.baseUrl}/api/health`);
         if (response.ok) {
