@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { createApp, uploadUrl, type GroupCommit } from './app.js';
 import { channelEdgeRoutes } from './channels.js';
 import { Outbound } from './outbound.js';
-import { DEFAULT_DB_PATH, InboxDatabase } from './db.js';
+import { DEFAULT_DB_PATH } from './db.js';
 import { openStorage } from './storage.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 
@@ -132,26 +132,22 @@ if (issueFor !== undefined) {
 }
 const addFor = args['add-integration'];
 if (addFor !== undefined) {
-  if (!(store instanceof InboxDatabase)) {
-    await store.close();
-    fail('--add-integration: channel edges (integrations, the outbox) run on SQLite only for now.');
-  }
   const channelIds = addFor.split(',').map((id) => id.trim()).filter((id) => id !== '');
   const missing = channelIds.filter((id) => !snapshot.channels.some((c) => c.id === id));
   const webhook = args.webhook ?? null;
   if (channelIds.length === 0 || missing.length > 0) {
-    store.close();
+    await store.close();
     fail(`--add-integration: ${missing.length > 0 ? `no channel ${missing.map((id) => `"${id}"`).join(', ')}` : 'name at least one channel id'}; the channels are ${snapshot.channels.map((c) => c.id).join(', ')}.`);
   }
   if (webhook !== null && !/^https?:\/\/[^\s]+$/.test(webhook)) {
-    store.close();
+    await store.close();
     fail(`--webhook takes an http(s) URL, not "${webhook}".`);
   }
   const integration = { id: `int-${randomBytes(6).toString('hex')}`, channelIds, webhookUrl: webhook, signingSecret: randomBytes(32).toString('base64url') };
   const token = `edge_${randomBytes(24).toString('base64url')}`;
-  store.addIntegration(integration, token);
+  await store.addIntegration(integration, token);
   process.stdout.write(`${JSON.stringify({ id: integration.id, token, signingSecret: integration.signingSecret, channelIds, webhook })}\n`);
-  store.close();
+  await store.close();
   process.exit(0);
 }
 const storage = store;
@@ -187,14 +183,10 @@ const limits: Limits = {
 // The channels' edges: inbound routes for the integrations' tokens; replies and call actions out through the outbox.
 const publicUrl = args['public-url'];
 if (publicUrl !== undefined && !/^https?:\/\/[^/\s]+\/?$/.test(publicUrl)) fail(`--public-url takes an origin such as https://inbox.example.com, not "${publicUrl}".`);
-// The channels' edges (SQLite only for now): inbound routes for the integrations' tokens; replies and call actions out through the outbox.
-const outbound = storage instanceof InboxDatabase
-  ? new Outbound({ store: storage, backend, log, publicUrl, maxAttempts: integer(args['delivery-attempts'], 'delivery-attempts', 10, 1, 100) })
-  : null;
+// The channels' edges: inbound routes for the integrations' tokens; replies and call actions out through the outbox.
+const outbound = new Outbound({ store: storage, backend, log, publicUrl, maxAttempts: integer(args['delivery-attempts'], 'delivery-attempts', 10, 1, 100) });
 const edgeRate = integer(args['edge-rate'], 'edge-rate', 500, 0, 100_000);
-const routes = storage instanceof InboxDatabase
-  ? (groupCommit: GroupCommit) => channelEdgeRoutes({ backend, store: storage, ratePerSecond: edgeRate }, groupCommit)
-  : undefined;
+const routes = (groupCommit: GroupCommit) => channelEdgeRoutes({ backend, store: storage, ratePerSecond: edgeRate }, groupCommit);
 // PostgreSQL answers queries in SQL, over what is committed.
 const storageQuery = storage.query;
 const query = storageQuery && ((request: QueryRequest, userId: string) => storageQuery(backend.state, request, userId, backend.now()));
@@ -235,7 +227,7 @@ app.server.on('error', (error) => {
 });
 
 if (traffic > 0) backend.startTraffic({ ratePerSecond: traffic });
-outbound?.start();
+outbound.start();
 const clock = tickSeconds > 0 ? setInterval(() => {
   try {
     backend.tick();
@@ -250,7 +242,7 @@ async function shutdown(signal: string): Promise<void> {
   stopping = true;
   log(`${signal}: closing streams and the database`);
   backend.stopTraffic();
-  outbound?.stop();
+  outbound.stop();
   if (clock) clearInterval(clock);
   await app.close();
   await storage.close();

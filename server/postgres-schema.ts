@@ -143,7 +143,8 @@ export const PG_MIGRATIONS: readonly Migration[] = [
         body text NOT NULL,
         state text NOT NULL,
         attempts integer NOT NULL,
-        next_at bigint NOT NULL,
+        -- A time with jitter (outbound.ts): not always whole milliseconds.
+        next_at float8 NOT NULL,
         last_error text,
         generation integer NOT NULL
       );

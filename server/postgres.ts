@@ -6,7 +6,7 @@ import type { Contact, Conversation, Id, InboxState, Settings, Snapshot, Timelin
 import { DEMO_DEFAULT_SEED, generateDemoData, type DemoData } from '../src/backend/demo-data.js';
 import { logEntry, type Commit, type LogEntry, type RestoredLog } from '../src/backend/memory-backend.js';
 import type { CommandAck, QueryRequest, QueryResult } from '../src/protocol/wire.js';
-import { EVENTS_KEPT, tokenHash, type StoredUpload } from './db.js';
+import { EVENTS_KEPT, tokenHash, type OutboxRow, type StoredIntegration, type StoredUpload } from './db.js';
 import { conversationRow, contactRow, PG_MIGRATIONS } from './postgres-schema.js';
 import { queryPage } from './postgres-query.js';
 import { eventJson } from './sse.js';
@@ -83,6 +83,8 @@ class WriteSet {
   readonly events: { seq: number; commandId: Id; json: string; audience: string }[] = [];
   readonly cursors = new Map<Id, number>();
   readonly acks: { actor: Id; commandId: Id; json: string; at: number }[] = [];
+  /** Outbox rows as they are now (channels' edges), by key. */
+  readonly outbox = new Map<string, OutboxRow>();
 
   /** Another set's rows, as if written after this one's. */
   merge(other: WriteSet): void {
@@ -99,6 +101,7 @@ class WriteSet {
     this.events.push(...other.events);
     for (const [key, value] of other.cursors) this.cursors.set(key, value);
     this.acks.push(...other.acks);
+    for (const [key, value] of other.outbox) this.outbox.set(key, value);
   }
 }
 
@@ -140,6 +143,11 @@ export class PostgresStorage implements Storage {
   readonly #timelines = new Map<Id, TimelineItem[]>();
   readonly #loaded = new Set<Id>();
   readonly #uploads = new Map<Id, UploadInfo>();
+  /** The channels' edges, loaded at start and kept in step: read synchronously inside commands. */
+  #integrations: StoredIntegration[] = [];
+  readonly #outbox = new Map<string, OutboxRow>();
+  /** While a command's hooks run: the set its outbox rows join. */
+  #collecting: WriteSet | null = null;
   /** The commits collected since the last write began, and the promise of their write. */
   #pending: { set: WriteSet; done: Pending; queued: boolean } | null = null;
   #writeScheduled = false;
@@ -264,6 +272,17 @@ export class PostgresStorage implements Storage {
     for (const list of this.#timelines.values()) list.sort(byTime);
     const uploads = await pool.query<UploadInfo>('SELECT id, name, mime, size, user_id AS "userId" FROM uploads');
     for (const row of uploads.rows) this.#uploads.set(row.id, row);
+    const integrations = await pool.query<{ id: Id; token_hash: string; channel_ids: string; webhook_url: string | null; signing_secret: string }>(
+      'SELECT id, token_hash, channel_ids, webhook_url, signing_secret FROM integrations ORDER BY created_at, id',
+    );
+    this.#integrations = integrations.rows.map((row) => ({
+      id: row.id,
+      tokenHash: row.token_hash,
+      channelIds: JSON.parse(row.channel_ids) as Id[],
+      webhookUrl: row.webhook_url,
+      signingSecret: row.signing_secret,
+    }));
+    for (const row of (await pool.query<OutboxRow>('SELECT * FROM outbox')).rows) this.#outbox.set(row.key, row);
   }
 
   snapshot(): Snapshot {
@@ -318,11 +337,17 @@ export class PostgresStorage implements Storage {
       });
     }
     for (const [userId, seq] of commit.cursors) set.cursors.set(userId, seq);
-    for (const hook of this.commitHooks) hook(commit);
+    this.#collecting = set;
+    try {
+      for (const hook of this.commitHooks) hook(commit);
+    } finally {
+      this.#collecting = null;
+    }
     const json = JSON.stringify(commit.ack);
     set.acks.push({ actor: commit.actorId ?? '', commandId: commit.ack.commandId, json, at: Date.now() });
     // Nothing threw: the command is in.
     for (const id of set.loaded) this.#loaded.add(id);
+    for (const [key, row] of set.outbox) this.#outbox.set(key, row);
     this.#acks.set(ackKey(commit.actorId, commit.ack.commandId), json);
     this.#pendingWrite().set.merge(set);
     if (this.#batchDepth === 0) this.#scheduleWrite();
@@ -517,6 +542,80 @@ export class PostgresStorage implements Storage {
   /** POST /api/query in SQL (postgres-query.ts), on what is committed. */
   readonly query = (state: InboxState, request: QueryRequest, userId: Id, now: number): Promise<QueryResult> =>
     queryPage(this.pool, state, request, userId, now);
+
+  // ---- channel edges (channels.ts, outbound.ts) ----
+
+  integrations(): StoredIntegration[] {
+    return this.#integrations;
+  }
+
+  async addIntegration(integration: StoredIntegration, token: string): Promise<void> {
+    await this.#transaction(async (client) => {
+      await client.query(
+        'INSERT INTO integrations (id, token_hash, channel_ids, webhook_url, signing_secret, created_at) VALUES ($1, $2, $3, $4, $5, $6)',
+        [integration.id, tokenHash(token), JSON.stringify(integration.channelIds), integration.webhookUrl, integration.signingSecret, Date.now()],
+      );
+      // Replies on these channels now carry a delivery status (R29).
+      if (integration.webhookUrl !== null) {
+        await client.query(
+          `UPDATE entities SET json = (json::jsonb || '{"outbound": true}')::text WHERE kind = 'channel' AND id = ANY($1::text[])`,
+          [integration.channelIds],
+        );
+      }
+    });
+  }
+
+  outboxRow(key: string): OutboxRow | undefined {
+    return this.#collecting?.outbox.get(key) ?? this.#pending?.set.outbox.get(key) ?? this.#outbox.get(key);
+  }
+
+  /** An outbox row as it is now: inside a command it joins that command's write, else the next write. */
+  #putOutbox(row: OutboxRow): void {
+    if (this.#collecting) {
+      this.#collecting.outbox.set(row.key, row);
+      return;
+    }
+    this.#outbox.set(row.key, row);
+    this.#pendingWrite().set.outbox.set(row.key, row);
+    if (this.#batchDepth === 0) this.#scheduleWrite();
+  }
+
+  enqueue(row: Omit<OutboxRow, 'state' | 'attempts' | 'last_error' | 'generation'>): void {
+    if (this.outboxRow(row.key) !== undefined) return;
+    this.#putOutbox({ ...row, state: 'pending', attempts: 0, last_error: null, generation: 0 });
+  }
+
+  requeue(key: string, at: number): void {
+    const row = this.outboxRow(key);
+    if (row) this.#putOutbox({ ...row, state: 'pending', attempts: 0, next_at: at, last_error: null, generation: row.generation + 1 });
+  }
+
+  dueOutbox(now: number, limit: number): OutboxRow[] {
+    const due: OutboxRow[] = [];
+    for (const row of this.#outbox.values()) if (row.state === 'pending' && row.next_at <= now) due.push(row);
+    return due.sort((a, b) => a.next_at - b.next_at).slice(0, limit);
+  }
+
+  outboxDone(key: string): void {
+    const row = this.outboxRow(key);
+    if (row) this.#putOutbox({ ...row, state: 'done', last_error: null });
+  }
+
+  outboxFailed(key: string, error: string): void {
+    const row = this.outboxRow(key);
+    if (row) this.#putOutbox({ ...row, state: 'failed', last_error: error });
+  }
+
+  outboxRetryLater(key: string, attempts: number, nextAt: number, error: string): void {
+    const row = this.outboxRow(key);
+    if (row) this.#putOutbox({ ...row, attempts, next_at: nextAt, last_error: error });
+  }
+
+  outboxCounts(): Record<string, number> {
+    const counts: Record<string, number> = {};
+    for (const row of this.#outbox.values()) counts[row.state] = (counts[row.state] ?? 0) + 1;
+    return counts;
+  }
 
   // ---- uploads ----
 
@@ -743,6 +842,16 @@ export async function writeSet(client: pg.ClientBase, set: WriteSet): Promise<vo
       [[...set.cursors.keys()], [...set.cursors.values()]],
     );
   }
+  await inChunks([...set.outbox.values()], (rows) =>
+    client.query(
+      `INSERT INTO outbox (key, integration_id, kind, conversation_id, item_id, body, state, attempts, next_at, last_error, generation)
+       SELECT key, integration_id, kind, conversation_id, item_id, body, state, attempts, next_at, last_error, generation
+       FROM json_populate_recordset(NULL::outbox, $1::json)
+       ON CONFLICT (key) DO UPDATE SET state = excluded.state, attempts = excluded.attempts, next_at = excluded.next_at,
+         last_error = excluded.last_error, generation = excluded.generation`,
+      [JSON.stringify(rows)],
+    ),
+  );
   await inChunks(set.acks, (rows) =>
     client.query(
       `INSERT INTO acks (actor_id, command_id, json, at)

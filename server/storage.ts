@@ -1,7 +1,7 @@
 import type { Commit, RestoredLog } from '../src/backend/memory-backend.js';
 import type { Id, InboxState, Snapshot, TimelineItem, User } from '../src/model/types.js';
 import type { CommandAck, QueryRequest, QueryResult } from '../src/protocol/wire.js';
-import type { StoredUpload } from './db.js';
+import type { OutboxRow, StoredIntegration, StoredUpload } from './db.js';
 
 /**
  * What the reference server keeps on disk, whatever the engine (issue 13):
@@ -20,7 +20,7 @@ export type MaybePromise<T> = T | Promise<T>;
 /** An upload's facts without its bytes, for checking a reply's attachments. */
 export type UploadInfo = Omit<StoredUpload, 'data'> & { readonly userId: Id };
 
-export interface Storage {
+export interface Storage extends EdgeStore {
   readonly kind: 'sqlite' | 'postgres';
   /** Where the data lives, for the start line (a path or a URL without its password). */
   readonly where: string;
@@ -69,6 +69,29 @@ export interface Storage {
   issueToken(userId: Id): MaybePromise<string>;
 
   close(): MaybePromise<void>;
+}
+
+/**
+ * The channels' edges (channels.ts, outbound.ts): providers' credentials and
+ * the outbox. Synchronous, as they are read and written inside a command
+ * (the outbox row joins the command's write, atomically with it).
+ */
+export interface EdgeStore {
+  readonly commitHooks: ((commit: Commit) => void)[];
+  integrations(): StoredIntegration[];
+  outboxRow(key: string): OutboxRow | undefined;
+  /** A new outbox row (nothing if the key is known: what went out once never goes out twice). */
+  enqueue(row: Omit<OutboxRow, 'state' | 'attempts' | 'last_error' | 'generation'>): void;
+  /** A failed row sent again: pending from `at`, its tries counted anew. */
+  requeue(key: string, at: number): void;
+  dueOutbox(now: number, limit: number): OutboxRow[];
+  outboxDone(key: string): void;
+  outboxFailed(key: string, error: string): void;
+  outboxRetryLater(key: string, attempts: number, nextAt: number, error: string): void;
+  /** Rows per state. */
+  outboxCounts(): Record<string, number>;
+  /** A provider's credential for some channels (the CLI's --add-integration). */
+  addIntegration(integration: StoredIntegration, token: string): MaybePromise<void>;
 }
 
 /** Whether `--db` names a PostgreSQL database rather than a SQLite file. */
