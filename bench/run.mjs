@@ -9,6 +9,8 @@
  *   npm run bench -- query heap   only those
  *   npm run bench -- window       the windowed store over HTTP (starts two reference servers of 100,000)
  *   npm run bench -- http fanout edge  the Node-side ones, against the real server (bench/http.node.ts, edge.node.ts)
+ *   npm run bench -- pg           PostgreSQL with 1,000,000 conversations (bench/pg.node.ts; only when asked:
+ *                                 seeding takes minutes; needs PostgreSQL on 127.0.0.1:5432)
  */
 import { build } from 'esbuild';
 import { createServer } from 'node:http';
@@ -55,7 +57,9 @@ const { port } = server.address();
 const all = ['query', 'events', 'heap', 'list', 'conversation', 'cold', 'window'];
 /** Node-side benchmarks against the real reference server (bench/http.node.ts). */
 const nodeBenches = ['http', 'fanout', 'edge'];
-const asked = process.argv.slice(2).filter((name) => all.includes(name) || nodeBenches.includes(name));
+/** Run only when named: PostgreSQL with a million conversations (bench/pg.node.ts, its own process). */
+const standalone = ['pg'];
+const asked = process.argv.slice(2).filter((name) => all.includes(name) || nodeBenches.includes(name) || standalone.includes(name));
 const names = asked.length ? asked.filter((name) => all.includes(name)) : all;
 const nodeNames = asked.length ? asked.filter((name) => nodeBenches.includes(name)) : nodeBenches;
 const printRow = (row) => {
@@ -139,6 +143,13 @@ if (nodeNames.length) {
     } finally {
       await real.stop();
     }
+  }
+}
+for (const name of asked.filter((name) => standalone.includes(name))) {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', `bench/${name}.node.ts`], { cwd: root, stdio: 'inherit' });
+  if (run.status !== 0) {
+    failed = true;
+    console.log(`${name}: ERROR (exit ${run.status})`);
   }
 }
 process.exit(failed ? 1 : 0);

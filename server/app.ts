@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { Socket } from 'node:net';
 import type { Id } from '../src/model/types.js';
 import { MemoryBackend, RefusedError } from '../src/backend/memory-backend.js';
-import type { CommandAck, QueryRequest, ServerMessage } from '../src/protocol/wire.js';
+import type { CommandAck, QueryRequest, QueryResult, ServerMessage } from '../src/protocol/wire.js';
 import { bearerToken, isJsonBody, parseJson, readBody, readBytes, sendError, sendJson, STATUS_OF } from './http.js';
 import { tokenHash, type StoredUpload } from './db.js';
 import { DEFAULT_LIMITS, RateLimiter, type Limits } from './limits.js';
@@ -41,7 +41,18 @@ export interface AppOptions {
    * once it is committed (InboxDatabase.batch). Without it (an app without a
    * database), `fn` runs directly.
    */
-  readonly transaction?: (<T>(fn: () => T) => T) | undefined;
+  readonly transaction?: (<T>(fn: () => T) => T | Promise<T>) | undefined;
+  /**
+   * An asynchronous storage (PostgreSQL): null when everything applied so
+   * far is durable, else a promise of the write that makes it so. Given,
+   * every stream's output waits for it (in order), and a batch's acks for
+   * the promise `transaction` returns. Without it (SQLite), `transaction`
+   * commits before it returns and commands outside a batch commit in
+   * MemoryBackend's persist hook.
+   */
+  readonly durable?: (() => Promise<void> | null) | undefined;
+  /** POST /api/query answered by the storage (PostgreSQL, in SQL); default: MemoryBackend.query. */
+  readonly query?: ((request: QueryRequest, userId: Id) => Promise<QueryResult>) | undefined;
   /**
    * A batch's outer commit failed: what it applied in memory is not on disk.
    * Default: log it and exit(1) (clients resend after the restart).
@@ -50,10 +61,10 @@ export interface AppOptions {
 }
 
 export interface UploadStore {
-  saveUpload(upload: StoredUpload, userId: Id, at: number): void;
+  saveUpload(upload: StoredUpload, userId: Id, at: number): void | Promise<void>;
   /** Bytes `userId` uploaded since `since` (ms), for the daily quota. */
-  uploadedBytesSince(userId: Id, since: number): number;
-  upload(id: Id): StoredUpload | undefined;
+  uploadedBytesSince(userId: Id, since: number): number | Promise<number>;
+  upload(id: Id): StoredUpload | undefined | Promise<StoredUpload | undefined>;
 }
 
 /** Where the server serves an upload: the only attachment url a reply may carry (model/attachments.ts). */
@@ -126,6 +137,7 @@ export function createApp(options: AppOptions): App {
   const heartbeatMs = options.heartbeatMs ?? 15_000;
   const log = options.log ?? (() => {});
   const transaction = options.transaction ?? (<T>(fn: () => T): T => fn());
+  const durable = options.durable;
   const fatal =
     options.fatal ??
     ((error: unknown) => {
@@ -293,10 +305,35 @@ export function createApp(options: AppOptions): App {
       if (frames.length > 0) write(frames.length === 1 ? frames[0]! : Buffer.concat(frames));
       if (endHeld) entry.end(false);
     };
+    // An asynchronous storage: each frame waits for the write that makes what it shows durable,
+    // behind the frames queued before it (writes settle in order).
+    const waiting: { readonly write: Promise<void>; readonly frames: (Buffer | null)[]; done: boolean }[] = [];
+    const releaseWritten = (): void => {
+      while (waiting[0]?.done === true) {
+        for (const queued of waiting.shift()!.frames) {
+          if (queued === null) entry.end(false);
+          else write(queued);
+        }
+      }
+    };
     const hold = (frame: Buffer | null): void => {
       if (!holding) {
-        if (frame === null) entry.end(false);
-        else write(frame);
+        const pending = durable?.() ?? null;
+        const last = waiting[waiting.length - 1];
+        if (pending === null && last === undefined) {
+          if (frame === null) entry.end(false);
+          else write(frame);
+        } else if (last !== undefined && (pending === null || pending === last.write)) {
+          last.frames.push(frame);
+        } else if (pending !== null) {
+          const segment = { write: pending, frames: [frame], done: false };
+          waiting.push(segment);
+          // A failed write is fatal (the process exits): what waited for it is never written.
+          pending.then(() => {
+            segment.done = true;
+            releaseWritten();
+          }, () => {});
+        }
         return;
       }
       holding.add(release);
@@ -360,11 +397,15 @@ export function createApp(options: AppOptions): App {
     const batch = queue;
     queue = [];
     if (batch.length === 0) return;
+    if (durable) {
+      flushAsync(batch);
+      return;
+    }
     const acks: (CommandAck | null)[] = [];
     const releases = new Set<() => void>();
     holding = releases;
     try {
-      transaction(() => {
+      const done = transaction(() => {
         for (const { run } of batch) {
           try {
             acks.push(run());
@@ -374,6 +415,8 @@ export function createApp(options: AppOptions): App {
           }
         }
       });
+      // A storage that commits later must say so (AppOptions.durable), or output would leave before it.
+      if (done instanceof Promise) throw new Error('an asynchronous transaction needs AppOptions.durable');
     } catch (error) {
       holding = null;
       fatal(error);
@@ -384,6 +427,47 @@ export function createApp(options: AppOptions): App {
     for (const release of releases) release();
     batch.forEach(({ answer }, i) => answer(acks[i] ?? null));
   }
+
+  /**
+   * Group commit on an asynchronous storage (PostgreSQL): the batch's
+   * commands are applied in memory, one after the other as above (a command
+   * that throws collected nothing and gets its 500 alone), then `transaction`
+   * writes them in one transaction; the streams' output waits for that write
+   * (hold), the acks for its promise. A failed write is `fatal`, as a failed
+   * COMMIT is above. Batches may overlap: the storage writes them in order.
+   */
+  function flushAsync(batch: readonly Queued[]): void {
+    const acks: (CommandAck | null)[] = [];
+    let committed: Promise<unknown>;
+    try {
+      committed = Promise.resolve(
+        transaction(() => {
+          for (const { run } of batch) {
+            try {
+              acks.push(run());
+            } catch (error) {
+              log(`command failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+              acks.push(null);
+            }
+          }
+        }),
+      );
+    } catch (error) {
+      committed = Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+    committed.then(
+      () => batch.forEach(({ answer }, i) => answer(acks[i] ?? null)),
+      (error: unknown) => {
+        fatal(error);
+        for (const { res } of batch) sendError(res, 500, 'internal', 'The server failed to store this command; send it again.');
+      },
+    );
+  }
+
+  /** Once what was applied so far is durable (at once without an asynchronous storage). */
+  const written = async (): Promise<void> => {
+    await durable?.();
+  };
 
   const timeline: Handler = (req, res, { url, match }) => {
     const userId = authenticate(req, res);
@@ -463,8 +547,9 @@ export function createApp(options: AppOptions): App {
     const parsed = await jsonBody(req, res);
     if (!parsed) return;
     try {
-      // The backend checks the request (QueryRequestSchema) and answers a malformed one 400.
-      sendJson(res, 200, backend.query(parsed.value as QueryRequest, userId));
+      // The backend (or the storage) checks the request (QueryRequestSchema) and answers a malformed one 400.
+      const request = parsed.value as QueryRequest;
+      sendJson(res, 200, options.query ? await options.query(request, userId) : backend.query(request, userId));
     } catch (error) {
       refused(res, error);
     }
@@ -527,12 +612,12 @@ export function createApp(options: AppOptions): App {
       tooMany(res, wait, `At most ${limits.commandsPerSecond} commands and uploads a second per user; send it again later.`);
       return;
     }
-    if (limits.uploadBytesPerDay > 0 && options.uploads.uploadedBytesSince(userId, Date.now() - DAY_MS) + body.bytes.length > limits.uploadBytesPerDay) {
+    if (limits.uploadBytesPerDay > 0 && (await options.uploads.uploadedBytesSince(userId, Date.now() - DAY_MS)) + body.bytes.length > limits.uploadBytesPerDay) {
       tooMany(res, 60 * 60 * 1000, `At most ${Math.round(limits.uploadBytesPerDay / 1024 / 1024)} MB of attachments a day per user; this file was not stored.`);
       return;
     }
     const id = `att-${randomBytes(16).toString('hex')}`;
-    options.uploads.saveUpload({ id, name, mime, size: body.bytes.length, data: body.bytes }, userId, Date.now());
+    await options.uploads.saveUpload({ id, name, mime, size: body.bytes.length, data: body.bytes }, userId, Date.now());
     sendJson(res, 201, { id, name, mime, size: body.bytes.length, url: uploadUrl(id) });
   };
 
@@ -542,8 +627,8 @@ export function createApp(options: AppOptions): App {
    * for images, PDFs and plain text, as a download, so that an uploaded
    * page can never run as this origin.
    */
-  const download: Handler = (_req, res, { match }) => {
-    const stored = options.uploads?.upload(match[1] ?? '');
+  const download: Handler = async (_req, res, { match }) => {
+    const stored = await options.uploads?.upload(match[1] ?? '');
     if (!stored) {
       sendError(res, 404, 'not-found', 'No such attachment.');
       return;
@@ -564,7 +649,10 @@ export function createApp(options: AppOptions): App {
   const inject: Handler = async (req, res) => {
     if (!isSystem(req, res)) return;
     const body = await commandBody(req, res);
-    if (body) answerAck(res, backend.send(body.value, null));
+    if (!body) return;
+    const ack = backend.send(body.value, null);
+    await written();
+    answerAck(res, ack);
   };
 
   const drop: Handler = (req, res) => {
@@ -573,8 +661,11 @@ export function createApp(options: AppOptions): App {
     res.writeHead(204).end();
   };
 
-  const tick: Handler = (req, res) => {
-    if (isSystem(req, res)) answerAck(res, backend.tick());
+  const tick: Handler = async (req, res) => {
+    if (!isSystem(req, res)) return;
+    const ack = backend.tick();
+    await written();
+    answerAck(res, ack);
   };
 
   const routes: Route[] = [

@@ -10,6 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Conversation, MessageItem, Snapshot, TimelineItem } from '../src/model/types.js';
 import { signature } from './outbound.js';
+import { createTestDatabase } from './pg-testing.js';
 import { ServerProcess } from './testing.js';
 
 /**
@@ -97,14 +98,21 @@ class Webhook {
   }
 }
 
-describe('channel edges: credentials, inbound, outbound', () => {
+// On both storages (issue 13): a SQLite file, then a PostgreSQL database of its own, dropped at the end.
+for (const storage of ['SQLite', 'PostgreSQL'] as const) describe(`channel edges: credentials, inbound, outbound (${storage})`, () => {
   let server: ServerProcess;
   let sms: Credential;
   let mail: Credential;
   const webhook = new Webhook(() => sms.signingSecret);
-  const db = join(dir, 'edges.db');
+  let drop = (): Promise<void> => Promise.resolve();
 
   before(async () => {
+    let db = join(dir, 'edges.db');
+    if (storage === 'PostgreSQL') {
+      const created = await createTestDatabase();
+      db = created.url;
+      drop = created.drop;
+    }
     const url = await webhook.listen();
     sms = addIntegration(db, 'ch-sms,ch-call', url);
     mail = addIntegration(db, 'ch-email');
@@ -113,6 +121,7 @@ describe('channel edges: credentials, inbound, outbound', () => {
   after(async () => {
     await server.stop();
     webhook.server.close();
+    await drop();
   });
 
   const inbound = (credential: Credential | string | null, channel: string, body: unknown, headers?: Record<string, string>) =>

@@ -6,7 +6,8 @@ import type { Command } from '../src/model/commands.js';
 import type { Channel, Contact, Id } from '../src/model/types.js';
 import type { MemoryBackend } from '../src/backend/memory-backend.js';
 import type { CommandAck } from '../src/protocol/wire.js';
-import { tokenHash, type InboxDatabase, type StoredIntegration } from './db.js';
+import { tokenHash, type StoredIntegration } from './db.js';
+import type { EdgeStore } from './storage.js';
 import type { GroupCommit } from './app.js';
 import { bearerToken, isJsonBody, parseJson, readBody, sendError, sendJson, STATUS_OF } from './http.js';
 import { RateLimiter } from './limits.js';
@@ -32,7 +33,7 @@ export interface EdgeRoute {
 
 export interface ChannelEdgeOptions {
   readonly backend: MemoryBackend;
-  readonly store: InboxDatabase;
+  readonly store: EdgeStore;
   /** Requests per integration per second (token bucket, bursts of twice; 0: off). */
   readonly ratePerSecond?: number | undefined;
 }
@@ -76,7 +77,7 @@ class Senders {
 
   constructor(
     private readonly contacts: () => ReadonlyMap<Id, Contact>,
-    store: InboxDatabase,
+    store: EdgeStore,
   ) {
     store.commitHooks.push((commit) => {
       if (!this.#byKey) return;

@@ -8,6 +8,7 @@ import { DEMO_DEFAULT_SEED, generateDemoData, type DemoData } from '../src/backe
 import { logEntry, type Commit, type LogEntry, type RestoredLog } from '../src/backend/memory-backend.js';
 import type { CommandAck } from '../src/protocol/wire.js';
 import { eventJson } from './sse.js';
+import type { Storage } from './storage.js';
 
 /**
  * The reference server's storage: SQLite through better-sqlite3, which is
@@ -179,7 +180,10 @@ export interface OpenOptions {
   readonly seed?: number | undefined;
 }
 
-export class InboxDatabase {
+export class InboxDatabase implements Storage {
+  readonly kind = 'sqlite';
+  /** The file (or ':memory:'). */
+  readonly where: string;
   readonly db: Database.Database;
   /** Run inside each command's transaction, after its events are stored (a throw undoes the command). */
   readonly commitHooks: ((commit: Commit) => void)[] = [];
@@ -191,6 +195,7 @@ export class InboxDatabase {
   readonly #statements;
 
   constructor(options: OpenOptions) {
+    this.where = options.path;
     if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
     this.db = new Database(options.path);
     this.db.pragma('journal_mode = WAL');

@@ -3,7 +3,8 @@ import type { DomainEvent } from '../src/model/events.js';
 import { addressOn } from '../src/model/channels.js';
 import type { Contact, Conversation, Id, MessageItem } from '../src/model/types.js';
 import type { Commit, MemoryBackend } from '../src/backend/memory-backend.js';
-import type { InboxDatabase, OutboxRow, StoredIntegration } from './db.js';
+import type { OutboxRow, StoredIntegration } from './db.js';
+import type { EdgeStore } from './storage.js';
 
 /**
  * The outbound edge (issue 12): each reply on a channel whose integration
@@ -26,7 +27,7 @@ import type { InboxDatabase, OutboxRow, StoredIntegration } from './db.js';
  */
 
 export interface OutboundOptions {
-  readonly store: InboxDatabase;
+  readonly store: EdgeStore;
   readonly backend: MemoryBackend;
   /** Tries before a delivery fails for good (default 10). */
   readonly maxAttempts?: number | undefined;
@@ -80,7 +81,7 @@ export function signature(secret: string, timestamp: number, body: string): stri
 }
 
 export class Outbound {
-  readonly #store: InboxDatabase;
+  readonly #store: EdgeStore;
   readonly #backend: MemoryBackend;
   readonly #byChannel = new Map<Id, StoredIntegration>();
   readonly #byId = new Map<Id, StoredIntegration>();

@@ -13,6 +13,9 @@ import type { DomainEvent } from '../src/model/events.js';
 import type { Conversation, Snapshot, TimelineItem } from '../src/model/types.js';
 import { createApp } from './app.js';
 import { InboxDatabase } from './db.js';
+import { column, createTestDatabase } from './pg-testing.js';
+import { PostgresStorage } from './postgres.js';
+import type { Storage } from './storage.js';
 import { eventJson, sseFrame } from './sse.js';
 import { EventStream, ServerProcess } from './testing.js';
 
@@ -23,6 +26,102 @@ import { EventStream, ServerProcess } from './testing.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'inbox-server-test-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
+
+/**
+ * The storages the server runs on (issue 13): the tests of durability,
+ * group commit and R14 run on each. PostgreSQL's databases are made per
+ * test, with random names, and dropped at the end.
+ */
+interface Tier {
+  readonly name: string;
+  /** A new, empty database: the server's --db. */
+  db(name: string): Promise<string>;
+  /** The first column of each row of `sql` on that database. */
+  column(db: string, sql: string): Promise<unknown[]>;
+  /** A storage in this process, seeded with 200 conversations. */
+  open(): Promise<Storage>;
+  /** The same, on a storage opened with `open`. */
+  columnOn(store: Storage, sql: string): Promise<unknown[]>;
+  /** Runs `fn` as a batch whose commit then fails, and what the failure says. */
+  failingBatch(store: Storage, fn: () => unknown): unknown;
+  readonly commitFailure: RegExp;
+  readonly migrations: readonly number[];
+  /** SQL: how many conversations are stored; a conversation's JSON. */
+  readonly countConversations: string;
+  conversationJson(id: string): string;
+}
+
+const dropped: (() => Promise<void>)[] = [];
+const sqliteOf = (store: Storage): InboxDatabase => {
+  if (!(store instanceof InboxDatabase)) throw new Error('not a SQLite storage');
+  return store;
+};
+const pgOf = (store: Storage): PostgresStorage => {
+  if (!(store instanceof PostgresStorage)) throw new Error('not a PostgreSQL storage');
+  return store;
+};
+after(async () => {
+  for (const drop of dropped.splice(0)) await drop();
+});
+
+const TIERS: readonly Tier[] = [
+  {
+    name: 'SQLite',
+    db: (name) => Promise.resolve(join(dir, `${name}.db`)),
+    column: (db, sql) => {
+      const sqlite = new Database(db, { readonly: true });
+      try {
+        return Promise.resolve(sqlite.prepare(sql).pluck().all());
+      } finally {
+        sqlite.close();
+      }
+    },
+    open: () => Promise.resolve(new InboxDatabase({ path: ':memory:', seedConversations: 200 })),
+    columnOn: (store, sql) => Promise.resolve(sqliteOf(store).db.prepare(sql).pluck().all()),
+    failingBatch: (store, fn) =>
+      sqliteOf(store).db.transaction(() => {
+        fn();
+        throw new Error('COMMIT failed');
+      })(),
+    commitFailure: /COMMIT failed/,
+    migrations: [1, 2, 3, 4, 5],
+    countConversations: "SELECT count(*) FROM entities WHERE kind = 'conversation'",
+    conversationJson: (id) => `SELECT json FROM entities WHERE kind = 'conversation' AND id = '${id}'`,
+  },
+  {
+    name: 'PostgreSQL',
+    db: async () => {
+      const created = await createTestDatabase();
+      dropped.push(created.drop);
+      return created.url;
+    },
+    column,
+    open: async () => {
+      const created = await createTestDatabase();
+      const store = await PostgresStorage.open({ url: created.url, seedConversations: 200 });
+      // Dropped once the storage is closed (or at the end of the run).
+      dropped.push(created.drop);
+      return store;
+    },
+    columnOn: async (store, sql) => ((await pgOf(store).pool.query({ text: sql, rowMode: 'array' })).rows as unknown[][]).map((row) => row[0]),
+    // A real failure of the write: the batch's last command collected twice, its seq and ack stored twice.
+    failingBatch: (store, fn) => {
+      const pgStore = pgOf(store);
+      let last: Commit | undefined;
+      const capture = (commit: Commit) => void (last = commit);
+      pgStore.commitHooks.push(capture);
+      return pgStore.batch(() => {
+        fn();
+        pgStore.commitHooks.splice(pgStore.commitHooks.indexOf(capture), 1);
+        if (last) pgStore.commit(last);
+      });
+    },
+    commitFailure: /duplicate key/,
+    migrations: [1, 2],
+    countConversations: 'SELECT count(*) FROM conversations',
+    conversationJson: (id) => `SELECT json FROM conversations WHERE id = '${id}'`,
+  },
+];
 
 type Reasoned = { reason?: unknown; refusal?: { reason?: unknown; code?: unknown }; commandId?: unknown };
 
@@ -59,10 +158,10 @@ function rawRequest(url: string, text: string): Promise<string> {
   });
 }
 
-describe('bad input and R14, one server', () => {
+for (const tier of TIERS) describe(`bad input and R14, one server (${tier.name})`, () => {
   let server: ServerProcess;
   before(async () => {
-    server = await ServerProcess.start(join(dir, 'bad-input.db'), ['--seed-conversations', '200']);
+    server = await ServerProcess.start(await tier.db('bad-input'), ['--seed-conversations', '200']);
   });
   after(() => server.stop());
 
@@ -315,14 +414,14 @@ async function presence(server: ServerProcess, conversationId: string, _ana: Eve
   }
 }
 
-describe('durability across kill -9', () => {
-  const db = join(dir, 'durable.db');
+for (const tier of TIERS) describe(`durability across kill -9 (${tier.name})`, () => {
   let server: ServerProcess;
   after(() => server.stop());
 
   it('keeps every acknowledged command, answers a resent id alike once, resumes, and migrates and seeds once', async () => {
+    const db = await tier.db('durable');
     server = await ServerProcess.start(db, ['--seed-conversations', '200']);
-    assert.match(server.startText, /migrated to 1, 2, 3, 4/);
+    assert.match(server.startText, new RegExp(`migrated to ${tier.migrations.join(', ')}`));
     assert.match(server.startText, /seeded with 200/);
     const { snapshot, epoch } = await snapshotOf(server, 'u-ana');
     const open = snapshot.conversations.filter((c) => c.status === 'open' && c.trashedAt === null && !c.spam).slice(0, 20);
@@ -380,7 +479,7 @@ describe('durability across kill -9', () => {
     assert.ok((next.body as { seq: number }).seq > seqBefore);
 
     // A database made anew is another history: a client's resume from the old one gets a snapshot.
-    const fresh = await ServerProcess.start(join(dir, 'anew.db'), ['--seed-conversations', '200']);
+    const fresh = await ServerProcess.start(await tier.db('anew'), ['--seed-conversations', '200']);
     try {
       for (let i = 0; i < 3; i++) {
         await fresh.request('POST', '/api/commands', { body: { id: `anew-${i}`, type: 'setPriority', args: { ids: [open[i]!.id], priority: 'low' } } });
@@ -399,13 +498,8 @@ describe('durability across kill -9', () => {
       await fresh.stop();
     }
 
-    const sqlite = new Database(db, { readonly: true });
-    try {
-      assert.deepEqual(sqlite.prepare('SELECT version FROM schema_migrations').pluck().all(), [1, 2, 3, 4, 5]);
-      assert.equal(sqlite.prepare("SELECT count(*) FROM entities WHERE kind = 'conversation'").pluck().get(), 200);
-    } finally {
-      sqlite.close();
-    }
+    assert.deepEqual(await tier.column(db, 'SELECT version FROM schema_migrations ORDER BY version'), tier.migrations);
+    assert.deepEqual(await tier.column(db, tier.countConversations), [200]);
   });
 });
 
@@ -539,12 +633,12 @@ describe('limits', () => {
   });
 });
 
-describe('group commit', () => {
-  const db = join(dir, 'group-commit.db');
+for (const tier of TIERS) describe(`group commit (${tier.name})`, () => {
   let server: ServerProcess;
   after(() => server.stop());
 
   it('acks many concurrent commands after one commit each batch, streams each event once in order, and keeps every ack after kill -9', async () => {
+    const db = await tier.db('group-commit');
     server = await ServerProcess.start(db, ['--seed-conversations', '200', '--rate', '0']);
     const { seq: startSeq, snapshot } = await snapshotOf(server, 'u-ana');
     const stream = server.stream('u-ana', startSeq);
@@ -579,14 +673,9 @@ describe('group commit', () => {
     const restartSeq = await server.seq();
     const after = (await snapshotOf(server, 'u-ana')).snapshot;
     for (const c of targets) assert.equal(after.conversations.find((x) => x.id === c.id)?.priority, priorityFor(c), `${c.id} kept its change`);
-    const sqlite = new Database(db, { readonly: true });
-    try {
-      const stored = sqlite.prepare("SELECT count(*) FROM acks WHERE actor_id = 'u-ana' AND command_id LIKE 'group-%'").pluck().get();
-      assert.equal(stored, targets.length, 'every ack in the database');
-      assert.ok(restartSeq >= startSeq + targets.length);
-    } finally {
-      sqlite.close();
-    }
+    const stored = await tier.column(db, "SELECT count(*) FROM acks WHERE actor_id = 'u-ana' AND command_id LIKE 'group-%'");
+    assert.deepEqual(stored, [targets.length], 'every ack in the database');
+    assert.ok(restartSeq >= startSeq + targets.length);
     // Resent after the restart: the same answers, nothing applied twice.
     const again = await Promise.all(targets.map((c, i) => server.request('POST', '/api/commands', { body: body(c, i) })));
     assert.deepEqual(again.map((a) => a.body), answers);
@@ -594,7 +683,7 @@ describe('group commit', () => {
   });
 });
 
-describe('group commit, in one process', () => {
+for (const tier of TIERS) describe(`group commit, in one process (${tier.name})`, () => {
   /** `bodies` as pipelined POST /api/commands on one socket: one read for the server, hence one batch. */
   function pipelined(url: string, bodies: readonly object[]): Promise<{ status: number; body: unknown }[]> {
     const { hostname, port } = new URL(url);
@@ -629,8 +718,8 @@ describe('group commit, in one process', () => {
   }
 
   /** An app on a database in memory, its batches' sizes, the errors given to `fatal`, and u-ana's stream. */
-  async function start(transaction: (store: InboxDatabase, fn: () => unknown) => unknown, persist?: (commit: Commit, store: InboxDatabase) => void) {
-    const store = new InboxDatabase({ path: ':memory:', seedConversations: 200 });
+  async function start(transaction: (store: Storage, fn: () => unknown) => unknown) {
+    const store = await tier.open();
     const batches: number[] = [];
     const fatal: unknown[] = [];
     const backend = new MemoryBackend({
@@ -640,17 +729,18 @@ describe('group commit, in one process', () => {
       findAck: (commandId, actorId) => store.findAck(commandId, actorId),
       persist: (commit) => {
         batches[batches.length - 1]!++;
-        (persist ?? ((c: Commit) => store.commit(c)))(commit, store);
+        store.commit(commit);
       },
     });
     const app = createApp({
       backend,
       tokenHashes: new Map(),
       dev: true,
-      transaction: <T>(fn: () => T): T => {
+      transaction: <T>(fn: () => T): T | Promise<T> => {
         batches.push(0);
-        return transaction(store, fn) as T;
+        return transaction(store, fn) as T | Promise<T>;
       },
+      durable: store.durable,
       fatal: (error) => fatal.push(error),
     });
     await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
@@ -664,7 +754,7 @@ describe('group commit, in one process', () => {
       close: async () => {
         stream.close();
         await app.close();
-        store.close();
+        await store.close();
       },
     };
   }
@@ -672,13 +762,11 @@ describe('group commit, in one process', () => {
   const setPriority = (id: string, conversationId: string) => ({ id, type: 'setPriority', args: { ids: [conversationId], priority: 'urgent' } });
 
   it('rolls back a command that fails inside a batch alone (500), and commits and streams the others', async () => {
-    // A failure inside the command's own transaction (its savepoint), after its rows were written.
-    const failing = (commit: Commit, store: InboxDatabase) =>
-      store.db.transaction(() => {
-        store.commit(commit);
-        if (commit.command.id === 'gc-boom') throw new Error('the disk said no');
-      })();
-    const t = await start((store, fn) => store.batch(fn), failing);
+    const t = await start((store, fn) => store.batch(fn));
+    // A failure inside the command's own write (SQLite: its savepoint), after its rows were written.
+    t.store.commitHooks.push((commit) => {
+      if (commit.command.id === 'gc-boom') throw new Error('the disk said no');
+    });
     try {
       const ids = t.snapshot.conversations.filter((c) => c.priority !== 'urgent').slice(0, 5).map((c) => c.id);
       const names = ['gc-1', 'gc-2', 'gc-boom', 'gc-4', 'gc-5'];
@@ -687,10 +775,10 @@ describe('group commit, in one process', () => {
       assert.deepEqual(answers.map((a) => a.status), [200, 200, 500, 200, 200]);
       const before = t.snapshot.conversations.find((c) => c.id === ids[2])!.priority;
       assert.equal(t.backend.state.conversations.get(ids[2]!)?.priority, before, 'unchanged in memory');
-      const stored = t.store.db.prepare("SELECT command_id FROM acks WHERE command_id LIKE 'gc-%' ORDER BY command_id").pluck().all();
+      const stored = await tier.columnOn(t.store, "SELECT command_id FROM acks WHERE command_id LIKE 'gc-%' ORDER BY command_id");
       assert.deepEqual(stored, ['gc-1', 'gc-2', 'gc-4', 'gc-5']);
-      const entity = t.store.db.prepare("SELECT json FROM entities WHERE kind = 'conversation' AND id = ?").pluck().get(ids[2]) as string;
-      assert.notEqual((JSON.parse(entity) as Conversation).priority, 'urgent', 'not on disk either');
+      const [entity] = (await tier.columnOn(t.store, tier.conversationJson(ids[2]!))) as string[];
+      assert.notEqual((JSON.parse(entity!) as Conversation).priority, 'urgent', 'not on disk either');
       const seqs = answers.flatMap((a) => (a.status === 200 ? [(a.body as { seq: number }).seq] : []));
       const first = t.stream.messages[0]!.seq!;
       const newest = Math.max(...seqs);
@@ -705,17 +793,12 @@ describe('group commit, in one process', () => {
 
   it('writes nothing of a batch whose commit fails, answers none of it as done, and calls fatal', async () => {
     // The COMMIT fails: the batch's transaction rolls back after running.
-    const t = await start((store, fn) =>
-      store.db.transaction(() => {
-        fn();
-        throw new Error('COMMIT failed');
-      })(),
-    );
+    const t = await start((store, fn) => tier.failingBatch(store, fn));
     try {
       const ids = t.snapshot.conversations.slice(0, 3).map((c) => c.id);
       const answers = await pipelined(t.url, ids.map((id, i) => setPriority(`gc-fatal-${i}`, id)));
       assert.equal(t.fatal.length, 1);
-      assert.match(String(t.fatal[0]), /COMMIT failed/);
+      assert.match(String(t.fatal[0]), tier.commitFailure);
       assert.deepEqual(answers.map((a) => a.status), [500, 500, 500]);
       await new Promise((resolve) => setTimeout(resolve, 100));
       assert.equal(t.stream.messages.length, 1, 'the snapshot only: nothing held was written');

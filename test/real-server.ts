@@ -13,6 +13,8 @@ export interface StartOptions {
   readonly args?: readonly string[];
   /** Loopback aliases (127.0.0.2, ...) forwarding to the server: Chromium opens 6 connections per host. */
   readonly aliases?: number;
+  /** A temporary SQLite file (default) or a new PostgreSQL database (127.0.0.1:5432), removed at stop. */
+  readonly storage?: 'sqlite' | 'postgres';
 }
 
 export class RealServer {

@@ -344,14 +344,15 @@ function replayVisibility(owner: Recorder, others: readonly Recorder[]) {
   return result;
 }
 
-describe('Reliability against the real server', function () {
+// On both storages of the server (issue 13): SQLite, then PostgreSQL.
+for (const storage of ['sqlite', 'postgres'] as const) describe(`Reliability against the real server${storage === 'postgres' ? ' on PostgreSQL' : ''}`, function () {
   this.timeout(120_000);
   let server: RealServer;
   const rng = prng(SEED);
 
   before(async () => {
     console.log(`reliability seed ${SEED}`);
-    server = await RealServer.start({ args: ['--seed-conversations', '200'], aliases: 14 });
+    server = await RealServer.start({ args: ['--seed-conversations', '200'], aliases: 14, storage });
   });
 
   after(async () => {
@@ -466,14 +467,18 @@ describe('Reliability against the real server', function () {
         rng,
         async (issued) => {
           if (killAt.includes(issued)) {
-            await restarting; // one outage at a time
             kills++;
+            // One outage at a time, in order, even when the next kill comes before the last restart
+            // ended (a slower start, on PostgreSQL): each waits for the one before it.
+            const previous = restarting;
             // Commands keep coming while the server is down: they wait in the stores.
             restarting = (async () => {
+              await previous;
               await server.kill();
               await pause(200 + Math.floor(rng() * 300));
               await server.restart();
             })();
+            await previous;
           }
         },
         40,

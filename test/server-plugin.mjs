@@ -2,8 +2,9 @@
  * A web-test-runner plugin that lets browser tests drive the real reference
  * server (server/) through `executeServerCommand` of @web/test-runner-commands:
  *
- *   server:start   { args?, aliases? } -> { id, baseUrl, baseUrls, seq }  spawns it with --test on a
- *                  free loopback port and a fresh temporary database, waits for /api/health
+ *   server:start   { args?, aliases?, storage? } -> { id, baseUrl, baseUrls, seq }  spawns it with --test on a
+ *                  free loopback port and a fresh temporary database (storage 'sqlite', the default, or
+ *                  'postgres': a new PostgreSQL database, dropped at stop), waits for /api/health
  *   server:kill    { id }  kill -9
  *   server:restart { id }  -> { baseUrl, ... }  kill -9 if running, then start again, same port and database
  *   server:stop    { id }  SIGTERM, then deletes the database
@@ -26,7 +27,7 @@ export function serverPlugin() {
     async executeCommand({ command, payload }) {
       switch (command) {
         case 'server:start': {
-          const server = await ServerProcess.start({ args: payload?.args ?? [], aliases: payload?.aliases ?? 0 });
+          const server = await ServerProcess.start({ args: payload?.args ?? [], aliases: payload?.aliases ?? 0, storage: payload?.storage ?? 'sqlite' });
           const id = `s${++next}`;
           servers.set(id, server);
           return { id, baseUrl: server.baseUrl, baseUrls: server.baseUrls, port: server.port };

@@ -10,7 +10,8 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
-import { tmpdir } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { tmpdir, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -31,6 +32,27 @@ export function freePort(host = HOST) {
 
 const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The PostgreSQL server test databases are made on (trust auth on loopback here and in CI). */
+const PG_ADMIN_URL = process.env.INBOX_TEST_PG ?? 'postgres://127.0.0.1:5432/postgres';
+
+/** Runs `sql` on the admin database, as PGUSER or the user this process runs as. */
+async function pgAdmin(sql) {
+  const { default: pg } = await import('pg');
+  const url = new URL(PG_ADMIN_URL);
+  if (url.username === '') url.username = process.env.PGUSER ?? userInfo().username;
+  const client = new pg.Client({ connectionString: url.toString(), connectionTimeoutMillis: 5000 });
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new Error(`PostgreSQL is not reachable at ${PG_ADMIN_URL} (${error.message}); the PostgreSQL tests need it.`, { cause: error });
+  }
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
 export class ServerProcess {
   /** @type {import('node:child_process').ChildProcess | null} */
   #child = null;
@@ -38,11 +60,16 @@ export class ServerProcess {
   #aliases = [];
   #dir;
 
+  /** Drops the PostgreSQL database this server was given, if any. */
+  #dropDatabase = null;
+
   /**
-   * @param {{ port: number, args?: string[], aliases?: number }} options
-   *   args: extra server arguments; aliases: how many extra loopback addresses forward to the server.
+   * @param {{ port: number, args?: string[], aliases?: number, storage?: 'sqlite' | 'postgres' }} options
+   *   args: extra server arguments; aliases: how many extra loopback addresses forward to the server;
+   *   storage: a temporary SQLite file (default) or a new PostgreSQL database, dropped by stop().
    */
-  constructor({ port, args = [], aliases = 0 }) {
+  constructor({ port, args = [], aliases = 0, storage = 'sqlite' }) {
+    this.storage = storage;
     this.port = port;
     this.args = args;
     this.aliasCount = aliases;
@@ -56,6 +83,7 @@ export class ServerProcess {
   static async start(options = {}) {
     const server = new ServerProcess({ ...options, port: options.port ?? (await freePort()) });
     try {
+      if (server.storage === 'postgres') await server.#createDatabase();
       await server.#startAliases();
       await server.start();
     } catch (error) {
@@ -63,6 +91,16 @@ export class ServerProcess {
       throw error;
     }
     return server;
+  }
+
+  /** A database of its own, with a random name: the server's --db. */
+  async #createDatabase() {
+    const name = `inbox_test_${randomBytes(6).toString('hex')}`;
+    await pgAdmin(`CREATE DATABASE ${name}`);
+    const url = new URL(PG_ADMIN_URL);
+    url.pathname = `/${name}`;
+    this.db = url.toString();
+    this.#dropDatabase = () => pgAdmin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   }
 
   get running() {
@@ -94,7 +132,11 @@ export class ServerProcess {
     }
     const until = Date.now() + timeoutMs;
     for (;;) {
-      if (!this.running) throw new Error(`the server exited before it was ready:\n${this.output}`);
+      if (!this.running) {
+        // What it printed last may arrive after its exit.
+        await pause(200);
+        throw new Error(`the server exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${this.output}`);
+      }
       try {
         const response = await fetch(`${this.baseUrl}/api/health`);
         if (response.ok) {
@@ -133,13 +175,16 @@ export class ServerProcess {
     return this.start();
   }
 
-  /** Stops the server (SIGTERM), closes the aliases and deletes the database. */
+  /** Stops the server (SIGTERM), closes the aliases and deletes the database (file or PostgreSQL database). */
   async stop() {
     await this.#end('SIGTERM');
     await Promise.all(this.#aliases.map((alias) => new Promise((resolve) => alias.close(resolve))));
     for (const alias of this.#aliases) for (const socket of alias.sockets) socket.destroy();
     this.#aliases = [];
     rmSync(this.#dir, { recursive: true, force: true });
+    const drop = this.#dropDatabase;
+    this.#dropDatabase = null;
+    await drop?.();
   }
 
   /** 127.0.0.2.. on the same port, each forwarding every connection to the server. */

@@ -690,6 +690,13 @@ export class MemoryBackend {
     return request.cursor === null && !request.ids ? { ...result, counts: this.#countsFor(state, user) } : result;
   }
 
+  /** The sidebar's open counts (R15) for `actorId`, as a first page of a query brings them (at most a second old while the state changes). */
+  countsFor(actorId: Id): Record<string, number> {
+    const user = this.#state.users.get(actorId);
+    if (!user?.active) throw new RefusedError({ code: 'forbidden', reason: `User ${actorId} may not query.` });
+    return this.#countsFor(this.#state, user);
+  }
+
   /**
    * A query's whole list for a user, kept per user and query (the most
    * recent QUERY_CACHE of them) and patched from the state it was made on
