@@ -8,20 +8,12 @@ import { RealServer, USERS } from './real-server.js';
 
 /**
  * Issue 13's windowed store over HTTP on the reference server started with
- * a low --window-from: the stream's snapshot brings no conversations, the
- * store pages the list through POST /api/query, and live events from the
- * server patch the window.
+ * a low --window-from, on each storage (PostgreSQL answers the pages in
+ * SQL): the stream's snapshot brings no conversations, the store pages the
+ * list through POST /api/query, and live events from the server patch the
+ * window.
  */
 let server: RealServer;
-
-before(async () => {
-  server = await RealServer.start({ args: ['--seed-conversations', '600', '--window-from', '100'] });
-});
-
-after(async () => {
-  await server.stop();
-});
-
 /** Every row of the store's current query, read page by page from the server as a raw client would. */
 async function wholeList(store: InboxStore, userId: Id): Promise<Id[]> {
   const transport = server.transport(userId);
@@ -38,7 +30,15 @@ async function wholeList(store: InboxStore, userId: Id): Promise<Id[]> {
 
 const ids = (list: readonly Conversation[]) => list.map((c) => c.id);
 
-describe('windowed store over HTTP (issue 13)', () => {
+for (const storage of ['sqlite', 'postgres'] as const) describe(`windowed store over HTTP (issue 13), ${storage}`, () => {
+  before(async () => {
+    server = await RealServer.start({ args: ['--seed-conversations', '600', '--window-from', '100'], storage });
+  });
+
+  after(async () => {
+    await server.stop();
+  });
+
   it('holds the first page, pages to the end in the server\'s order, and shows a live change in place', async () => {
     const store = new InboxStore({ transport: server.transport(USERS.owner), userId: USERS.owner });
     await store.ready;
