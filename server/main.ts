@@ -241,7 +241,7 @@ if (args.nats !== undefined) {
   }
 }
 const batch = storage.batch;
-const transaction = fanout === null ? batch : <T>(fn: () => T) => fanout!.batch(() => batch(fn) as T);
+const transaction = fanout === null ? batch : <T>(fn: () => T) => fanout.batch(() => batch(fn) as T);
 // PostgreSQL answers queries in SQL, over what is committed; the sidebar's counts and a request by ids
 // come from the backend's memory (issue 13's windowed store).
 const storageQuery = storage.query;
