@@ -405,16 +405,7 @@ export function createApp(options: AppOptions): App {
     const releases = new Set<() => void>();
     holding = releases;
     try {
-      const done = transaction(() => {
-        for (const { run } of batch) {
-          try {
-            acks.push(run());
-          } catch (error) {
-            log(`command failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-            acks.push(null);
-          }
-        }
-      });
+      const done = transaction(() => runAll(batch, acks));
       // A storage that commits later must say so (AppOptions.durable), or output would leave before it.
       if (done instanceof Promise) throw new Error('an asynchronous transaction needs AppOptions.durable');
     } catch (error) {
@@ -426,6 +417,18 @@ export function createApp(options: AppOptions): App {
     holding = null;
     for (const release of releases) release();
     batch.forEach(({ answer }, i) => answer(acks[i] ?? null));
+  }
+
+  /** Runs a batch's commands in order, each ack (null: it threw, and rolled back alone) into `acks`. */
+  function runAll(batch: readonly Queued[], acks: (CommandAck | null)[]): void {
+    for (const { run } of batch) {
+      try {
+        acks.push(run());
+      } catch (error) {
+        log(`command failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        acks.push(null);
+      }
+    }
   }
 
   /**
@@ -441,16 +444,7 @@ export function createApp(options: AppOptions): App {
     let committed: Promise<unknown>;
     try {
       committed = Promise.resolve(
-        transaction(() => {
-          for (const { run } of batch) {
-            try {
-              acks.push(run());
-            } catch (error) {
-              log(`command failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-              acks.push(null);
-            }
-          }
-        }),
+        transaction(() => runAll(batch, acks)),
       );
     } catch (error) {
       committed = Promise.reject(error instanceof Error ? error : new Error(String(error)));

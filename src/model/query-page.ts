@@ -28,6 +28,23 @@ export const MAX_PAGE = 500;
 export const MAX_IDS = 100;
 
 /**
+ * The index of the first row of `list` (a query's list, in its order) after
+ * `place`: a binary search on (sort key, id), the list's order (R16).
+ */
+export function indexAfter(list: readonly Conversation[], query: Query, place: { readonly key: number; readonly id: Id }): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    const c = list[mid]!;
+    const key = sortKey(c, query.sort);
+    if (key < place.key || (key === place.key && c.id <= place.id)) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/**
  * The conversations named by `ids` that `user` may see (R14; another is
  * answered as one that does not exist: absent), whatever the view, tab,
  * filters and search, in the query's order (R16), each once.
@@ -79,17 +96,7 @@ export function pageOf(list: readonly Conversation[], query: Query, cursor: stri
   if (cursor !== null) {
     const place = parseCursor(cursor);
     if (place === null) return null;
-    // The first row after the place: a binary search on (key, id), the list's order.
-    let low = 0;
-    let high = list.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      const c = list[mid]!;
-      const key = sortKey(c, query.sort);
-      if (key < place.key || (key === place.key && c.id <= place.id)) low = mid + 1;
-      else high = mid;
-    }
-    start = low;
+    start = indexAfter(list, query, place);
   }
   const conversations = list.slice(start, start + size);
   const last = conversations[conversations.length - 1];

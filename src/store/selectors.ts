@@ -6,8 +6,7 @@
  */
 import { openCounts } from '../model/indicators.js';
 import { patchList, runQuery, type Query } from '../model/query.js';
-import { parseCursor } from '../model/query-page.js';
-import { sortKey } from '../model/sort.js';
+import { indexAfter, parseCursor } from '../model/query-page.js';
 import type { Conversation, Id, TimelineItem, User } from '../model/types.js';
 import { sidebarViews } from '../model/views.js';
 import type { StoreState } from './inbox-store.js';
@@ -98,16 +97,8 @@ export const queryKey = ({ view, tab, filters, search, sort }: Query): string =>
 function cutAtCursor(list: readonly Conversation[], next: string | null, query: Query): readonly Conversation[] {
   const place = next === null ? null : parseCursor(next);
   if (place === null) return list;
-  let low = 0;
-  let high = list.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    const c = list[mid]!;
-    const key = sortKey(c, query.sort);
-    if (key < place.key || (key === place.key && c.id <= place.id)) low = mid + 1;
-    else high = mid;
-  }
-  return low === list.length ? list : list.slice(0, low);
+  const end = indexAfter(list, query, place);
+  return end === list.length ? list : list.slice(0, end);
 }
 
 /**
