@@ -13,7 +13,7 @@ export class JsonTransport implements Transport {
   connect(request: ConnectRequest): Observable<unknown> {
     return new Observable<unknown>((subscriber) =>
       this.wire.open(
-        JSON.stringify({ userId: request.userId, since: request.since }),
+        JSON.stringify({ userId: request.userId, since: request.since, epoch: request.epoch }),
         (line) => {
           const message = JSON.parse(line) as { kind?: string };
           // The server accepted the stream: a resumed stream with nothing missed carries no message.

@@ -49,7 +49,7 @@ export class JsonServer implements Wire {
   }
 
   open(body: string, onLine: (line: string) => void, onEnd: (error: string | null) => void): () => void {
-    const request = JSON.parse(body) as { userId: string; since?: number };
+    const request = JSON.parse(body) as { userId: string; since?: number; epoch?: string };
     let open = true;
     const close = this.backend.connect(request, {
       next: (message) => {

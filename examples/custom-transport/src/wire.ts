@@ -7,7 +7,7 @@ export interface Wire {
   /** One request, one answer: `{ op: 'send' | 'timeline' | 'presence', ... }` as JSON, its answer as JSON. */
   request(body: string): Promise<string>;
   /**
-   * Opens a stream (`{ userId, since? }` as JSON): `onLine` receives each
+   * Opens a stream (`{ userId, since?, epoch? }` as JSON): `onLine` receives each
    * message as JSON, `onEnd` the end (`null`) or why it failed. Returns the
    * function that closes it.
    */
