@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { MemoryBackend, type ConnectionSink, type LogEntry } from '../src/backend/memory-backend.js';
 import { mulberry32 } from '../src/backend/demo-data.js';
 import type { Command } from '../src/model/commands.js';
-import type { Id, InboxState, Snapshot } from '../src/model/types.js';
+import { toSnapshot } from '../src/model/state.js';
+import type { Id, InboxState } from '../src/model/types.js';
 import type { ServerMessage } from '../src/protocol/wire.js';
 
 /** Test helpers for replicas (issue 13): the same demo backend twice, streams as text, commands of every kind, states compared whole. */
@@ -93,16 +94,5 @@ export function sameState(actual: InboxState, expected: InboxState): void {
   assert.deepEqual(form(actual), form(expected));
 }
 
-/** Every entity, for comparing two backends' states whole. */
-export function everything(state: InboxState): Snapshot {
-  return {
-    users: [...state.users.values()],
-    bots: [...state.bots.values()],
-    teams: [...state.teams.values()],
-    channels: [...state.channels.values()],
-    contacts: [...state.contacts.values()],
-    conversations: [...state.conversations.values()],
-    views: [...state.views.values()],
-    settings: state.settings,
-  };
-}
+/** Every entity, for comparing two backends' states whole: the model's own snapshot of a state. */
+export const everything = toSnapshot;
